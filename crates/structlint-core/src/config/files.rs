@@ -1,0 +1,174 @@
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The `[files]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub(crate) struct FilesSection {
+    pub include: Vec<Spanned<String>>,
+    pub exclude: Vec<Spanned<String>>,
+    pub max_file_size: u64,
+    pub follow_symlinks: bool,
+}
+
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
+
+impl Default for FilesSection {
+    fn default() -> Self {
+        FilesSection {
+            include: Vec::new(),
+            exclude: Vec::new(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            follow_symlinks: false,
+        }
+    }
+}
+
+/// Which files to check, after `.gitignore`/`.ignore`: the `[files]` table compiled.
+#[derive(Debug, Clone)]
+pub struct FilesConfig {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    /// Files larger than this many bytes are skipped with a note.
+    pub max_file_size: u64,
+    /// Follow symbolic links during the walk (loops are detected and reported).
+    pub follow_symlinks: bool,
+    include_set: Option<GlobSet>,
+    exclude_set: GlobSet,
+    /// `dir/**` patterns as `dir`, so an excluded directory is never descended into.
+    exclude_dir_set: GlobSet,
+}
+
+/// Directories no project wants linted, excluded before any config.
+const ALWAYS_EXCLUDED_DIRS: [&str; 1] = ["**/node_modules"];
+
+/// A glob that failed to compile: its index in `include` (false) or `exclude` (true).
+#[derive(Debug)]
+pub(crate) struct BadGlob {
+    pub in_exclude: bool,
+    pub index: usize,
+    pub message: String,
+}
+
+impl FilesConfig {
+    pub(crate) fn compile(section: &FilesSection) -> Result<FilesConfig, BadGlob> {
+        let include: Vec<String> = section.include.iter().map(|g| g.get_ref().clone()).collect();
+        let exclude: Vec<String> = section.exclude.iter().map(|g| g.get_ref().clone()).collect();
+        let include_set = if include.is_empty() {
+            None
+        } else {
+            Some(glob_set(&include).map_err(|(index, message)| BadGlob {
+                in_exclude: false,
+                index,
+                message,
+            })?)
+        };
+        let exclude_set = glob_set(&exclude).map_err(|(index, message)| BadGlob {
+            in_exclude: true,
+            index,
+            message,
+        })?;
+        let dir_patterns: Vec<String> = exclude
+            .iter()
+            .filter_map(|g| g.strip_suffix("/**").map(str::to_string))
+            .chain(ALWAYS_EXCLUDED_DIRS.iter().map(|s| s.to_string()))
+            .collect();
+        let exclude_dir_set = glob_set(&dir_patterns).expect("prefixes of valid globs are valid");
+        Ok(FilesConfig {
+            include,
+            exclude,
+            max_file_size: section.max_file_size,
+            follow_symlinks: section.follow_symlinks,
+            include_set,
+            exclude_set,
+            exclude_dir_set,
+        })
+    }
+
+    /// Whether the walk should skip the directory at `rel` (relative to the project root).
+    pub fn excludes_dir(&self, rel: &str) -> bool {
+        self.exclude_dir_set.is_match(rel) || self.exclude_set.is_match(rel)
+    }
+
+    /// Whether a file at `rel` (relative to the project root) is to be checked.
+    pub fn accepts_file(&self, rel: &str) -> bool {
+        if self.exclude_set.is_match(rel) {
+            return false;
+        }
+        self.include_set.as_ref().is_none_or(|set| set.is_match(rel))
+    }
+}
+
+impl Default for FilesConfig {
+    fn default() -> Self {
+        FilesConfig::compile(&FilesSection::default()).expect("the defaults compile")
+    }
+}
+
+/// Globs use gitignore-like semantics: `*` stays within one path component, `**` crosses them.
+fn glob(pattern: &str) -> Result<Glob, globset::Error> {
+    GlobBuilder::new(pattern).literal_separator(true).build()
+}
+
+fn glob_set(patterns: &[String]) -> Result<GlobSet, (usize, String)> {
+    let mut builder = GlobSetBuilder::new();
+    for (i, pattern) in patterns.iter().enumerate() {
+        builder.add(glob(pattern).map_err(|e| (i, e.kind().to_string()))?);
+    }
+    builder.build().map_err(|e| (0, e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(include: &[&str], exclude: &[&str]) -> FilesConfig {
+        let spanned = |v: &[&str]| v.iter().map(|s| Spanned::new(0..0, s.to_string())).collect();
+        let section = FilesSection {
+            include: spanned(include),
+            exclude: spanned(exclude),
+            ..FilesSection::default()
+        };
+        FilesConfig::compile(&section).ok().unwrap()
+    }
+
+    #[test]
+    fn defaults_accept_everything_but_node_modules() {
+        let f = FilesConfig::default();
+        assert!(f.accepts_file("src/a.ts"));
+        assert!(f.excludes_dir("node_modules"));
+        assert!(f.excludes_dir("packages/a/node_modules"));
+        assert!(!f.excludes_dir("src"));
+    }
+
+    #[test]
+    fn include_and_exclude_globs() {
+        let f = files(&["packages/**"], &["**/generated/**", "**/*.test.ts"]);
+        assert!(f.accepts_file("packages/a/src/x.ts"));
+        assert!(!f.accepts_file("scripts/x.ts"));
+        assert!(!f.accepts_file("packages/a/src/x.test.ts"));
+        assert!(!f.accepts_file("packages/a/generated/x.ts"));
+        assert!(f.excludes_dir("packages/a/generated"));
+        assert!(!f.excludes_dir("packages/a/src"));
+    }
+
+    #[test]
+    fn star_does_not_cross_directories() {
+        let f = files(&[], &["src/*.ts"]);
+        assert!(!f.accepts_file("src/a.ts"));
+        assert!(f.accepts_file("src/deep/a.ts"));
+    }
+
+    #[test]
+    fn bad_globs_are_located() {
+        let section = FilesSection {
+            exclude: vec![Spanned::new(0..0, "ok/**".into()), Spanned::new(0..0, "a[".into())],
+            ..FilesSection::default()
+        };
+        let err = FilesConfig::compile(&section).err().unwrap();
+        assert!(err.in_exclude);
+        assert_eq!(err.index, 1);
+        assert!(err.message.contains("unclosed"), "{}", err.message);
+    }
+}

@@ -1,0 +1,150 @@
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::files::{FilesConfig, FilesSection};
+use super::{Config, ConfigError, closest};
+use crate::rule::{ActiveRule, Level, RuleOptions, RuleSpec};
+
+const TOP_LEVEL_KEYS: [&str; 2] = ["files", "rules"];
+
+pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
+    let toml_error = |e: toml::de::Error| ConfigError::from_toml(path, text, &e);
+    let root = path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut config = Config::defaults(std::path::absolute(&root).unwrap_or(root), registry)?;
+    config.file = Some(path.to_path_buf());
+    let doc = DeTable::parse(text).map_err(toml_error)?.into_inner();
+    for (key, value) in doc {
+        let key_span = key.span();
+        match key.get_ref().as_ref() {
+            "files" => {
+                let section = FilesSection::deserialize(ValueDeserializer::from(value))
+                    .map_err(toml_error)?;
+                config.files = FilesConfig::compile(&section).map_err(|bad| {
+                    let list = if bad.in_exclude { &section.exclude } else { &section.include };
+                    let span = list.get(bad.index).map_or(key_span.clone(), |g| g.span());
+                    ConfigError::at(path, text, span, "invalid glob", bad.message)
+                        .with_help("globs are gitignore-like: `*` matches within one directory, `**` across directories, e.g. \"packages/**/generated/**\"")
+                })?;
+            }
+            "rules" => config.rules = rules(path, text, value, registry)?,
+            other => {
+                let mut err = ConfigError::at(
+                    path,
+                    text,
+                    key_span,
+                    format!("unknown key `{other}` in {}", path.display()),
+                    "not a structlint setting",
+                );
+                err.help = Some(match closest(other, TOP_LEVEL_KEYS) {
+                    Some(near) => format!("did you mean `{near}`? The top-level keys are `files` and `rules`."),
+                    None => "the top-level keys are `files` and `rules`".to_string(),
+                });
+                return Err(err);
+            }
+        }
+    }
+    Ok(config)
+}
+
+/// Builds the `[rules]` table: each known rule at its configured level and options, every
+/// other rule at its defaults.
+fn rules(
+    path: &Path,
+    text: &str,
+    value: Spanned<DeValue<'_>>,
+    registry: &[RuleSpec],
+) -> Result<Vec<ActiveRule>, ConfigError> {
+    let span = value.span();
+    let DeValue::Table(table) = value.into_inner() else {
+        return Err(ConfigError::at(path, text, span, "`rules` must be a table", "expected a table")
+            .with_help("write `[rules]` followed by lines like `max-file-lines = \"warn\"`"));
+    };
+    let mut configured: Vec<(usize, Option<Level>, RuleOptions<'_>)> = Vec::new();
+    for (key, value) in table {
+        let id = key.get_ref().as_ref();
+        let Some(index) = registry.iter().position(|s| s.id == id) else {
+            return Err(unknown_rule(path, text, key.span(), id, registry));
+        };
+        let (level, options) = rule_setting(path, text, id, value)?;
+        configured.push((index, level, options));
+    }
+    let mut active = Vec::new();
+    for (index, spec) in registry.iter().enumerate() {
+        let (level, options) = match configured.iter().position(|(i, ..)| *i == index) {
+            Some(at) => {
+                let (_, level, options) = configured.swap_remove(at);
+                (level.unwrap_or(spec.default_level), options)
+            }
+            None => (spec.default_level, RuleOptions::none()),
+        };
+        let imp = (spec.build)(options).map_err(|e| option_error(path, text, spec.id, &e))?;
+        if let Some(severity) = level.severity() {
+            active.push(ActiveRule {
+                id: spec.id.to_string(),
+                severity,
+                docs: spec.docs_path(),
+                imp,
+            });
+        }
+    }
+    Ok(active)
+}
+
+/// `rule = "warn"` or `rule = { level = "warn", option = ... }`.
+fn rule_setting<'de>(
+    path: &Path,
+    text: &str,
+    id: &str,
+    value: Spanned<DeValue<'de>>,
+) -> Result<(Option<Level>, RuleOptions<'de>), ConfigError> {
+    let span = value.span();
+    match value.into_inner() {
+        DeValue::String(level) => Ok((Some(parse_level(path, text, id, &level, span)?), RuleOptions::none())),
+        DeValue::Table(mut table) => {
+            let level = match table.remove("level") {
+                Some(level) => match level.get_ref() {
+                    DeValue::String(name) => Some(parse_level(path, text, id, name, level.span())?),
+                    _ => return Err(bad_level(path, text, id, level.span())),
+                },
+                None => None,
+            };
+            Ok((level, RuleOptions::new(Spanned::new(span, DeValue::Table(table)))))
+        }
+        _ => Err(ConfigError::at(path, text, span, format!("invalid setting for rule `{id}`"), "expected a level or a table")
+            .with_help(format!("write `{id} = \"warn\"` (\"error\", \"warn\" or \"off\"), or a table such as `{id} = {{ level = \"error\" }}` with the rule's options (see `structlint explain {id}`)"))),
+    }
+}
+
+fn parse_level(path: &Path, text: &str, id: &str, name: &str, span: std::ops::Range<usize>) -> Result<Level, ConfigError> {
+    Level::parse(name).ok_or_else(|| bad_level(path, text, id, span))
+}
+
+fn bad_level(path: &Path, text: &str, id: &str, span: std::ops::Range<usize>) -> ConfigError {
+    ConfigError::at(path, text, span, format!("invalid level for rule `{id}`"), "expected \"error\", \"warn\" or \"off\"")
+        .with_help("a level is one of the strings \"error\" (fails the check), \"warn\" (reported, does not fail) or \"off\"")
+}
+
+fn unknown_rule(path: &Path, text: &str, span: std::ops::Range<usize>, id: &str, registry: &[RuleSpec]) -> ConfigError {
+    let ids: Vec<&str> = registry.iter().map(|s| s.id).collect();
+    let hint = match closest(id, ids.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? "),
+        None => String::new(),
+    };
+    ConfigError::at(path, text, span, format!("unknown rule `{id}`"), "no rule has this id")
+        .with_help(format!("{hint}Known rules: {}. `structlint rules` lists them.", ids.join(", ")))
+}
+
+fn option_error(path: &Path, text: &str, id: &str, error: &toml::de::Error) -> ConfigError {
+    let mut err = ConfigError::from_toml(path, text, error);
+    err.message = format!("invalid options for rule `{id}`: {}", err.message);
+    if err.message.contains("unknown field") {
+        err.message.push_str(", or `level`");
+    }
+    err.with_help(format!("`structlint explain {id}` lists the rule's options and their defaults"))
+}

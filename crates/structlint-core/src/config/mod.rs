@@ -1,0 +1,112 @@
+//! `structlint.toml`: where it is found, what it may say, and the rules it turns on.
+//!
+//! ```toml
+//! [files]
+//! include = ["packages/**", "crates/**"]   # default: every supported file
+//! exclude = ["**/generated/**"]            # node_modules is always excluded
+//! max-file-size = 2097152                  # bytes; larger files are skipped with a note
+//! follow-symlinks = false
+//!
+//! [rules]
+//! suppressions = "warn"                    # "error" | "warn" | "off"
+//! max-file-lines = { level = "error", max = 300 }
+//! ```
+
+mod error;
+mod files;
+mod load;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{ConfigError, closest};
+pub use files::{DEFAULT_MAX_FILE_SIZE, FilesConfig};
+
+use crate::rule::{ActiveRule, RuleOptions, RuleSpec};
+
+/// The name of the configuration file.
+pub const CONFIG_FILE: &str = "structlint.toml";
+
+/// A loaded configuration: the files to check and the rules that run.
+pub struct Config {
+    /// The directory globs and reported paths are relative to: the config file's directory,
+    /// or the checked directory when there is no config file.
+    pub root: PathBuf,
+    /// The config file read, if any.
+    pub file: Option<PathBuf>,
+    pub files: FilesConfig,
+    /// Rules that are not off, in registry order.
+    pub rules: Vec<ActiveRule>,
+    /// Every known rule id, including rules that are off (suppression comments may name them).
+    pub known_rules: Vec<String>,
+}
+
+impl Config {
+    /// Built-in defaults: every rule at its default level with default options.
+    pub fn defaults(root: PathBuf, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
+        let mut rules = Vec::new();
+        for spec in registry {
+            if let Some(severity) = spec.default_level.severity() {
+                let imp = (spec.build)(RuleOptions::none()).map_err(|e| {
+                    ConfigError::plain(format!("rule `{}`: bad defaults: {}", spec.id, e.message()))
+                })?;
+                rules.push(ActiveRule {
+                    id: spec.id.to_string(),
+                    severity,
+                    docs: spec.docs_path(),
+                    imp,
+                });
+            }
+        }
+        Ok(Config {
+            root,
+            file: None,
+            files: FilesConfig::default(),
+            rules,
+            known_rules: registry.iter().map(|s| s.id.to_string()).collect(),
+        })
+    }
+
+    /// Reads and validates the config file at `path`.
+    pub fn load(path: &Path, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::plain(format!("cannot read config file {}: {e}", path.display()))
+        })?;
+        Config::parse(path, &text, registry)
+    }
+
+    /// Validates config `text` as if read from `path`.
+    pub fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
+        load::parse(path, text, registry)
+    }
+}
+
+/// The nearest `structlint.toml` in `start` or one of its parents.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(start).ok()?;
+    let dir = if start.is_file() {
+        start.parent()?
+    } else {
+        &start
+    };
+    dir.ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|candidate| candidate.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_nearest_config_upwards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let deep = tmp.path().join("a/b/c");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(find_config(&deep), None::<PathBuf>.or(find_config(tmp.path())));
+        std::fs::write(tmp.path().join("a").join(CONFIG_FILE), "").unwrap();
+        let found = find_config(&deep).unwrap();
+        assert_eq!(found, std::path::absolute(tmp.path().join("a").join(CONFIG_FILE)).unwrap());
+        std::fs::write(deep.join("x.ts"), "").unwrap();
+        assert_eq!(find_config(&deep.join("x.ts")), Some(found));
+    }
+}

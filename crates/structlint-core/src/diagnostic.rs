@@ -1,0 +1,210 @@
+//! The diagnostic model: a finding is a prompt that says what is wrong, why, and how to fix it.
+
+use std::cmp::Ordering;
+
+pub use structlint_lang::Position;
+
+/// How bad a finding is. `Error` fails `structlint check`; `Warning` does not (unless
+/// `--max-warnings` is exceeded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A range of a source file: byte offsets plus the resolved start and end positions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Path relative to the project root, `/`-separated.
+    pub path: String,
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    pub start_pos: Position,
+    pub end_pos: Position,
+}
+
+/// Another place the reader should look at: the canonical code, the other end of an edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub label: String,
+}
+
+/// One text replacement of a machine-applicable fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A fix that a tool can apply without judgement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// What applying it does, e.g. "Delete the unused suppression".
+    pub description: String,
+    pub replacements: Vec<Replacement>,
+}
+
+/// An in-source suppression that covers a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// The reason given after `--`, if any.
+    pub justification: Option<String>,
+    /// 1-based line of the suppression comment.
+    pub line: u32,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable rule id, e.g. `max-file-lines`. Set by the engine from the rule that ran.
+    pub rule: String,
+    pub severity: Severity,
+    pub span: Span,
+    /// One specific line naming the things involved.
+    pub summary: String,
+    /// The principle behind the rule, in one or two sentences.
+    pub why: String,
+    /// Concrete steps, in order; rendered as a numbered list.
+    pub fix: Vec<String>,
+    pub related: Vec<Related>,
+    pub edit: Option<Edit>,
+    /// Where the rule's documentation lives (a path in this repository or a URL).
+    pub docs: String,
+    /// Set when an in-source comment suppresses this finding.
+    pub suppression: Option<Suppression>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `span`. The engine fills in the rule id, severity and docs of the rule
+    /// that reported it, so rules do not repeat their own configuration.
+    pub fn new(span: Span, summary: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule: String::new(),
+            severity: Severity::Error,
+            span,
+            summary: summary.into(),
+            why: String::new(),
+            fix: Vec::new(),
+            related: Vec::new(),
+            edit: None,
+            docs: String::new(),
+            suppression: None,
+        }
+    }
+
+    pub fn why(mut self, why: impl Into<String>) -> Self {
+        self.why = why.into();
+        self
+    }
+
+    pub fn step(mut self, step: impl Into<String>) -> Self {
+        self.fix.push(step.into());
+        self
+    }
+
+    pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    pub fn edit(mut self, edit: Edit) -> Self {
+        self.edit = Some(edit);
+        self
+    }
+
+    pub fn is_suppressed(&self) -> bool {
+        self.suppression.is_some()
+    }
+
+    /// The order of output: path, line, column, rule id. Output never depends on thread count.
+    pub fn output_order(&self, other: &Diagnostic) -> Ordering {
+        let key = |d: &Diagnostic| {
+            (
+                d.span.start_pos.line,
+                d.span.start_pos.column,
+                d.span.end_pos.line,
+                d.span.end_pos.column,
+            )
+        };
+        self.span
+            .path
+            .cmp(&other.span.path)
+            .then_with(|| key(self).cmp(&key(other)))
+            .then_with(|| self.rule.cmp(&other.rule))
+            .then_with(|| self.summary.cmp(&other.summary))
+    }
+
+    /// The fix steps as a numbered list, one step per line.
+    pub fn numbered_fix(&self) -> String {
+        self.fix
+            .iter()
+            .enumerate()
+            .map(|(i, step)| format!("{}. {step}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(path: &str, line: u32, column: u32) -> Span {
+        let p = Position {
+            line,
+            column,
+            column_utf16: column,
+        };
+        Span {
+            path: path.into(),
+            start: 0,
+            end: 0,
+            start_pos: p,
+            end_pos: p,
+        }
+    }
+
+    #[test]
+    fn output_order_is_path_line_column_rule() {
+        let mut ds = vec![
+            Diagnostic::new(span("b.ts", 1, 1), "x"),
+            Diagnostic::new(span("a.ts", 2, 1), "x"),
+            Diagnostic::new(span("a.ts", 1, 5), "x"),
+            Diagnostic::new(span("a.ts", 1, 5), "x"),
+        ];
+        ds[2].rule = "z".into();
+        ds[3].rule = "a".into();
+        ds.sort_by(Diagnostic::output_order);
+        let got: Vec<_> = ds
+            .iter()
+            .map(|d| (d.span.path.as_str(), d.span.start_pos.line, d.rule.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("a.ts", 1, "a"), ("a.ts", 1, "z"), ("a.ts", 2, ""), ("b.ts", 1, "")]
+        );
+    }
+
+    #[test]
+    fn fix_steps_are_numbered() {
+        let d = Diagnostic::new(span("a.ts", 1, 1), "x")
+            .step("first")
+            .step("second");
+        assert_eq!(d.numbered_fix(), "1. first\n2. second");
+    }
+}

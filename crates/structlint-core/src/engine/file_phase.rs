@@ -1,0 +1,136 @@
+//! The file phase: one file, one shared parse, every per-file rule, the workspace facts.
+
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use structlint_lang::{Language, SyntaxErrors, release_rust_spans};
+
+use super::{Engine, Slot};
+use crate::suppress::{Directive, parse_directives};
+use crate::{Diagnostic, FileContext, Note, NoteKind, SourceFile};
+
+/// What one file contributes to the report.
+#[derive(Default)]
+pub(crate) struct FileOutcome {
+    pub path: String,
+    pub language: Option<Language>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// One entry per workspace rule.
+    pub facts: Vec<Option<Box<dyn Any + Send>>>,
+    pub directives: Vec<Directive>,
+    pub notes: Vec<Note>,
+    pub parsed: bool,
+    pub bytes: u64,
+    pub internal_error: Option<String>,
+}
+
+impl FileOutcome {
+    pub fn skipped(note: Note) -> FileOutcome {
+        FileOutcome {
+            path: note.path.clone(),
+            notes: vec![note],
+            ..FileOutcome::default()
+        }
+    }
+}
+
+impl Engine {
+    /// Checks one file; a panicking rule becomes an internal error instead of ending the run.
+    pub(crate) fn process_file(&self, file: &SourceFile) -> FileOutcome {
+        catch_unwind(AssertUnwindSafe(|| self.process_file_unguarded(file))).unwrap_or_else(|payload| {
+            release_rust_spans();
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            FileOutcome {
+                path: file.path.clone(),
+                language: Some(file.language),
+                internal_error: Some(format!(
+                    "a rule crashed while checking {}: {message} (this is a bug in structlint; please report it with the file)",
+                    file.path
+                )),
+                ..FileOutcome::default()
+            }
+        })
+    }
+
+    fn process_file_unguarded(&self, file: &SourceFile) -> FileOutcome {
+        let cx = FileContext::new(file);
+        let found = self.prefilter.scan(&file.text);
+        let mut diagnostics = Vec::new();
+        for (i, slot) in self.file_rules.iter().enumerate() {
+            if slot.languages.contains(&file.language) && self.prefilter.passes(i, &found) {
+                let start = diagnostics.len();
+                slot.rule.check(&cx, &mut diagnostics);
+                stamp(&mut diagnostics[start..], slot);
+            }
+        }
+        let offset = self.file_rules.len();
+        let facts = self
+            .workspace_rules
+            .iter()
+            .enumerate()
+            .map(|(i, slot)| {
+                let applies = slot.languages.contains(&file.language) && self.prefilter.passes(offset + i, &found);
+                if applies { slot.rule.collect_any(&cx) } else { None }
+            })
+            .collect();
+        let directives = parse_directives(&cx);
+        let mut notes = Vec::new();
+        if let Some(tree) = cx.parsed_tree() {
+            let errors = SyntaxErrors::of(tree);
+            if let Some(first) = errors.first {
+                let at = file.position(first);
+                notes.push(Note {
+                    path: file.path.clone(),
+                    kind: NoteKind::SyntaxErrors,
+                    message: format!(
+                        "{} syntax error{} (first at {}:{}); checked best-effort",
+                        errors.count,
+                        if errors.count == 1 { "" } else { "s" },
+                        at.line,
+                        at.column
+                    ),
+                });
+            }
+        }
+        if let Some(outcome) = cx.syn_outcome() {
+            if let Err(error) = outcome {
+                notes.push(Note {
+                    path: file.path.clone(),
+                    kind: NoteKind::SynRejected,
+                    message: format!("syn could not parse this file ({error}); Rust rules used tree-sitter"),
+                });
+            }
+            release_rust_spans();
+        }
+        let internal_error = cx.grammar_error().map(|e| format!("{}: {e}", file.path));
+        FileOutcome {
+            path: file.path.clone(),
+            language: Some(file.language),
+            diagnostics,
+            facts,
+            directives,
+            notes,
+            parsed: cx.parsed_tree().is_some(),
+            bytes: file.text.len() as u64,
+            internal_error,
+        }
+    }
+}
+
+/// Gives findings the id, severity and docs of the rule that reported them. A rule may set
+/// its own sub-id (`layers/forbidden-edge`); it is kept.
+pub(crate) fn stamp<R>(diagnostics: &mut [Diagnostic], slot: &Slot<R>) {
+    for d in diagnostics {
+        if d.rule.is_empty() {
+            d.rule = slot.run.id.clone();
+        }
+        if d.docs.is_empty() {
+            d.docs = slot.run.docs.clone();
+        }
+        d.severity = slot.run.severity;
+    }
+}

@@ -1,0 +1,185 @@
+//! The engine: discovery, the parallel file phase, the workspace phase, suppressions.
+
+mod discover;
+mod file_phase;
+mod prefilter;
+mod read;
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use structlint_lang::Language;
+
+use crate::config::{ConfigError, FilesConfig};
+use crate::rule::{AnyWorkspaceRule, FileFacts, FileRule, RuleImpl};
+use crate::suppress::{self, FileDirectives};
+use crate::{Config, Diagnostic, Report, RuleRun, SourceFile};
+use file_phase::{FileOutcome, stamp};
+use prefilter::Prefilter;
+
+pub(crate) struct Slot<R> {
+    run: RuleRun,
+    languages: Vec<Language>,
+    rule: R,
+}
+
+/// Runs configured rules over a workspace. Build once, check many times.
+pub struct Engine {
+    root: PathBuf,
+    files: FilesConfig,
+    file_rules: Vec<Slot<Box<dyn FileRule>>>,
+    workspace_rules: Vec<Slot<Box<dyn AnyWorkspaceRule>>>,
+    suppressions: Option<RuleRun>,
+    known_rules: Vec<String>,
+    /// Slots: file rules, then workspace rules.
+    prefilter: Prefilter,
+}
+
+impl Engine {
+    pub fn new(config: Config) -> Engine {
+        let mut file_rules = Vec::new();
+        let mut workspace_rules = Vec::new();
+        let mut suppressions = None;
+        for active in config.rules {
+            let run = RuleRun { id: active.id, severity: active.severity, docs: active.docs };
+            match active.imp {
+                RuleImpl::File(rule) => {
+                    let languages = rule.languages().to_vec();
+                    file_rules.push(Slot { run, languages, rule });
+                }
+                RuleImpl::Workspace(rule) => {
+                    let languages = rule.languages().to_vec();
+                    workspace_rules.push(Slot { run, languages, rule });
+                }
+                RuleImpl::Suppressions => suppressions = Some(run),
+            }
+        }
+        let literals: Vec<Vec<String>> = file_rules
+            .iter()
+            .map(|s| s.rule.needs().literals)
+            .chain(workspace_rules.iter().map(|s| s.rule.needs().literals))
+            .collect();
+        let prefilter = Prefilter::new(literals.iter().map(Vec::as_slice));
+        Engine {
+            root: config.root,
+            files: config.files,
+            file_rules,
+            workspace_rules,
+            suppressions,
+            known_rules: config.known_rules,
+            prefilter,
+        }
+    }
+
+    /// The project root every reported path is relative to.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Checks the files under `inputs` (files or directories; the root when empty).
+    /// A path that does not exist is an error; files that cannot be read are notes.
+    pub fn check(&self, inputs: &[PathBuf]) -> Result<Report, ConfigError> {
+        let default = [self.root.clone()];
+        let inputs = if inputs.is_empty() { &default[..] } else { inputs };
+        let (candidates, walk_notes) = discover::discover(&self.root, inputs, &self.files)?;
+        let limit = self.files.max_file_size;
+        let outcomes: Vec<FileOutcome> = candidates
+            .par_iter()
+            .map(|candidate| match read::read(candidate, limit) {
+                Ok(file) => self.process_file(&file),
+                Err(note) => FileOutcome::skipped(note),
+            })
+            .collect();
+        Ok(self.finish(outcomes, walk_notes))
+    }
+
+    /// Checks files already in memory (editor buffers, tests), with the same two phases.
+    pub fn check_sources(&self, files: &[SourceFile]) -> Report {
+        let outcomes = files.par_iter().map(|file| self.process_file(file)).collect();
+        self.finish(outcomes, Vec::new())
+    }
+
+    /// The workspace phase, suppressions, and the sorted report.
+    fn finish(&self, mut outcomes: Vec<FileOutcome>, mut notes: Vec<crate::Note>) -> Report {
+        let mut per_rule: Vec<Vec<FileFacts<_>>> = self.workspace_rules.iter().map(|_| Vec::new()).collect();
+        for outcome in &mut outcomes {
+            for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
+                if let Some(facts) = facts {
+                    list.push(FileFacts { path: outcome.path.clone(), facts });
+                }
+            }
+        }
+        let workspace: Vec<Result<Vec<Diagnostic>, String>> = self
+            .workspace_rules
+            .par_iter()
+            .zip(per_rule)
+            .map(|(slot, facts)| {
+                let mut out = Vec::new();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| slot.rule.check_any(facts, &mut out)))
+                    .map_err(|_| format!("rule `{}` crashed in the workspace phase (this is a bug in structlint)", slot.run.id))?;
+                stamp(&mut out, slot);
+                Ok(out)
+            })
+            .collect();
+        let mut report = Report { root: self.root.clone(), ..Report::default() };
+        let mut directives = Vec::new();
+        for outcome in outcomes {
+            match outcome.language {
+                Some(_) => {
+                    report.stats.files += 1;
+                    report.stats.bytes += outcome.bytes;
+                    report.stats.parsed += usize::from(outcome.parsed);
+                }
+                None => report.stats.skipped += 1,
+            }
+            report.diagnostics.extend(outcome.diagnostics);
+            notes.extend(outcome.notes);
+            report.internal_errors.extend(outcome.internal_error);
+            if let (Some(language), false) = (outcome.language, outcome.directives.is_empty()) {
+                directives.push(FileDirectives { path: outcome.path, language, directives: outcome.directives });
+            }
+        }
+        for result in workspace {
+            match result {
+                Ok(found) => report.diagnostics.extend(found),
+                Err(error) => report.internal_errors.push(error),
+            }
+        }
+        self.apply_suppressions(&mut report.diagnostics, &directives);
+        report.diagnostics.sort_by(Diagnostic::output_order);
+        notes.sort_by(|a, b| (&a.path, a.kind, &a.message).cmp(&(&b.path, b.kind, &b.message)));
+        report.notes = notes;
+        report.rules = self.rule_runs();
+        report
+    }
+
+    fn apply_suppressions(&self, diagnostics: &mut Vec<Diagnostic>, directives: &[FileDirectives]) {
+        let ran = |rule: &str, language: Language| {
+            let runs = |run: &RuleRun, languages: &[Language]| {
+                (run.id == rule || run.id.starts_with(&format!("{rule}/"))) && languages.contains(&language)
+            };
+            self.file_rules.iter().any(|s| runs(&s.run, &s.languages))
+                || self.workspace_rules.iter().any(|s| runs(&s.run, &s.languages))
+        };
+        let mut found = suppress::apply(diagnostics, directives, &self.known_rules, ran);
+        if let Some(run) = &self.suppressions {
+            let slot = Slot { run: run.clone(), languages: Vec::new(), rule: () };
+            stamp(&mut found, &slot);
+            diagnostics.extend(found);
+        }
+    }
+
+    fn rule_runs(&self) -> Vec<RuleRun> {
+        let mut runs: Vec<RuleRun> = self
+            .file_rules
+            .iter()
+            .map(|s| s.run.clone())
+            .chain(self.workspace_rules.iter().map(|s| s.run.clone()))
+            .chain(self.suppressions.clone())
+            .collect();
+        runs.sort_by(|a, b| a.id.cmp(&b.id));
+        runs
+    }
+}

@@ -1,0 +1,32 @@
+//! The model and engine of structlint.
+//!
+//! A run has two phases. The **file phase** (parallel, rayon) reads each discovered file,
+//! runs the per-file rules on one shared parse, and extracts the facts workspace rules need;
+//! the tree is dropped when the file is done, so memory stays flat. The **workspace phase**
+//! runs rules over the facts of every file. Suppression comments are applied last, and the
+//! findings are sorted (path, line, column, rule) so output never depends on thread count.
+//!
+//! - [`Diagnostic`]: a finding as a prompt (summary, why, numbered fix steps, related
+//!   locations, an optional machine-applicable [`Edit`]).
+//! - [`Config`]: `structlint.toml`, validated with errors that point at the TOML line.
+//! - [`FileRule`] / [`WorkspaceRule`]: what rules implement; [`RuleSpec`]: the registry entry.
+//! - [`Engine`]: discovery, the two phases, suppressions; returns a [`Report`].
+
+pub mod config;
+mod diagnostic;
+mod engine;
+mod report;
+mod rule;
+mod source;
+pub mod suppress;
+
+pub use config::{CONFIG_FILE, Config, ConfigError, find_config};
+pub use diagnostic::{Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression};
+pub use engine::Engine;
+pub use report::{Note, NoteKind, Report, RuleRun, Stats};
+pub use rule::{
+    ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, Needs, RuleImpl, RuleOptions,
+    RuleSpec, WorkspaceRule,
+};
+pub use source::{FileContext, SourceFile};
+pub use structlint_lang::{Language, tree_sitter};

@@ -1,0 +1,242 @@
+//! What a rule is: its registry entry ([`RuleSpec`]), what it needs from a file ([`Needs`]),
+//! and the two kinds of checks, per file ([`FileRule`]) and over the whole workspace
+//! ([`WorkspaceRule`]).
+
+use std::any::Any;
+
+use serde::Deserialize;
+use structlint_lang::Language;
+
+use crate::{Diagnostic, FileContext, Severity};
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warn,
+    Off,
+}
+
+impl Level {
+    pub const NAMES: [&'static str; 3] = ["error", "warn", "off"];
+
+    pub fn parse(name: &str) -> Option<Level> {
+        match name {
+            "error" => Some(Level::Error),
+            "warn" => Some(Level::Warn),
+            "off" => Some(Level::Off),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Level::NAMES[self as usize]
+    }
+
+    /// The severity of findings at this level; `None` when the rule is off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warn => Some(Severity::Warning),
+            Level::Off => None,
+        }
+    }
+}
+
+/// The input a rule reads beyond the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// The text and its line index only.
+    Text,
+    /// The tree-sitter tree (shared by every rule of the file, parsed at most once).
+    Tree,
+    /// syn's syntax tree of a Rust file.
+    Syn,
+}
+
+/// What a rule needs from a file. The engine skips a rule on a file that contains none of its
+/// `literals` (one aho-corasick pass over the bytes for all rules together) and parses a file
+/// only when a rule asks for its tree, so a rule that needs a tree only sometimes
+/// (`max-file-lines`, for files over the limit) declares [`Input::Text`] and asks on demand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Needs {
+    pub input: Input,
+    /// The rule cannot match a file without at least one of these strings. Empty: always run.
+    pub literals: Vec<String>,
+}
+
+impl Needs {
+    pub fn new(input: Input) -> Needs {
+        Needs {
+            input,
+            literals: Vec::new(),
+        }
+    }
+
+    pub fn literals(mut self, literals: &[&str]) -> Needs {
+        self.literals = literals.iter().map(|s| s.to_string()).collect();
+        self
+    }
+}
+
+/// A rule that looks at one file at a time. Runs in parallel across files.
+pub trait FileRule: Send + Sync {
+    fn languages(&self) -> &[Language] {
+        &Language::ALL
+    }
+    fn needs(&self) -> Needs;
+    fn check(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// The facts one file contributed to a workspace rule.
+#[derive(Debug)]
+pub struct FileFacts<F> {
+    pub path: String,
+    pub facts: F,
+}
+
+/// A rule over facts collected from every file: facts are extracted in the parallel file
+/// phase (while the tree is alive), then `check` sees all of them once every file is done.
+pub trait WorkspaceRule: Send + Sync {
+    type Facts: Send + 'static;
+    fn languages(&self) -> &[Language] {
+        &Language::ALL
+    }
+    fn needs(&self) -> Needs;
+    fn collect(&self, cx: &FileContext<'_>) -> Option<Self::Facts>;
+    fn check(&self, files: Vec<FileFacts<Self::Facts>>, out: &mut Vec<Diagnostic>);
+}
+
+/// Type-erased [`WorkspaceRule`], so rules with different fact types share one list.
+pub trait AnyWorkspaceRule: Send + Sync {
+    fn languages(&self) -> &[Language];
+    fn needs(&self) -> Needs;
+    fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>>;
+    fn check_any(&self, files: Vec<FileFacts<Box<dyn Any + Send>>>, out: &mut Vec<Diagnostic>);
+}
+
+impl<R: WorkspaceRule> AnyWorkspaceRule for R {
+    fn languages(&self) -> &[Language] {
+        WorkspaceRule::languages(self)
+    }
+    fn needs(&self) -> Needs {
+        WorkspaceRule::needs(self)
+    }
+    fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>> {
+        self.collect(cx).map(|f| Box::new(f) as Box<dyn Any + Send>)
+    }
+    fn check_any(&self, files: Vec<FileFacts<Box<dyn Any + Send>>>, out: &mut Vec<Diagnostic>) {
+        let typed = files
+            .into_iter()
+            .filter_map(|f| {
+                let facts = *f.facts.downcast::<R::Facts>().ok()?;
+                Some(FileFacts {
+                    path: f.path,
+                    facts,
+                })
+            })
+            .collect();
+        self.check(typed, out);
+    }
+}
+
+/// A configured rule, ready to run.
+pub enum RuleImpl {
+    File(Box<dyn FileRule>),
+    Workspace(Box<dyn AnyWorkspaceRule>),
+    /// Checks the suppression comments themselves; implemented by the engine, which is the
+    /// only place that sees every finding and every directive.
+    Suppressions,
+}
+
+/// The options table of a rule from `structlint.toml` (without its `level`).
+pub struct RuleOptions<'de> {
+    value: Option<toml::de::ValueDeserializer<'de>>,
+}
+
+impl<'de> RuleOptions<'de> {
+    /// No options given: every option takes its default.
+    pub fn none() -> RuleOptions<'static> {
+        RuleOptions { value: None }
+    }
+
+    pub(crate) fn new(value: toml::Spanned<toml::de::DeValue<'de>>) -> RuleOptions<'de> {
+        RuleOptions {
+            value: Some(value.into()),
+        }
+    }
+
+    /// Deserialises the options. Use `#[serde(deny_unknown_fields, default)]` on `T` so a typo
+    /// is an error that names the valid options.
+    pub fn parse<T: Deserialize<'de> + Default>(self) -> Result<T, toml::de::Error> {
+        match self.value {
+            Some(value) => T::deserialize(value),
+            None => Ok(T::default()),
+        }
+    }
+}
+
+/// A rule as the registry knows it, before configuration.
+pub struct RuleSpec {
+    pub id: &'static str,
+    /// One line, for `structlint rules`.
+    pub summary: &'static str,
+    pub default_level: Level,
+    /// The rule's own source file: its leading `//!` comment is the rule's documentation.
+    pub source: &'static str,
+    pub build: fn(RuleOptions<'_>) -> Result<RuleImpl, toml::de::Error>,
+}
+
+impl RuleSpec {
+    /// The rule's documentation in Markdown, taken from its source file's `//!` comment.
+    pub fn documentation(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
+            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            doc.push('\n');
+        }
+        doc
+    }
+
+    /// Where the documentation page of the rule lives in this repository.
+    pub fn docs_path(&self) -> String {
+        format!("docs/rules/{}.md", self.id)
+    }
+}
+
+/// A rule that will run: its id, the severity its findings get, and its implementation.
+pub struct ActiveRule {
+    pub id: String,
+    pub severity: Severity,
+    pub docs: String,
+    pub imp: RuleImpl,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documentation_is_the_leading_doc_comment() {
+        let spec = RuleSpec {
+            id: "x",
+            summary: "",
+            default_level: Level::Warn,
+            source: "//! # x\n//!\n//! Body.\nuse a;\n//! not this\n",
+            build: |_| Ok(RuleImpl::Suppressions),
+        };
+        assert_eq!(spec.documentation(), "# x\n\nBody.\n");
+        assert_eq!(spec.docs_path(), "docs/rules/x.md");
+    }
+
+    #[test]
+    fn levels_parse_and_map_to_severities() {
+        assert_eq!(Level::parse("warn"), Some(Level::Warn));
+        assert_eq!(Level::parse("warning"), None);
+        assert_eq!(Level::Off.severity(), None);
+        assert_eq!(Level::Error.as_str(), "error");
+    }
+}

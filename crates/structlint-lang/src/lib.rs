@@ -1,0 +1,20 @@
+//! The languages structlint reads, and how it reads them.
+//!
+//! - [`Language`] maps a file extension to a language and its tree-sitter grammar
+//!   (`.js`/`.jsx`/`.mjs`/`.cjs` use the TSX grammar, which accepts JSX and plain JavaScript).
+//! - [`parse_tree`] parses with tree-sitter, reusing one parser per thread and grammar.
+//! - [`parse_rust_items`] parses Rust with syn for rules that need exact items.
+//! - [`LineIndex`] turns byte offsets into 1-based lines and columns (characters and UTF-16
+//!   code units), the one conversion every output format and the language server share.
+//! - [`SyntaxErrors`] counts the error and missing nodes tree-sitter recovered from.
+
+mod language;
+mod line_index;
+mod parse;
+mod syntax_errors;
+
+pub use language::{Grammar, Language};
+pub use line_index::{LineIndex, Position};
+pub use parse::{GrammarError, parse_rust_items, parse_tree, release_rust_spans};
+pub use syntax_errors::SyntaxErrors;
+pub use {syn, tree_sitter};

@@ -1,0 +1,103 @@
+use std::cell::RefCell;
+use std::fmt;
+
+use tree_sitter::{Parser, Tree};
+
+use crate::Grammar;
+
+/// A grammar the linked tree-sitter core cannot load. Cargo does not check grammar versions
+/// (grammars depend only on `tree-sitter-language`), so this shows up at run time.
+#[derive(Debug, Clone)]
+pub struct GrammarError {
+    pub grammar: Grammar,
+    pub message: String,
+}
+
+impl fmt::Display for GrammarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot load the {:?} grammar: {}", self.grammar, self.message)
+    }
+}
+
+impl std::error::Error for GrammarError {}
+
+thread_local! {
+    // Parsing needs `&mut Parser`; one per rayon worker and grammar keeps it lock-free.
+    static PARSERS: RefCell<[Option<Parser>; 3]> = const { RefCell::new([None, None, None]) };
+}
+
+/// Parses `text` with tree-sitter. Syntax errors do not fail the parse: tree-sitter recovers
+/// and marks them in the tree (see [`crate::SyntaxErrors`]).
+pub fn parse_tree(grammar: Grammar, text: &str) -> Result<Tree, GrammarError> {
+    PARSERS.with(|cell| {
+        let mut parsers = cell.borrow_mut();
+        let slot = &mut parsers[grammar.index()];
+        if slot.is_none() {
+            let mut parser = Parser::new();
+            parser
+                .set_language(&grammar.language())
+                .map_err(|e| GrammarError {
+                    grammar,
+                    message: e.to_string(),
+                })?;
+            *slot = Some(parser);
+        }
+        let parser = slot.as_mut().expect("parser was just set");
+        parser.parse(text, None).ok_or_else(|| GrammarError {
+            grammar,
+            message: "the parser returned no tree".to_string(),
+        })
+    })
+}
+
+/// Parses a Rust file with syn. syn rejects a whole file on its first syntax error, where
+/// tree-sitter recovers, so callers fall back to the tree-sitter tree on `Err`.
+///
+/// With `span-locations`, proc-macro2 keeps every parsed file's text for the thread's
+/// lifetime; call [`release_rust_spans`] once the file's spans have been read.
+pub fn parse_rust_items(text: &str) -> Result<syn::File, syn::Error> {
+    syn::parse_file(text)
+}
+
+/// Frees the text proc-macro2 keeps for span locations on this thread. Spans created
+/// before the call must not be asked for their location afterwards.
+pub fn release_rust_spans() {
+    proc_macro2::extra::invalidate_current_thread_spans();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Grammar versions are not checked by Cargo: this is the test that catches a grammar the
+    // linked core cannot load ("Incompatible language version").
+    #[test]
+    fn all_three_grammars_load_and_parse() {
+        let cases = [
+            (Grammar::TypeScript, "const x: number = 1;", "program"),
+            (Grammar::Tsx, "const x = <div>{1}</div>;", "program"),
+            (Grammar::Rust, "fn main() {}", "source_file"),
+        ];
+        for (grammar, text, root) in cases {
+            let tree = parse_tree(grammar, text).unwrap();
+            assert_eq!(tree.root_node().kind(), root, "{grammar:?}");
+            assert!(!tree.root_node().has_error(), "{grammar:?}");
+        }
+    }
+
+    #[test]
+    fn parsers_are_reused_across_calls_on_a_thread() {
+        for _ in 0..3 {
+            assert!(parse_tree(Grammar::TypeScript, "let a = 1").is_ok());
+        }
+    }
+
+    #[test]
+    fn syn_parses_items_and_reports_errors() {
+        let file = parse_rust_items("pub struct A { x: u8 }\nfn f() {}").unwrap();
+        assert_eq!(file.items.len(), 2);
+        release_rust_spans();
+        assert!(parse_rust_items("fn f( {").is_err());
+        release_rust_spans();
+    }
+}
