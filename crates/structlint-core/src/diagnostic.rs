@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn output_order_is_path_line_column_rule() {
-        let mut ds = vec![
+        let mut ds = [
             Diagnostic::new(span("b.ts", 1, 1), "x"),
             Diagnostic::new(span("a.ts", 2, 1), "x"),
             Diagnostic::new(span("a.ts", 1, 5), "x"),

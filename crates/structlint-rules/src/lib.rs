@@ -1,1 +1,17 @@
+//! structlint's built-in rules, one module per rule. Each rule module starts with a `//!`
+//! comment that is the rule's documentation: `structlint explain <rule>` prints it and
+//! `docs/rules/<rule>.md` is checked against it.
 
+mod max_file_lines;
+pub mod naming;
+pub mod outline;
+mod suppressions;
+
+use structlint_core::RuleSpec;
+
+/// Every built-in rule, in the order `structlint rules` lists them.
+pub fn builtin() -> &'static [RuleSpec] {
+    &BUILTIN
+}
+
+static BUILTIN: [RuleSpec; 2] = [max_file_lines::SPEC, suppressions::SPEC];
