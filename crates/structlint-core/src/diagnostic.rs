@@ -74,6 +74,8 @@ pub struct Diagnostic {
     pub span: Span,
     /// One specific line naming the things involved.
     pub summary: String,
+    /// A few words shown at the primary span in snippets ("line 351 is past the limit").
+    pub label: Option<String>,
     /// The principle behind the rule, in one or two sentences.
     pub why: String,
     /// Concrete steps, in order; rendered as a numbered list.
@@ -95,6 +97,7 @@ impl Diagnostic {
             severity: Severity::Error,
             span,
             summary: summary.into(),
+            label: None,
             why: String::new(),
             fix: Vec::new(),
             related: Vec::new(),
@@ -102,6 +105,11 @@ impl Diagnostic {
             docs: String::new(),
             suppression: None,
         }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
     }
 
     pub fn why(mut self, why: impl Into<String>) -> Self {

@@ -1,1 +1,87 @@
+//! How a [`Report`] is written out: [`human`] (miette's graphical report with the source
+//! snippet and the fix steps as `help`) and [`json`] (a documented, stable schema; see
+//! `docs/json-format.md`).
 
+mod human;
+mod json;
+mod sources;
+
+use std::path::{Path, PathBuf};
+
+use structlint_core::{Diagnostic, Report, Severity};
+
+pub use human::human;
+pub use json::{JSON_SCHEMA_VERSION, json};
+
+/// What every format needs to know besides the report.
+#[derive(Debug, Clone)]
+pub struct OutputOptions {
+    /// ANSI colours and Unicode box drawing (a terminal); plain ASCII otherwise.
+    pub color: bool,
+    /// Wrap text to this width; `None` never wraps (logs, pipes, agents).
+    pub width: Option<usize>,
+    /// Errors only.
+    pub quiet: bool,
+    /// Also show notes about files that were still checked (syntax errors).
+    pub verbose: bool,
+    /// Also show findings suppressed by a comment.
+    pub include_suppressed: bool,
+    /// Paths are shown relative to this directory (the current directory) when under it.
+    pub base: PathBuf,
+}
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions {
+            color: false,
+            width: None,
+            quiet: false,
+            verbose: false,
+            include_suppressed: false,
+            base: PathBuf::new(),
+        }
+    }
+}
+
+impl OutputOptions {
+    /// The findings to show, in report order.
+    pub fn shown<'r>(&self, report: &'r Report) -> impl Iterator<Item = &'r Diagnostic> {
+        report.diagnostics.iter().filter(move |d| {
+            (self.include_suppressed || !d.is_suppressed()) && (!self.quiet || d.severity == Severity::Error)
+        })
+    }
+
+    /// How to show `path` (relative to the project root) to the reader.
+    pub fn display_path(&self, root: &Path, path: &str) -> String {
+        display_path(root, &self.base, path)
+    }
+}
+
+/// `path` (relative to `root`) relative to `base` when it is under `base`, else absolute.
+pub fn display_path(root: &Path, base: &Path, path: &str) -> String {
+    let abs = root.join(path);
+    match abs.strip_prefix(base) {
+        Ok(rel) if !base.as_os_str().is_empty() => {
+            let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+            parts.join("/")
+        }
+        _ => abs.to_string_lossy().replace('\\', "/"),
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_shown_relative_to_the_current_directory() {
+        let root = Path::new("/w/fixtures/ts");
+        assert_eq!(display_path(root, Path::new("/w"), "packages/a.ts"), "fixtures/ts/packages/a.ts");
+        assert_eq!(display_path(root, Path::new("/w/fixtures/ts"), "packages/a.ts"), "packages/a.ts");
+        assert_eq!(display_path(root, Path::new("/elsewhere"), "packages/a.ts"), "/w/fixtures/ts/packages/a.ts");
+    }
+}

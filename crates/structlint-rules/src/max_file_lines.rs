@@ -107,6 +107,7 @@ impl FileRule for MaxFileLines {
             cx.file.line_span(self.max + 1),
             format!("{path} has {total} lines, {} over the limit of {}", total - self.max, self.max),
         )
+        .label(format!("line {} is past the limit of {}", self.max + 1, self.max))
         .why(format!(
             "Every read of a long file costs an agent context it needs for the task, and a long file usually \
              holds more than one responsibility; files of at most {} lines fit in one read and keep one job each.",
@@ -117,7 +118,7 @@ impl FileRule for MaxFileLines {
         }
         for item in largest.iter().take(LISTED_ITEMS) {
             let label = format!("{}: {}", item.label(), plural(item.lines(), "line"));
-            d = d.related(cx.span(item.start_byte..item.end_byte), label);
+            d = d.related(cx.span(item.name_start..item.name_end), label);
         }
         out.push(d);
     }

@@ -14,6 +14,9 @@ pub struct OutlineItem {
     pub end_line: usize,
     pub start_byte: usize,
     pub end_byte: usize,
+    /// Where the item is named (its identifier, or its first line): what a label points at.
+    pub name_start: usize,
+    pub name_end: usize,
 }
 
 impl OutlineItem {
@@ -53,7 +56,10 @@ pub fn outline(cx: &FileContext<'_>) -> Vec<OutlineItem> {
         };
         previous_end_row = Some(node.end_position().row);
         if let Some((kind, name)) = describe(node, text, language) {
+            let named = name_node(node).unwrap_or(node);
             items.push(OutlineItem {
+                name_start: named.start_byte(),
+                name_end: named.end_byte(),
                 kind,
                 name,
                 start_line: start.start_position().row + 1,
@@ -64,6 +70,19 @@ pub fn outline(cx: &FileContext<'_>) -> Vec<OutlineItem> {
         }
     }
     items
+}
+
+/// The identifier naming a declaration, looking through `export` and variable declarators.
+fn name_node(node: Node<'_>) -> Option<Node<'_>> {
+    if let Some(name) = node.child_by_field_name("name") {
+        return Some(name);
+    }
+    if let Some(inner) = node.child_by_field_name("declaration") {
+        return name_node(inner);
+    }
+    let mut cursor = node.walk();
+    let declarator = node.named_children(&mut cursor).find(|c| c.kind() == "variable_declarator")?;
+    declarator.child_by_field_name("name")
 }
 
 fn is_leading_trivia(kind: &str) -> bool {

@@ -74,6 +74,7 @@ fn check_directive(directive: &Directive, known_rules: &[String], unused: &[&str
     let new = |summary: String| Diagnostic::new(directive.span.clone(), summary).why(WHY);
     let Some(kind) = directive.kind else {
         return vec![new(format!("`{}` is not a structlint directive, so it suppresses nothing", directive.word))
+            .label("unknown directive")
             .step("To suppress the finding on the next line, write `// structlint-disable-next-line <rule> -- <reason>` on the line above it.")
             .step("To suppress a rule in the whole file, write `// structlint-disable-file <rule> -- <reason>` anywhere in the file.")
             .step(format!("Example: `{example}`."))];
@@ -85,6 +86,7 @@ fn check_directive(directive: &Directive, known_rules: &[String], unused: &[&str
     let mut out = Vec::new();
     if directive.rules.is_empty() {
         out.push(new(format!("`{word}` names no rule"))
+            .label("no rule id")
             .step("Name the rule to suppress: its id is shown in brackets in the finding, e.g. `max-file-lines`; separate several with commas.")
             .step(format!("Follow the ids with ` -- ` and the reason, e.g. `{example}`.")));
     }
@@ -92,22 +94,24 @@ fn check_directive(directive: &Directive, known_rules: &[String], unused: &[&str
         if known_rules.iter().any(|k| covers(rule, k)) {
             continue;
         }
-        let mut d = new(format!("`{rule}` in `{word}` is not a structlint rule"));
+        let mut d = new(format!("`{rule}` in `{word}` is not a structlint rule")).label("unknown rule id");
         if let Some(near) = closest(rule, known_rules.iter().map(String::as_str)) {
             d = d.step(format!("Did you mean `{near}`? Replace `{rule}` with it."));
         }
         out.push(d.step("`structlint rules` lists every rule id; use the id shown in brackets in the finding you mean to suppress."));
     }
-    if directive.reason.is_none() && !directive.rules.is_empty() {
+    let all_unused = !unused.is_empty() && unused.len() == directive.rules.len();
+    if directive.reason.is_none() && !directive.rules.is_empty() && !all_unused {
         out.push(new(format!("suppression of `{}` gives no reason", directive.rules.join(", ")))
+            .label("no reason after ` -- `")
             .step("Append ` -- ` and why this case is an exception, in a few words a reviewer can check.")
             .step(format!("Example: `{example}`."))
             .step("If there is no good reason, fix the finding instead and delete the comment."));
     }
     if !unused.is_empty() {
-        let all = unused.len() == directive.rules.len();
-        let mut d = new(format!("suppression of `{}` suppresses nothing: the rule reports nothing here", unused.join(", ")));
-        d = if all {
+        let mut d = new(format!("suppression of `{}` suppresses nothing: the rule reports nothing here", unused.join(", ")))
+            .label("suppresses nothing");
+        d = if all_unused {
             d.step("Delete the comment: the code it covered no longer needs an exception.")
                 .edit(Edit {
                     description: "Delete the unused suppression comment".into(),

@@ -1,0 +1,194 @@
+//! Human output: one miette report per finding (snippet, labels, `help:` with why and the
+//! numbered fix steps), then notes and a one-line summary.
+
+use std::fmt::{self, Display};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use structlint_core::{Diagnostic, Report, Severity, Span};
+
+use crate::sources::{Sources, first_line_range};
+use crate::{OutputOptions, plural};
+
+/// Renders `report` for a person reading a terminal or a CI log.
+pub fn human(report: &Report, options: &OutputOptions) -> String {
+    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::none() };
+    let mut handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_context_lines(1);
+    handler = match options.width {
+        Some(width) => handler.with_width(width),
+        None => handler.with_wrap_lines(false).with_width(usize::MAX / 4),
+    };
+    let mut sources = Sources::new(report.root.clone());
+    let mut out = String::new();
+    for diagnostic in options.shown(report) {
+        let view = View::new(diagnostic, report, options, &mut sources);
+        if handler.render_report(&mut out, &view).is_err() {
+            // Only a formatter error gets here; keep the finding rather than lose it.
+            out.push_str(&format!("{}[{}]: {}\n", diagnostic.severity.as_str(), diagnostic.rule, view.message));
+        }
+        out.push('\n');
+    }
+    for note in report.notes.iter().filter(|n| options.verbose || !n.is_verbose()) {
+        let path = if note.path.is_empty() { String::new() } else { format!("{}: ", options.display_path(&report.root, &note.path)) };
+        out.push_str(&format!("note: {path}{}\n", note.message));
+    }
+    out.push_str(&summary_line(report, options));
+    out
+}
+
+fn summary_line(report: &Report, options: &OutputOptions) -> String {
+    let files = plural(report.stats.files, "file");
+    let (errors, warnings, suppressed) = (report.errors(), report.warnings(), report.suppressed());
+    let mut parts = vec![plural(errors, "error")];
+    if !options.quiet {
+        parts.push(plural(warnings, "warning"));
+    }
+    if suppressed > 0 {
+        parts.push(format!("{suppressed} suppressed"));
+    }
+    if report.stats.skipped > 0 {
+        parts.push(format!("{} skipped", plural(report.stats.skipped, "file")));
+    }
+    if errors + warnings == 0 {
+        let extra = if parts.len() > 2 { format!(" ({})", parts[2..].join(", ")) } else { String::new() };
+        format!("No problems found in {files}{extra}.\n")
+    } else {
+        format!("Found {} in {files}.\n", parts.join(", "))
+    }
+}
+
+/// A finding as miette sees it.
+struct View {
+    severity: Severity,
+    code: String,
+    message: String,
+    help: String,
+    source: Option<NamedSource<Arc<String>>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<View>,
+}
+
+impl View {
+    fn new(d: &Diagnostic, report: &Report, options: &OutputOptions, sources: &mut Sources) -> View {
+        let place = Place { report, options };
+        let (source, primary) = place.snippet(sources, &d.span, d.label.clone(), true);
+        let mut view = View { severity: d.severity, code: d.rule.clone(), message: d.summary.clone(), help: String::new(), source, labels: Vec::new(), related: Vec::new() };
+        match primary {
+            Some(label) => view.labels.push(label),
+            None => {
+                let p = &d.span.start_pos;
+                view.message = format!("{} (at {}:{}:{})", d.summary, options.display_path(&report.root, &d.span.path), p.line, p.column);
+            }
+        }
+        for related in &d.related {
+            let label = Some(related.label.clone());
+            if related.span.path == d.span.path && view.source.is_some() {
+                let (_, label) = place.snippet(sources, &related.span, label, false);
+                view.labels.extend(label);
+                continue;
+            }
+            let (source, label) = place.snippet(sources, &related.span, label, false);
+            let message = related.label.clone();
+            let labels = label.into_iter().collect();
+            view.related.push(View { severity: d.severity, code: String::new(), message, help: String::new(), source, labels, related: Vec::new() });
+        }
+        view.help = help(d);
+        view
+    }
+}
+
+/// Where snippets come from and how paths are shown.
+struct Place<'a> {
+    report: &'a Report,
+    options: &'a OutputOptions,
+}
+
+impl Place<'_> {
+    /// The source of `span`'s file and a label on the first line of `span`; `None`s when the
+    /// file cannot be read back or changed since the check.
+    fn snippet(&self, sources: &mut Sources, span: &Span, label: Option<String>, primary: bool) -> (Option<NamedSource<Arc<String>>>, Option<LabeledSpan>) {
+        let Some(text) = sources.get(&span.path) else {
+            return (None, None);
+        };
+        let Some((start, end)) = first_line_range(&text, span.start, span.end) else {
+            return (None, None);
+        };
+        let label = if primary {
+            LabeledSpan::new_primary_with_span(label, start..end)
+        } else {
+            LabeledSpan::new_with_span(label, start..end)
+        };
+        let name = self.options.display_path(&self.report.root, &span.path);
+        (Some(NamedSource::new(name, text)), Some(label))
+    }
+}
+
+/// `help:` carries the why, the numbered fix steps, the edit, and where the docs are.
+fn help(d: &Diagnostic) -> String {
+    let mut help = String::new();
+    if !d.why.is_empty() {
+        help.push_str(&format!("Why: {}\n", d.why));
+    }
+    if !d.fix.is_empty() {
+        help.push_str(&format!("Fix:\n{}\n", indent(&d.numbered_fix())));
+    }
+    if let Some(edit) = &d.edit {
+        help.push_str(&format!("Suggested edit: {}\n", edit.description));
+    }
+    if let Some(suppression) = &d.suppression {
+        let why = suppression.justification.as_deref().unwrap_or("no reason given");
+        help.push_str(&format!("Suppressed by the comment on line {}: {why}\n", suppression.line));
+    }
+    help.push_str(&format!("Docs: `structlint explain {}` ({})", d.rule, d.docs));
+    help
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}
+
+impl fmt::Debug for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl Display for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for View {}
+
+impl miette::Diagnostic for View {
+    fn code<'a>(&'a self) -> Option<Box<dyn Display + 'a>> {
+        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match (self.code.is_empty(), self.severity) {
+            (true, _) => miette::Severity::Advice,
+            (false, Severity::Error) => miette::Severity::Error,
+            (false, Severity::Warning) => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn Display + 'a>> {
+        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        (!self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = _>>)
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        (!self.related.is_empty()).then(|| {
+            Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)) as Box<dyn Iterator<Item = _>>
+        })
+    }
+}

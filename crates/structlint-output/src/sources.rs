@@ -1,0 +1,50 @@
+//! Source text for snippets, read back from disk once per file that has findings.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub(crate) struct Sources {
+    root: PathBuf,
+    cache: HashMap<String, Option<Arc<String>>>,
+}
+
+impl Sources {
+    pub fn new(root: PathBuf) -> Sources {
+        Sources { root, cache: HashMap::new() }
+    }
+
+    /// The text of `path`, or `None` when it cannot be read as UTF-8 any more.
+    pub fn get(&mut self, path: &str) -> Option<Arc<String>> {
+        self.cache
+            .entry(path.to_string())
+            .or_insert_with(|| std::fs::read_to_string(self.root.join(path)).ok().map(Arc::new))
+            .clone()
+    }
+}
+
+/// `start..end` clipped to the first line, when it is a valid range of `text`; labels cover
+/// one line so a snippet never prints a whole function.
+pub(crate) fn first_line_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return None;
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = end.min(line_end);
+    let end = if text[..end].ends_with('\r') { end - 1 } else { end };
+    Some((start, end.max(start)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_validated_and_clipped_to_one_line() {
+        let text = "ab\r\ncd\né";
+        assert_eq!(first_line_range(text, 0, 6), Some((0, 2)));
+        assert_eq!(first_line_range(text, 4, 5), Some((4, 5)));
+        assert_eq!(first_line_range(text, 8, 9), None, "inside a character");
+        assert_eq!(first_line_range(text, 0, 99), None, "past the end");
+    }
+}

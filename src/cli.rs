@@ -1,0 +1,74 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A structural linter for TypeScript and Rust workspaces. Every finding says what is wrong,
+/// why, and how to fix it.
+#[derive(Debug, Parser)]
+#[command(name = "structlint", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files and directories (default: the current directory).
+    ///
+    /// Exit codes: 0 no errors (warnings allowed), 1 errors found or more warnings than
+    /// --max-warnings, 2 usage, configuration or internal error.
+    Check(CheckArgs),
+    /// List the rules with their default level and a one-line description.
+    Rules,
+    /// Print a rule's full documentation.
+    Explain {
+        /// The rule id, e.g. max-file-lines.
+        rule: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check. The config is the nearest structlint.toml at or above
+    /// the first path.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Use this config file instead of the nearest structlint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Report errors only.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Also print notes about files checked best-effort (syntax errors).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Exit with 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Also show findings suppressed by a structlint-disable comment.
+    #[arg(long)]
+    pub include_suppressed: bool,
+    /// When to use colours: auto uses them on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Same as --color never.
+    #[arg(long)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Snippets, labels and fix steps for people (plain text when not a terminal).
+    Human,
+    /// One JSON document; schema in docs/json-format.md.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,64 @@
+use std::io::{self, IsTerminal, Write};
+
+use structlint::{Check, OutputOptions};
+
+use super::{print, report_error};
+use crate::cli::{CheckArgs, Color, Format};
+use crate::{EXIT_ERROR, EXIT_FINDINGS};
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let mut check = Check::paths(&args.paths);
+    if let Some(config) = &args.config {
+        check = check.config(config);
+    }
+    let report = match check.run() {
+        Ok(report) => report,
+        Err(error) => return report_error(&error),
+    };
+    let color = use_color(args);
+    let options = OutputOptions {
+        color,
+        width: color.then(terminal_width),
+        quiet: args.quiet,
+        verbose: args.verbose,
+        include_suppressed: args.include_suppressed,
+        base: std::env::current_dir().unwrap_or_default(),
+    };
+    let text = match args.format {
+        Format::Human => structlint::human(&report, &options),
+        Format::Json => structlint::json(&report, &options),
+    };
+    if !print(&text) {
+        return EXIT_ERROR;
+    }
+    let mut stderr = io::stderr();
+    for error in &report.internal_errors {
+        let _ = writeln!(stderr, "internal error: {error}");
+    }
+    if !report.internal_errors.is_empty() {
+        return EXIT_ERROR;
+    }
+    let warnings = if args.quiet { 0 } else { report.warnings() };
+    if let Some(max) = args.max_warnings.filter(|&max| warnings > max) {
+        let _ = writeln!(stderr, "error: {warnings} warnings, more than --max-warnings {max}");
+        return EXIT_FINDINGS;
+    }
+    if report.errors() > 0 { EXIT_FINDINGS } else { 0 }
+}
+
+fn use_color(args: &CheckArgs) -> bool {
+    if args.no_color {
+        return false;
+    }
+    match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
+}

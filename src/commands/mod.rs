@@ -1,0 +1,44 @@
+//! One function per subcommand; each returns the process exit code.
+
+mod check;
+mod explain;
+
+use std::io::{self, IsTerminal, Write};
+
+use crate::EXIT_ERROR;
+use crate::cli::{Cli, Command};
+
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules => explain::list(),
+        Command::Explain { rule } => explain::explain(&rule),
+    }
+}
+
+/// Writes `text` to stdout. A closed pipe (`structlint check | head`) is not an error.
+pub(crate) fn print(text: &str) -> bool {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+            false
+        }
+    }
+}
+
+/// Prints a configuration or usage error with miette (the offending TOML line, `help:`) and
+/// returns exit code 2.
+pub(crate) fn report_error(error: &dyn miette::Diagnostic) -> u8 {
+    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::none() };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_links(false);
+    let mut text = String::new();
+    if handler.render_report(&mut text, error).is_err() {
+        text = format!("error: {error}\n");
+    }
+    let _ = write!(io::stderr(), "{text}");
+    EXIT_ERROR
+}
