@@ -57,80 +57,51 @@ fn summary_line(report: &Report, options: &OutputOptions) -> String {
     }
 }
 
-/// A finding as miette sees it.
+/// A finding as miette sees it: one snippet with the primary label. Related locations are
+/// listed as `path:line:col  label` lines in `help:` instead of labels, because miette merges
+/// every label of a file into one snippet that can run for hundreds of lines.
 struct View {
     severity: Severity,
     code: String,
     message: String,
     help: String,
     source: Option<NamedSource<Arc<String>>>,
-    labels: Vec<LabeledSpan>,
-    related: Vec<View>,
+    label: Option<LabeledSpan>,
 }
 
 impl View {
     fn new(d: &Diagnostic, report: &Report, options: &OutputOptions, sources: &mut Sources) -> View {
-        let place = Place { report, options };
-        let (source, primary) = place.snippet(sources, &d.span, d.label.clone(), true);
-        let mut view = View { severity: d.severity, code: d.rule.clone(), message: d.summary.clone(), help: String::new(), source, labels: Vec::new(), related: Vec::new() };
-        match primary {
-            Some(label) => view.labels.push(label),
-            None => {
-                let p = &d.span.start_pos;
-                view.message = format!("{} (at {}:{}:{})", d.summary, options.display_path(&report.root, &d.span.path), p.line, p.column);
-            }
-        }
-        for related in &d.related {
-            let label = Some(related.label.clone());
-            if related.span.path == d.span.path && view.source.is_some() {
-                let (_, label) = place.snippet(sources, &related.span, label, false);
-                view.labels.extend(label);
-                continue;
-            }
-            let (source, label) = place.snippet(sources, &related.span, label, false);
-            let message = related.label.clone();
-            let labels = label.into_iter().collect();
-            view.related.push(View { severity: d.severity, code: String::new(), message, help: String::new(), source, labels, related: Vec::new() });
-        }
-        view.help = help(d);
-        view
+        let snippet = sources.get(&d.span.path).and_then(|text| {
+            let (start, end) = first_line_range(&text, d.span.start, d.span.end)?;
+            let name = options.display_path(&report.root, &d.span.path);
+            Some((NamedSource::new(name, text), LabeledSpan::new_primary_with_span(d.label.clone(), start..end)))
+        });
+        let (source, label) = snippet.unzip();
+        let message = if source.is_some() { d.summary.clone() } else { format!("{} (at {})", d.summary, location(&d.span, report, options)) };
+        View { severity: d.severity, code: d.rule.clone(), message, help: help(d, report, options), source, label }
     }
 }
 
-/// Where snippets come from and how paths are shown.
-struct Place<'a> {
-    report: &'a Report,
-    options: &'a OutputOptions,
+fn location(span: &Span, report: &Report, options: &OutputOptions) -> String {
+    let p = &span.start_pos;
+    format!("{}:{}:{}", options.display_path(&report.root, &span.path), p.line, p.column)
 }
 
-impl Place<'_> {
-    /// The source of `span`'s file and a label on the first line of `span`; `None`s when the
-    /// file cannot be read back or changed since the check.
-    fn snippet(&self, sources: &mut Sources, span: &Span, label: Option<String>, primary: bool) -> (Option<NamedSource<Arc<String>>>, Option<LabeledSpan>) {
-        let Some(text) = sources.get(&span.path) else {
-            return (None, None);
-        };
-        let Some((start, end)) = first_line_range(&text, span.start, span.end) else {
-            return (None, None);
-        };
-        let label = if primary {
-            LabeledSpan::new_primary_with_span(label, start..end)
-        } else {
-            LabeledSpan::new_with_span(label, start..end)
-        };
-        let name = self.options.display_path(&self.report.root, &span.path);
-        (Some(NamedSource::new(name, text)), Some(label))
-    }
-}
-
-/// `help:` carries the why, the numbered fix steps, the edit, and where the docs are.
-fn help(d: &Diagnostic) -> String {
+/// `help:` carries the why, the numbered fix steps, related locations, the edit, and where
+/// the docs are.
+fn help(d: &Diagnostic, report: &Report, options: &OutputOptions) -> String {
     let mut help = String::new();
     if !d.why.is_empty() {
         help.push_str(&format!("Why: {}\n", d.why));
     }
     if !d.fix.is_empty() {
         help.push_str(&format!("Fix:\n{}\n", indent(&d.numbered_fix())));
+    }
+    if !d.related.is_empty() {
+        help.push_str("Related:\n");
+        for related in &d.related {
+            help.push_str(&format!("  {}  {}\n", location(&related.span, report, options), related.label));
+        }
     }
     if let Some(edit) = &d.edit {
         help.push_str(&format!("Suggested edit: {}\n", edit.description));
@@ -163,14 +134,13 @@ impl std::error::Error for View {}
 
 impl miette::Diagnostic for View {
     fn code<'a>(&'a self) -> Option<Box<dyn Display + 'a>> {
-        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn Display>)
+        Some(Box::new(&self.code))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match (self.code.is_empty(), self.severity) {
-            (true, _) => miette::Severity::Advice,
-            (false, Severity::Error) => miette::Severity::Error,
-            (false, Severity::Warning) => miette::Severity::Warning,
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
         })
     }
 
@@ -183,12 +153,6 @@ impl miette::Diagnostic for View {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        (!self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = _>>)
-    }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        (!self.related.is_empty()).then(|| {
-            Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)) as Box<dyn Iterator<Item = _>>
-        })
+        self.label.clone().map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = _>>)
     }
 }
