@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 pub use structlint_core::{
-    CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report, RuleSpec, Severity,
-    Span,
+    CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report, RuleSpec,
+    Severity, Span,
 };
 pub use structlint_output::{OutputOptions, human, json};
 
@@ -28,12 +28,18 @@ pub struct Check {
 impl Check {
     /// Check the directory (or file) at `path` with the nearest `structlint.toml`.
     pub fn workspace(path: impl Into<PathBuf>) -> Check {
-        Check { inputs: vec![path.into()], config: None }
+        Check {
+            inputs: vec![path.into()],
+            config: None,
+        }
     }
 
     /// Check several files or directories; the config is found from the first.
     pub fn paths(paths: impl IntoIterator<Item = impl Into<PathBuf>>) -> Check {
-        Check { inputs: paths.into_iter().map(Into::into).collect(), config: None }
+        Check {
+            inputs: paths.into_iter().map(Into::into).collect(),
+            config: None,
+        }
     }
 
     /// Use this config file instead of looking for one.
@@ -44,17 +50,26 @@ impl Check {
 
     /// The configuration this check would use.
     pub fn load_config(&self) -> Result<Config, ConfigError> {
-        let start = self.inputs.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        let start = self
+            .inputs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
         let file = match &self.config {
             Some(explicit) => Some(explicit.clone()),
             None => structlint_core::find_config(&start),
         };
         match file {
-            Some(file) => Config::load(&file, builtin_rules()),
+            Some(file) => Config::load(&relative_to_cwd(&file), builtin_rules()),
             None => {
-                let root = if start.is_file() { start.parent().map(Path::to_path_buf).unwrap_or_default() } else { start };
-                let root = std::path::absolute(&root)
-                    .map_err(|e| ConfigError::plain(format!("cannot resolve {}: {e}", root.display())))?;
+                let root = if start.is_file() {
+                    start.parent().map(Path::to_path_buf).unwrap_or_default()
+                } else {
+                    start
+                };
+                let root = structlint_core::normalize(&root).map_err(|e| {
+                    ConfigError::plain(format!("cannot resolve {}: {e}", root.display()))
+                })?;
                 Config::defaults(root, builtin_rules())
             }
         }
@@ -65,5 +80,19 @@ impl Check {
     pub fn run(&self) -> Result<Report, ConfigError> {
         let engine = Engine::new(self.load_config()?);
         engine.check(&self.inputs)
+    }
+}
+
+/// `path` relative to the current directory when it is under it, so messages show the path
+/// the way the user would type it.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| structlint_core::normalize(&cwd).ok());
+    match cwd {
+        Some(cwd) => path
+            .strip_prefix(&cwd)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        None => path.to_path_buf(),
     }
 }

@@ -40,10 +40,17 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     let warnings = if args.quiet { 0 } else { report.warnings() };
     if let Some(max) = args.max_warnings.filter(|&max| warnings > max) {
-        let _ = writeln!(stderr, "error: {warnings} warnings, more than --max-warnings {max}");
+        let _ = writeln!(
+            stderr,
+            "error: {warnings} warnings, more than --max-warnings {max}"
+        );
         return EXIT_FINDINGS;
     }
-    if report.errors() > 0 { EXIT_FINDINGS } else { 0 }
+    if report.errors() > 0 {
+        EXIT_FINDINGS
+    } else {
+        0
+    }
 }
 
 fn use_color(args: &CheckArgs) -> bool {
@@ -60,5 +67,9 @@ fn use_color(args: &CheckArgs) -> bool {
 }
 
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100)
 }

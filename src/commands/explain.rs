@@ -12,7 +12,12 @@ pub fn list() -> u8 {
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let mut text = String::new();
     for rule in rules {
-        text.push_str(&format!("{:width$}  {:5}  {}\n", rule.id, rule.default_level.as_str(), rule.summary));
+        text.push_str(&format!(
+            "{:width$}  {:5}  {}\n",
+            rule.id,
+            rule.default_level.as_str(),
+            rule.summary
+        ));
     }
     text.push_str("\n`structlint explain <rule>` prints a rule's documentation and options.\n");
     if print(&text) { 0 } else { EXIT_ERROR }
@@ -23,13 +28,20 @@ pub fn explain(id: &str) -> u8 {
     let rules = builtin_rules();
     match rules.iter().find(|r| r.id == id) {
         Some(rule) => {
-            if print(&rule.documentation()) { 0 } else { EXIT_ERROR }
+            if print(&rule.documentation()) {
+                0
+            } else {
+                EXIT_ERROR
+            }
         }
         None => {
             let hint = closest(id, rules.iter().map(|r| r.id))
                 .map(|near| format!(" Did you mean `{near}`?"))
                 .unwrap_or_default();
-            let _ = writeln!(io::stderr(), "error: unknown rule `{id}`.{hint} `structlint rules` lists every rule.");
+            let _ = writeln!(
+                io::stderr(),
+                "error: unknown rule `{id}`.{hint} `structlint rules` lists every rule."
+            );
             EXIT_ERROR
         }
     }

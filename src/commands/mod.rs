@@ -32,8 +32,13 @@ pub(crate) fn print(text: &str) -> bool {
 /// Prints a configuration or usage error with miette (the offending TOML line, `help:`) and
 /// returns exit code 2.
 pub(crate) fn report_error(error: &dyn miette::Diagnostic) -> u8 {
-    let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::none() };
+    let color =
+        io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::none()
+    };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_links(false);
     let mut text = String::new();
     if handler.render_report(&mut text, error).is_err() {

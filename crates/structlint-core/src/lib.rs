@@ -21,8 +21,11 @@ mod source;
 pub mod suppress;
 
 pub use config::{CONFIG_FILE, Config, ConfigError, find_config};
-pub use diagnostic::{Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression};
+pub use diagnostic::{
+    Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression,
+};
 pub use engine::Engine;
+pub use engine::discover::normalize;
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{
     ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, Needs, RuleImpl, RuleOptions,

@@ -72,14 +72,21 @@ impl Report {
     }
 
     pub fn errors(&self) -> usize {
-        self.active().filter(|d| d.severity == Severity::Error).count()
+        self.active()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.active().filter(|d| d.severity == Severity::Warning).count()
+        self.active()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     pub fn suppressed(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_suppressed()).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_suppressed())
+            .count()
     }
 }

@@ -5,7 +5,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use structlint_lang::tree_sitter::{Node, Tree};
-use structlint_lang::{GrammarError, Language, LineIndex, Position, parse_rust_items, parse_tree, syn};
+use structlint_lang::{
+    GrammarError, Language, LineIndex, Position, parse_rust_items, parse_tree, syn,
+};
 
 use crate::Span;
 

@@ -156,7 +156,8 @@ mod tests {
         let index = LineIndex::new(text);
         for offset in [0, 1, 5, 6, 7] {
             let p = index.position(text, offset);
-            let back = index.offset_of_utf16(text, p.line as usize - 1, p.column_utf16 as usize - 1);
+            let back =
+                index.offset_of_utf16(text, p.line as usize - 1, p.column_utf16 as usize - 1);
             assert_eq!(back, Some(offset), "offset {offset}");
         }
         assert_eq!(index.offset_of_utf16(text, 0, 99), Some(6));

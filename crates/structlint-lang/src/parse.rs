@@ -15,7 +15,11 @@ pub struct GrammarError {
 
 impl fmt::Display for GrammarError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot load the {:?} grammar: {}", self.grammar, self.message)
+        write!(
+            f,
+            "cannot load the {:?} grammar: {}",
+            self.grammar, self.message
+        )
     }
 }
 

@@ -12,8 +12,14 @@ use crate::{OutputOptions, plural};
 
 /// Renders `report` for a person reading a terminal or a CI log.
 pub fn human(report: &Report, options: &OutputOptions) -> String {
-    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::none() };
-    let mut handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_context_lines(1);
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::none()
+    };
+    let mut handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_context_lines(1);
     handler = match options.width {
         Some(width) => handler.with_width(width),
         None => handler.with_wrap_lines(false).with_width(usize::MAX / 4),
@@ -24,12 +30,25 @@ pub fn human(report: &Report, options: &OutputOptions) -> String {
         let view = View::new(diagnostic, report, options, &mut sources);
         if handler.render_report(&mut out, &view).is_err() {
             // Only a formatter error gets here; keep the finding rather than lose it.
-            out.push_str(&format!("{}[{}]: {}\n", diagnostic.severity.as_str(), diagnostic.rule, view.message));
+            out.push_str(&format!(
+                "{}[{}]: {}\n",
+                diagnostic.severity.as_str(),
+                diagnostic.rule,
+                view.message
+            ));
         }
         out.push('\n');
     }
-    for note in report.notes.iter().filter(|n| options.verbose || !n.is_verbose()) {
-        let path = if note.path.is_empty() { String::new() } else { format!("{}: ", options.display_path(&report.root, &note.path)) };
+    for note in report
+        .notes
+        .iter()
+        .filter(|n| options.verbose || !n.is_verbose())
+    {
+        let path = if note.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", options.display_path(&report.root, &note.path))
+        };
         out.push_str(&format!("note: {path}{}\n", note.message));
     }
     out.push_str(&summary_line(report, options));
@@ -38,7 +57,8 @@ pub fn human(report: &Report, options: &OutputOptions) -> String {
 
 fn summary_line(report: &Report, options: &OutputOptions) -> String {
     let files = plural(report.stats.files, "file");
-    let (errors, warnings, suppressed) = (report.errors(), report.warnings(), report.suppressed());
+    let warnings = if options.quiet { 0 } else { report.warnings() };
+    let (errors, suppressed) = (report.errors(), report.suppressed());
     let mut parts = vec![plural(errors, "error")];
     if !options.quiet {
         parts.push(plural(warnings, "warning"));
@@ -50,7 +70,11 @@ fn summary_line(report: &Report, options: &OutputOptions) -> String {
         parts.push(format!("{} skipped", plural(report.stats.skipped, "file")));
     }
     if errors + warnings == 0 {
-        let extra = if parts.len() > 2 { format!(" ({})", parts[2..].join(", ")) } else { String::new() };
+        let extra = if parts.len() > 2 {
+            format!(" ({})", parts[2..].join(", "))
+        } else {
+            String::new()
+        };
         format!("No problems found in {files}{extra}.\n")
     } else {
         format!("Found {} in {files}.\n", parts.join(", "))
@@ -70,21 +94,45 @@ struct View {
 }
 
 impl View {
-    fn new(d: &Diagnostic, report: &Report, options: &OutputOptions, sources: &mut Sources) -> View {
+    fn new(
+        d: &Diagnostic,
+        report: &Report,
+        options: &OutputOptions,
+        sources: &mut Sources,
+    ) -> View {
         let snippet = sources.get(&d.span.path).and_then(|text| {
             let (start, end) = first_line_range(&text, d.span.start, d.span.end)?;
             let name = options.display_path(&report.root, &d.span.path);
-            Some((NamedSource::new(name, text), LabeledSpan::new_primary_with_span(d.label.clone(), start..end)))
+            Some((
+                NamedSource::new(name, text),
+                LabeledSpan::new_primary_with_span(d.label.clone(), start..end),
+            ))
         });
         let (source, label) = snippet.unzip();
-        let message = if source.is_some() { d.summary.clone() } else { format!("{} (at {})", d.summary, location(&d.span, report, options)) };
-        View { severity: d.severity, code: d.rule.clone(), message, help: help(d, report, options), source, label }
+        let message = if source.is_some() {
+            d.summary.clone()
+        } else {
+            format!("{} (at {})", d.summary, location(&d.span, report, options))
+        };
+        View {
+            severity: d.severity,
+            code: d.rule.clone(),
+            message,
+            help: help(d, report, options),
+            source,
+            label,
+        }
     }
 }
 
 fn location(span: &Span, report: &Report, options: &OutputOptions) -> String {
     let p = &span.start_pos;
-    format!("{}:{}:{}", options.display_path(&report.root, &span.path), p.line, p.column)
+    format!(
+        "{}:{}:{}",
+        options.display_path(&report.root, &span.path),
+        p.line,
+        p.column
+    )
 }
 
 /// `help:` carries the why, the numbered fix steps, related locations, the edit, and where
@@ -100,22 +148,38 @@ fn help(d: &Diagnostic, report: &Report, options: &OutputOptions) -> String {
     if !d.related.is_empty() {
         help.push_str("Related:\n");
         for related in &d.related {
-            help.push_str(&format!("  {}  {}\n", location(&related.span, report, options), related.label));
+            help.push_str(&format!(
+                "  {}  {}\n",
+                location(&related.span, report, options),
+                related.label
+            ));
         }
     }
     if let Some(edit) = &d.edit {
         help.push_str(&format!("Suggested edit: {}\n", edit.description));
     }
     if let Some(suppression) = &d.suppression {
-        let why = suppression.justification.as_deref().unwrap_or("no reason given");
-        help.push_str(&format!("Suppressed by the comment on line {}: {why}\n", suppression.line));
+        let why = suppression
+            .justification
+            .as_deref()
+            .unwrap_or("no reason given");
+        help.push_str(&format!(
+            "Suppressed by the comment on line {}: {why}\n",
+            suppression.line
+        ));
     }
-    help.push_str(&format!("Docs: `structlint explain {}` ({})", d.rule, d.docs));
+    help.push_str(&format!(
+        "Docs: `structlint explain {}` ({})",
+        d.rule, d.docs
+    ));
     help
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl fmt::Debug for View {
@@ -153,6 +217,8 @@ impl miette::Diagnostic for View {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.label.clone().map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = _>>)
+        self.label
+            .clone()
+            .map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = _>>)
     }
 }

@@ -106,8 +106,17 @@ pub fn json(report: &Report, options: &OutputOptions) -> String {
 }
 
 fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
-    let path = |p: &str| if p.is_empty() { String::new() } else { options.display_path(&report.root, p) };
-    let span = |s: &structlint_core::Span| JsonSpan { start: position(&s.start_pos, s.start), end: position(&s.end_pos, s.end) };
+    let path = |p: &str| {
+        if p.is_empty() {
+            String::new()
+        } else {
+            options.display_path(&report.root, p)
+        }
+    };
+    let span = |s: &structlint_core::Span| JsonSpan {
+        start: position(&s.start_pos, s.start),
+        end: position(&s.end_pos, s.end),
+    };
     let diagnostic = |d: &'a Diagnostic| JsonDiagnostic {
         rule: &d.rule,
         severity: d.severity.as_str(),
@@ -117,27 +126,49 @@ fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
         label: d.label.as_deref(),
         why: &d.why,
         fix: &d.fix,
-        related: d.related.iter().map(|r| JsonRelated { path: path(&r.span.path), span: span(&r.span), label: &r.label }).collect(),
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated {
+                path: path(&r.span.path),
+                span: span(&r.span),
+                label: &r.label,
+            })
+            .collect(),
         edit: d.edit.as_ref().map(|e| JsonEdit {
             description: &e.description,
             replacements: e
                 .replacements
                 .iter()
-                .map(|r| JsonReplacement { path: path(&r.span.path), span: span(&r.span), text: &r.text })
+                .map(|r| JsonReplacement {
+                    path: path(&r.span.path),
+                    span: span(&r.span),
+                    text: &r.text,
+                })
                 .collect(),
         }),
         docs: &d.docs,
-        suppressed: d.suppression.as_ref().map(|s| JsonSuppression { justification: s.justification.as_deref(), line: s.line }),
+        suppressed: d.suppression.as_ref().map(|s| JsonSuppression {
+            justification: s.justification.as_deref(),
+            line: s.line,
+        }),
     };
     let document = Document {
         version: JSON_SCHEMA_VERSION,
-        tool: Tool { name: "structlint", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "structlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         diagnostics: options.shown(report).map(diagnostic).collect(),
         notes: report
             .notes
             .iter()
             .filter(|n| options.verbose || !n.is_verbose())
-            .map(|n| JsonNote { path: path(&n.path), kind: note_kind(n.kind), message: &n.message })
+            .map(|n| JsonNote {
+                path: path(&n.path),
+                kind: note_kind(n.kind),
+                message: &n.message,
+            })
             .collect(),
         internal_errors: &report.internal_errors,
         summary: Summary {
@@ -156,7 +187,12 @@ fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
 }
 
 fn position(p: &Position, offset: usize) -> JsonPosition {
-    JsonPosition { line: p.line, column: p.column, utf16_column: p.column_utf16, offset }
+    JsonPosition {
+        line: p.line,
+        column: p.column,
+        utf16_column: p.column_utf16,
+        offset,
+    }
 }
 
 /// The `kind` of a note in JSON.

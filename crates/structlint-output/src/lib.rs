@@ -47,7 +47,8 @@ impl OutputOptions {
     /// The findings to show, in report order.
     pub fn shown<'r>(&self, report: &'r Report) -> impl Iterator<Item = &'r Diagnostic> {
         report.diagnostics.iter().filter(move |d| {
-            (self.include_suppressed || !d.is_suppressed()) && (!self.quiet || d.severity == Severity::Error)
+            (self.include_suppressed || !d.is_suppressed())
+                && (!self.quiet || d.severity == Severity::Error)
         })
     }
 
@@ -62,7 +63,10 @@ pub fn display_path(root: &Path, base: &Path, path: &str) -> String {
     let abs = root.join(path);
     match abs.strip_prefix(base) {
         Ok(rel) if !base.as_os_str().is_empty() => {
-            let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+            let parts: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
             parts.join("/")
         }
         _ => abs.to_string_lossy().replace('\\', "/"),
@@ -70,7 +74,11 @@ pub fn display_path(root: &Path, base: &Path, path: &str) -> String {
 }
 
 fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]
@@ -80,8 +88,17 @@ mod tests {
     #[test]
     fn paths_are_shown_relative_to_the_current_directory() {
         let root = Path::new("/w/fixtures/ts");
-        assert_eq!(display_path(root, Path::new("/w"), "packages/a.ts"), "fixtures/ts/packages/a.ts");
-        assert_eq!(display_path(root, Path::new("/w/fixtures/ts"), "packages/a.ts"), "packages/a.ts");
-        assert_eq!(display_path(root, Path::new("/elsewhere"), "packages/a.ts"), "/w/fixtures/ts/packages/a.ts");
+        assert_eq!(
+            display_path(root, Path::new("/w"), "packages/a.ts"),
+            "fixtures/ts/packages/a.ts"
+        );
+        assert_eq!(
+            display_path(root, Path::new("/w/fixtures/ts"), "packages/a.ts"),
+            "packages/a.ts"
+        );
+        assert_eq!(
+            display_path(root, Path::new("/elsewhere"), "packages/a.ts"),
+            "/w/fixtures/ts/packages/a.ts"
+        );
     }
 }

@@ -11,14 +11,21 @@ pub(crate) struct Sources {
 
 impl Sources {
     pub fn new(root: PathBuf) -> Sources {
-        Sources { root, cache: HashMap::new() }
+        Sources {
+            root,
+            cache: HashMap::new(),
+        }
     }
 
     /// The text of `path`, or `None` when it cannot be read as UTF-8 any more.
     pub fn get(&mut self, path: &str) -> Option<Arc<String>> {
         self.cache
             .entry(path.to_string())
-            .or_insert_with(|| std::fs::read_to_string(self.root.join(path)).ok().map(Arc::new))
+            .or_insert_with(|| {
+                std::fs::read_to_string(self.root.join(path))
+                    .ok()
+                    .map(Arc::new)
+            })
             .clone()
     }
 }
@@ -26,12 +33,20 @@ impl Sources {
 /// `start..end` clipped to the first line, when it is a valid range of `text`; labels cover
 /// one line so a snippet never prints a whole function.
 pub(crate) fn first_line_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+    if start > end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+    {
         return None;
     }
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let end = end.min(line_end);
-    let end = if text[..end].ends_with('\r') { end - 1 } else { end };
+    let end = if text[..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
     Some((start, end.max(start)))
 }
 

@@ -60,8 +60,11 @@ pub fn words(name: &str) -> Vec<String> {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1);
         let boundary = c.is_uppercase()
-            && prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()
-                || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase())));
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+            });
         if boundary && !current.is_empty() {
             words.push(std::mem::take(&mut current));
         }
@@ -75,7 +78,9 @@ pub fn words(name: &str) -> Vec<String> {
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -87,7 +92,10 @@ mod tests {
         assert_eq!(words("formatRow"), ["format", "row"]);
         assert_eq!(words("HTTPClient"), ["http", "client"]);
         assert_eq!(words("invoice_table"), ["invoice", "table"]);
-        assert_eq!(words("fmt::Display for Report"), ["fmt", "display", "for", "report"]);
+        assert_eq!(
+            words("fmt::Display for Report"),
+            ["fmt", "display", "for", "report"]
+        );
         assert_eq!(words("v2Api"), ["v2", "api"]);
     }
 

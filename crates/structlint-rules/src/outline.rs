@@ -42,7 +42,8 @@ pub fn outline(cx: &FileContext<'_>) -> Vec<OutlineItem> {
     let mut previous_end_row = None;
     let mut cursor = tree.root_node().walk();
     for node in tree.root_node().named_children(&mut cursor) {
-        let adjacent = previous_end_row.is_some_and(|end: usize| node.start_position().row <= end + 1);
+        let adjacent =
+            previous_end_row.is_some_and(|end: usize| node.start_position().row <= end + 1);
         if is_leading_trivia(node.kind()) {
             if leading.is_none() || !adjacent {
                 leading = Some(node);
@@ -81,16 +82,22 @@ fn name_node(node: Node<'_>) -> Option<Node<'_>> {
         return name_node(inner);
     }
     let mut cursor = node.walk();
-    let declarator = node.named_children(&mut cursor).find(|c| c.kind() == "variable_declarator")?;
+    let declarator = node
+        .named_children(&mut cursor)
+        .find(|c| c.kind() == "variable_declarator")?;
     declarator.child_by_field_name("name")
 }
 
 fn is_leading_trivia(kind: &str) -> bool {
-    matches!(kind, "comment" | "line_comment" | "block_comment" | "attribute_item")
+    matches!(
+        kind,
+        "comment" | "line_comment" | "block_comment" | "attribute_item"
+    )
 }
 
 fn field_text<'t>(node: Node<'_>, field: &str, text: &'t str) -> Option<&'t str> {
-    node.child_by_field_name(field).map(|n| &text[n.byte_range()])
+    node.child_by_field_name(field)
+        .map(|n| &text[n.byte_range()])
 }
 
 fn is_pascal(name: &str) -> bool {
@@ -114,7 +121,14 @@ fn describe(node: Node<'_>, text: &str, language: Language) -> Option<(&'static 
         }
         "function_declaration" | "generator_function_declaration" => {
             let name = name()?;
-            (if jsx && is_pascal(&name) { "component" } else { "function" }, name)
+            (
+                if jsx && is_pascal(&name) {
+                    "component"
+                } else {
+                    "function"
+                },
+                name,
+            )
         }
         "class_declaration" | "abstract_class_declaration" => ("class", name()?),
         "interface_declaration" => ("interface", name()?),
@@ -123,10 +137,15 @@ fn describe(node: Node<'_>, text: &str, language: Language) -> Option<(&'static 
         "internal_module" | "module" => ("namespace", name()?),
         "lexical_declaration" | "variable_declaration" => {
             let mut cursor = node.walk();
-            let declarator = node.named_children(&mut cursor).find(|c| c.kind() == "variable_declarator")?;
+            let declarator = node
+                .named_children(&mut cursor)
+                .find(|c| c.kind() == "variable_declarator")?;
             let name = field_text(declarator, "name", text)?.to_string();
             let value = declarator.child_by_field_name("value").map(|v| v.kind());
-            let function = matches!(value, Some("arrow_function" | "function_expression" | "function"));
+            let function = matches!(
+                value,
+                Some("arrow_function" | "function_expression" | "function")
+            );
             let kind = match (function, jsx && is_pascal(&name)) {
                 (true, true) => "component",
                 (true, false) => "function",
@@ -191,35 +210,48 @@ mod tests {
     #[test]
     fn typescript_items_with_leading_comments() {
         let text = "import { z } from 'zod';\n\n/** Totals. */\nexport function total(a: number) {\n  return a;\n}\nexport const Schema = z.object({\n  id: z.string(),\n});\nconst fmt = (x: number) => x;\nexport class Repo {}\ninterface I { a: 1 }\nexport type T = { b: 2 };\nenum E { A }\nexport default fmt;\ndescribe('x', () => {});\n";
-        assert_eq!(items("a.ts", text), [
-            "function `total` 3-6",
-            "const `Schema` 7-9",
-            "function `fmt` 10-10",
-            "class `Repo` 11-11",
-            "interface `I` 12-12",
-            "type `T` 13-13",
-            "enum `E` 14-14",
-            "export default `fmt` 15-15",
-            "statement `describe('x', () => {});` 16-16",
-        ]);
+        assert_eq!(
+            items("a.ts", text),
+            [
+                "function `total` 3-6",
+                "const `Schema` 7-9",
+                "function `fmt` 10-10",
+                "class `Repo` 11-11",
+                "interface `I` 12-12",
+                "type `T` 13-13",
+                "enum `E` 14-14",
+                "export default `fmt` 15-15",
+                "statement `describe('x', () => {});` 16-16",
+            ]
+        );
     }
 
     #[test]
     fn components_in_tsx() {
         let text = "export function InvoiceTable() {\n  return <table />;\n}\nexport const Row = () => <tr />;\nfunction helper() {}\n";
-        assert_eq!(items("a.tsx", text), ["component `InvoiceTable` 1-3", "component `Row` 4-4", "function `helper` 5-5"]);
+        assert_eq!(
+            items("a.tsx", text),
+            [
+                "component `InvoiceTable` 1-3",
+                "component `Row` 4-4",
+                "function `helper` 5-5"
+            ]
+        );
     }
 
     #[test]
     fn rust_items_with_attributes_and_docs() {
         let text = "//! Crate docs.\n\nuse std::fmt;\n\n/// A report.\n#[derive(Debug)]\npub struct Report;\n\nimpl fmt::Display for Report {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Ok(()) }\n}\n\nimpl Report {}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {}\n}\nmacro_rules! m { () => {} }\nconst N: usize = 1;\n";
-        assert_eq!(items("a.rs", text), [
-            "struct `Report` 5-7",
-            "impl `fmt::Display for Report` 9-11",
-            "impl `Report` 13-13",
-            "mod `tests` 15-19",
-            "macro_rules! `m` 20-20",
-            "const `N` 21-21",
-        ]);
+        assert_eq!(
+            items("a.rs", text),
+            [
+                "struct `Report` 5-7",
+                "impl `fmt::Display for Report` 9-11",
+                "impl `Report` 13-13",
+                "mod `tests` 15-19",
+                "macro_rules! `m` 20-20",
+                "const `N` 21-21",
+            ]
+        );
     }
 }

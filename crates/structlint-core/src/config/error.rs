@@ -38,7 +38,10 @@ impl ConfigError {
             message: message.into(),
             help: None,
             label: Some((span, label.into())),
-            source: Some(Box::new(NamedSource::new(path.display().to_string(), text.to_string()))),
+            source: Some(Box::new(NamedSource::new(
+                path.display().to_string(),
+                text.to_string(),
+            ))),
         }
     }
 

@@ -53,8 +53,16 @@ pub(crate) struct BadGlob {
 
 impl FilesConfig {
     pub(crate) fn compile(section: &FilesSection) -> Result<FilesConfig, BadGlob> {
-        let include: Vec<String> = section.include.iter().map(|g| g.get_ref().clone()).collect();
-        let exclude: Vec<String> = section.exclude.iter().map(|g| g.get_ref().clone()).collect();
+        let include: Vec<String> = section
+            .include
+            .iter()
+            .map(|g| g.get_ref().clone())
+            .collect();
+        let exclude: Vec<String> = section
+            .exclude
+            .iter()
+            .map(|g| g.get_ref().clone())
+            .collect();
         let include_set = if include.is_empty() {
             None
         } else {
@@ -96,7 +104,9 @@ impl FilesConfig {
         if self.exclude_set.is_match(rel) {
             return false;
         }
-        self.include_set.as_ref().is_none_or(|set| set.is_match(rel))
+        self.include_set
+            .as_ref()
+            .is_none_or(|set| set.is_match(rel))
     }
 }
 
@@ -124,7 +134,11 @@ mod tests {
     use super::*;
 
     fn files(include: &[&str], exclude: &[&str]) -> FilesConfig {
-        let spanned = |v: &[&str]| v.iter().map(|s| Spanned::new(0..0, s.to_string())).collect();
+        let spanned = |v: &[&str]| {
+            v.iter()
+                .map(|s| Spanned::new(0..0, s.to_string()))
+                .collect()
+        };
         let section = FilesSection {
             include: spanned(include),
             exclude: spanned(exclude),
@@ -163,7 +177,10 @@ mod tests {
     #[test]
     fn bad_globs_are_located() {
         let section = FilesSection {
-            exclude: vec![Spanned::new(0..0, "ok/**".into()), Spanned::new(0..0, "a[".into())],
+            exclude: vec![
+                Spanned::new(0..0, "ok/**".into()),
+                Spanned::new(0..0, "a[".into()),
+            ],
             ..FilesSection::default()
         };
         let err = FilesConfig::compile(&section).err().unwrap();

@@ -12,11 +12,11 @@ const TOP_LEVEL_KEYS: [&str; 2] = ["files", "rules"];
 
 pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
     let toml_error = |e: toml::de::Error| ConfigError::from_toml(path, text, &e);
-    let root = path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let mut config = Config::defaults(std::path::absolute(&root).unwrap_or(root), registry)?;
+    let root = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut config = Config::defaults(crate::normalize(&root).unwrap_or(root), registry)?;
     config.file = Some(path.to_path_buf());
     let doc = DeTable::parse(text).map_err(toml_error)?.into_inner();
     for (key, value) in doc {
@@ -42,7 +42,9 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
                     "not a structlint setting",
                 );
                 err.help = Some(match closest(other, TOP_LEVEL_KEYS) {
-                    Some(near) => format!("did you mean `{near}`? The top-level keys are `files` and `rules`."),
+                    Some(near) => format!(
+                        "did you mean `{near}`? The top-level keys are `files` and `rules`."
+                    ),
                     None => "the top-level keys are `files` and `rules`".to_string(),
                 });
                 return Err(err);
@@ -62,8 +64,14 @@ fn rules(
 ) -> Result<Vec<ActiveRule>, ConfigError> {
     let span = value.span();
     let DeValue::Table(table) = value.into_inner() else {
-        return Err(ConfigError::at(path, text, span, "`rules` must be a table", "expected a table")
-            .with_help("write `[rules]` followed by lines like `max-file-lines = \"warn\"`"));
+        return Err(ConfigError::at(
+            path,
+            text,
+            span,
+            "`rules` must be a table",
+            "expected a table",
+        )
+        .with_help("write `[rules]` followed by lines like `max-file-lines = \"warn\"`"));
     };
     let mut configured: Vec<(usize, Option<Level>, RuleOptions<'_>)> = Vec::new();
     for (key, value) in table {
@@ -121,7 +129,13 @@ fn rule_setting<'de>(
     }
 }
 
-fn parse_level(path: &Path, text: &str, id: &str, name: &str, span: std::ops::Range<usize>) -> Result<Level, ConfigError> {
+fn parse_level(
+    path: &Path,
+    text: &str,
+    id: &str,
+    name: &str,
+    span: std::ops::Range<usize>,
+) -> Result<Level, ConfigError> {
     Level::parse(name).ok_or_else(|| bad_level(path, text, id, span))
 }
 
@@ -130,14 +144,29 @@ fn bad_level(path: &Path, text: &str, id: &str, span: std::ops::Range<usize>) ->
         .with_help("a level is one of the strings \"error\" (fails the check), \"warn\" (reported, does not fail) or \"off\"")
 }
 
-fn unknown_rule(path: &Path, text: &str, span: std::ops::Range<usize>, id: &str, registry: &[RuleSpec]) -> ConfigError {
+fn unknown_rule(
+    path: &Path,
+    text: &str,
+    span: std::ops::Range<usize>,
+    id: &str,
+    registry: &[RuleSpec],
+) -> ConfigError {
     let ids: Vec<&str> = registry.iter().map(|s| s.id).collect();
     let hint = match closest(id, ids.iter().copied()) {
         Some(near) => format!("did you mean `{near}`? "),
         None => String::new(),
     };
-    ConfigError::at(path, text, span, format!("unknown rule `{id}`"), "no rule has this id")
-        .with_help(format!("{hint}Known rules: {}. `structlint rules` lists them.", ids.join(", ")))
+    ConfigError::at(
+        path,
+        text,
+        span,
+        format!("unknown rule `{id}`"),
+        "no rule has this id",
+    )
+    .with_help(format!(
+        "{hint}Known rules: {}. `structlint rules` lists them.",
+        ids.join(", ")
+    ))
 }
 
 fn option_error(path: &Path, text: &str, id: &str, error: &toml::de::Error) -> ConfigError {
@@ -146,5 +175,7 @@ fn option_error(path: &Path, text: &str, id: &str, error: &toml::de::Error) -> C
     if err.message.contains("unknown field") {
         err.message.push_str(", or `level`");
     }
-    err.with_help(format!("`structlint explain {id}` lists the rule's options and their defaults"))
+    err.with_help(format!(
+        "`structlint explain {id}` lists the rule's options and their defaults"
+    ))
 }

@@ -82,7 +82,7 @@ impl Config {
 
 /// The nearest `structlint.toml` in `start` or one of its parents.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
-    let start = std::path::absolute(start).ok()?;
+    let start = crate::normalize(start).ok()?;
     let dir = if start.is_file() {
         start.parent()?
     } else {
@@ -102,10 +102,16 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let deep = tmp.path().join("a/b/c");
         std::fs::create_dir_all(&deep).unwrap();
-        assert_eq!(find_config(&deep), None::<PathBuf>.or(find_config(tmp.path())));
+        assert_eq!(
+            find_config(&deep),
+            None::<PathBuf>.or(find_config(tmp.path()))
+        );
         std::fs::write(tmp.path().join("a").join(CONFIG_FILE), "").unwrap();
         let found = find_config(&deep).unwrap();
-        assert_eq!(found, std::path::absolute(tmp.path().join("a").join(CONFIG_FILE)).unwrap());
+        assert_eq!(
+            found,
+            std::path::absolute(tmp.path().join("a").join(CONFIG_FILE)).unwrap()
+        );
         std::fs::write(deep.join("x.ts"), "").unwrap();
         assert_eq!(find_config(&deep.join("x.ts")), Some(found));
     }

@@ -17,12 +17,34 @@ pub(crate) struct Candidate {
     pub language: Language,
 }
 
+/// `path` made absolute with `.` and `..` removed lexically (symlinks are kept as written, so
+/// reported paths are the ones the user typed).
+pub fn normalize(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
 /// `abs` relative to `root` with `/` separators, or `abs` itself when outside the root.
 pub(crate) fn relative_path(root: &Path, abs: &Path) -> String {
     let rel = abs.strip_prefix(root).unwrap_or(abs);
-    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
     if rel.is_absolute() {
         rel.to_string_lossy().into_owned()
+    } else if parts.is_empty() {
+        ".".to_string()
     } else {
         parts.join("/")
     }
@@ -37,11 +59,13 @@ pub(crate) fn discover(
     let found = Mutex::new(Vec::new());
     let notes = Mutex::new(Vec::new());
     for input in inputs {
-        let abs = std::path::absolute(input)
-            .map_err(|e| ConfigError::plain(format!("cannot resolve path {}: {e}", input.display())))?;
+        let abs = normalize(input).map_err(|e| {
+            ConfigError::plain(format!("cannot resolve path {}: {e}", input.display()))
+        })?;
         let metadata = std::fs::metadata(&abs).map_err(|e| {
-            ConfigError::plain(format!("cannot check {}: {e}", input.display()))
-                .with_help("pass files or directories that exist, or no path to check the current directory")
+            ConfigError::plain(format!("cannot check {}: {e}", input.display())).with_help(
+                "pass files or directories that exist, or no path to check the current directory",
+            )
         })?;
         if metadata.is_dir() {
             walk(root, &abs, files, &found, &notes);
@@ -50,7 +74,11 @@ pub(crate) fn discover(
         let path = relative_path(root, &abs);
         match Language::from_path(&abs) {
             Some(language) if files.accepts_file(&path) => {
-                found.lock().unwrap().push(Candidate { abs, path, language });
+                found.lock().unwrap().push(Candidate {
+                    abs,
+                    path,
+                    language,
+                });
             }
             Some(_) => {}
             None => notes.lock().unwrap().push(Note {
@@ -68,7 +96,13 @@ pub(crate) fn discover(
     Ok((found, notes))
 }
 
-fn walk(root: &Path, dir: &Path, files: &FilesConfig, found: &Mutex<Vec<Candidate>>, notes: &Mutex<Vec<Note>>) {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &FilesConfig,
+    found: &Mutex<Vec<Candidate>>,
+    notes: &Mutex<Vec<Note>>,
+) {
     let mut builder = WalkBuilder::new(dir);
     builder
         .hidden(true)
@@ -83,7 +117,9 @@ fn walk(root: &Path, dir: &Path, files: &FilesConfig, found: &Mutex<Vec<Candidat
     let (filter, filter_root) = (files.clone(), root.to_path_buf());
     builder.filter_entry(move |entry| {
         let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-        !(is_dir && entry.depth() > 0 && filter.excludes_dir(&relative_path(&filter_root, entry.path())))
+        !(is_dir
+            && entry.depth() > 0
+            && filter.excludes_dir(&relative_path(&filter_root, entry.path())))
     });
     builder.build_parallel().run(|| {
         Box::new(|result| {
@@ -95,7 +131,11 @@ fn walk(root: &Path, dir: &Path, files: &FilesConfig, found: &Mutex<Vec<Candidat
                     let path = relative_path(root, entry.path());
                     if files.accepts_file(&path) {
                         let abs = entry.into_path();
-                        found.lock().unwrap().push(Candidate { abs, path, language });
+                        found.lock().unwrap().push(Candidate {
+                            abs,
+                            path,
+                            language,
+                        });
                     }
                 }
                 Ok(_) => {}
@@ -115,19 +155,27 @@ fn walk_note(root: &Path, error: &ignore::Error) -> Note {
                 path = relative_path(root, p);
                 inner = err;
             }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => inner = err,
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err
+            }
             _ => break,
         }
     }
     let message = match inner {
-        ignore::Error::Loop { ancestor, child } => format!(
-            "symbolic link loop: {} points back to {}; not followed",
-            relative_path(root, child),
-            relative_path(root, ancestor)
-        ),
+        ignore::Error::Loop { ancestor, child } => {
+            path = relative_path(root, child);
+            format!(
+                "symbolic link loop: it points back to {}; not followed",
+                relative_path(root, ancestor)
+            )
+        }
         other => format!("not walked: {other}"),
     };
-    Note { path, kind: NoteKind::Walk, message }
+    Note {
+        path,
+        kind: NoteKind::Walk,
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -135,16 +183,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn normalize_removes_dot_segments() {
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d")).unwrap(),
+            Path::new("/a/c/d")
+        );
+        assert_eq!(normalize(Path::new("/..")).unwrap(), Path::new("/"));
+    }
+
+    #[test]
     fn relative_paths_use_forward_slashes() {
-        assert_eq!(relative_path(Path::new("/r"), Path::new("/r/a/b.ts")), "a/b.ts");
-        assert_eq!(relative_path(Path::new("/r"), Path::new("/elsewhere/b.ts")), "/elsewhere/b.ts");
+        assert_eq!(
+            relative_path(Path::new("/r"), Path::new("/r/a/b.ts")),
+            "a/b.ts"
+        );
+        assert_eq!(relative_path(Path::new("/r"), Path::new("/r")), ".");
+        assert_eq!(
+            relative_path(Path::new("/r"), Path::new("/elsewhere/b.ts")),
+            "/elsewhere/b.ts"
+        );
     }
 
     #[test]
     fn walks_respect_gitignore_excludes_and_node_modules() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
-        for f in ["src/a.ts", "src/b.tsx", "src/c.rs", "src/d.json", "gen/x.ts", "node_modules/m/i.js", "ignored/y.ts", ".hidden/z.ts"] {
+        for f in [
+            "src/a.ts",
+            "src/b.tsx",
+            "src/c.rs",
+            "src/d.json",
+            "gen/x.ts",
+            "node_modules/m/i.js",
+            "ignored/y.ts",
+            ".hidden/z.ts",
+        ] {
             let p = root.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x").unwrap();
@@ -160,7 +233,12 @@ mod tests {
 
     #[test]
     fn missing_inputs_are_usage_errors() {
-        let err = discover(Path::new("/"), &["/no/such/dir".into()], &FilesConfig::default()).unwrap_err();
+        let err = discover(
+            Path::new("/"),
+            &["/no/such/dir".into()],
+            &FilesConfig::default(),
+        )
+        .unwrap_err();
         assert!(err.message.contains("/no/such/dir"), "{}", err.message);
     }
 }

@@ -73,8 +73,13 @@ impl Engine {
             .iter()
             .enumerate()
             .map(|(i, slot)| {
-                let applies = slot.languages.contains(&file.language) && self.prefilter.passes(offset + i, &found);
-                if applies { slot.rule.collect_any(&cx) } else { None }
+                let applies = slot.languages.contains(&file.language)
+                    && self.prefilter.passes(offset + i, &found);
+                if applies {
+                    slot.rule.collect_any(&cx)
+                } else {
+                    None
+                }
             })
             .collect();
         let directives = parse_directives(&cx);
@@ -101,7 +106,9 @@ impl Engine {
                 notes.push(Note {
                     path: file.path.clone(),
                     kind: NoteKind::SynRejected,
-                    message: format!("syn could not parse this file ({error}); Rust rules used tree-sitter"),
+                    message: format!(
+                        "syn could not parse this file ({error}); Rust rules used tree-sitter"
+                    ),
                 });
             }
             release_rust_spans();

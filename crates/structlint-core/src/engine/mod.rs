@@ -1,6 +1,6 @@
 //! The engine: discovery, the parallel file phase, the workspace phase, suppressions.
 
-mod discover;
+pub(crate) mod discover;
 mod file_phase;
 mod prefilter;
 mod read;
@@ -43,15 +43,27 @@ impl Engine {
         let mut workspace_rules = Vec::new();
         let mut suppressions = None;
         for active in config.rules {
-            let run = RuleRun { id: active.id, severity: active.severity, docs: active.docs };
+            let run = RuleRun {
+                id: active.id,
+                severity: active.severity,
+                docs: active.docs,
+            };
             match active.imp {
                 RuleImpl::File(rule) => {
                     let languages = rule.languages().to_vec();
-                    file_rules.push(Slot { run, languages, rule });
+                    file_rules.push(Slot {
+                        run,
+                        languages,
+                        rule,
+                    });
                 }
                 RuleImpl::Workspace(rule) => {
                     let languages = rule.languages().to_vec();
-                    workspace_rules.push(Slot { run, languages, rule });
+                    workspace_rules.push(Slot {
+                        run,
+                        languages,
+                        rule,
+                    });
                 }
                 RuleImpl::Suppressions => suppressions = Some(run),
             }
@@ -82,7 +94,11 @@ impl Engine {
     /// A path that does not exist is an error; files that cannot be read are notes.
     pub fn check(&self, inputs: &[PathBuf]) -> Result<Report, ConfigError> {
         let default = [self.root.clone()];
-        let inputs = if inputs.is_empty() { &default[..] } else { inputs };
+        let inputs = if inputs.is_empty() {
+            &default[..]
+        } else {
+            inputs
+        };
         let (candidates, walk_notes) = discover::discover(&self.root, inputs, &self.files)?;
         let limit = self.files.max_file_size;
         let outcomes: Vec<FileOutcome> = candidates
@@ -97,17 +113,24 @@ impl Engine {
 
     /// Checks files already in memory (editor buffers, tests), with the same two phases.
     pub fn check_sources(&self, files: &[SourceFile]) -> Report {
-        let outcomes = files.par_iter().map(|file| self.process_file(file)).collect();
+        let outcomes = files
+            .par_iter()
+            .map(|file| self.process_file(file))
+            .collect();
         self.finish(outcomes, Vec::new())
     }
 
     /// The workspace phase, suppressions, and the sorted report.
     fn finish(&self, mut outcomes: Vec<FileOutcome>, mut notes: Vec<crate::Note>) -> Report {
-        let mut per_rule: Vec<Vec<FileFacts<_>>> = self.workspace_rules.iter().map(|_| Vec::new()).collect();
+        let mut per_rule: Vec<Vec<FileFacts<_>>> =
+            self.workspace_rules.iter().map(|_| Vec::new()).collect();
         for outcome in &mut outcomes {
             for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
                 if let Some(facts) = facts {
-                    list.push(FileFacts { path: outcome.path.clone(), facts });
+                    list.push(FileFacts {
+                        path: outcome.path.clone(),
+                        facts,
+                    });
                 }
             }
         }
@@ -117,13 +140,23 @@ impl Engine {
             .zip(per_rule)
             .map(|(slot, facts)| {
                 let mut out = Vec::new();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| slot.rule.check_any(facts, &mut out)))
-                    .map_err(|_| format!("rule `{}` crashed in the workspace phase (this is a bug in structlint)", slot.run.id))?;
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    slot.rule.check_any(facts, &mut out)
+                }))
+                .map_err(|_| {
+                    format!(
+                        "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
+                        slot.run.id
+                    )
+                })?;
                 stamp(&mut out, slot);
                 Ok(out)
             })
             .collect();
-        let mut report = Report { root: self.root.clone(), ..Report::default() };
+        let mut report = Report {
+            root: self.root.clone(),
+            ..Report::default()
+        };
         let mut directives = Vec::new();
         for outcome in outcomes {
             match outcome.language {
@@ -138,7 +171,11 @@ impl Engine {
             notes.extend(outcome.notes);
             report.internal_errors.extend(outcome.internal_error);
             if let (Some(language), false) = (outcome.language, outcome.directives.is_empty()) {
-                directives.push(FileDirectives { path: outcome.path, language, directives: outcome.directives });
+                directives.push(FileDirectives {
+                    path: outcome.path,
+                    language,
+                    directives: outcome.directives,
+                });
             }
         }
         for result in workspace {
@@ -158,14 +195,22 @@ impl Engine {
     fn apply_suppressions(&self, diagnostics: &mut Vec<Diagnostic>, directives: &[FileDirectives]) {
         let ran = |rule: &str, language: Language| {
             let runs = |run: &RuleRun, languages: &[Language]| {
-                (run.id == rule || run.id.starts_with(&format!("{rule}/"))) && languages.contains(&language)
+                (run.id == rule || run.id.starts_with(&format!("{rule}/")))
+                    && languages.contains(&language)
             };
             self.file_rules.iter().any(|s| runs(&s.run, &s.languages))
-                || self.workspace_rules.iter().any(|s| runs(&s.run, &s.languages))
+                || self
+                    .workspace_rules
+                    .iter()
+                    .any(|s| runs(&s.run, &s.languages))
         };
         let mut found = suppress::apply(diagnostics, directives, &self.known_rules, ran);
         if let Some(run) = &self.suppressions {
-            let slot = Slot { run: run.clone(), languages: Vec::new(), rule: () };
+            let slot = Slot {
+                run: run.clone(),
+                languages: Vec::new(),
+                rule: (),
+            };
             stamp(&mut found, &slot);
             diagnostics.extend(found);
         }

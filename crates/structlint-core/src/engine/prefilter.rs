@@ -31,7 +31,11 @@ impl Prefilter {
             .collect();
         let automaton = (!patterns.is_empty())
             .then(|| AhoCorasick::new(&patterns).expect("literal patterns always compile"));
-        Prefilter { automaton, slots, patterns: patterns.len() }
+        Prefilter {
+            automaton,
+            slots,
+            patterns: patterns.len(),
+        }
     }
 
     /// Which literals occur in `text`.
@@ -66,7 +70,12 @@ mod tests {
 
     #[test]
     fn rules_run_only_where_a_literal_occurs() {
-        let lits = [vec![], vec!["fetch".to_string()], vec!["z.object".into(), "interface".into()], vec!["fetch".into()]];
+        let lits = [
+            vec![],
+            vec!["fetch".to_string()],
+            vec!["z.object".into(), "interface".into()],
+            vec!["fetch".into()],
+        ];
         let p = Prefilter::new(lits.iter().map(Vec::as_slice));
         let found = p.scan("await prefetch(url)");
         assert!(p.passes(0, &found));

@@ -15,7 +15,8 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
         kind: NoteKind::Skipped,
         message,
     };
-    let mut file = std::fs::File::open(&candidate.abs).map_err(|e| skip(format!("unreadable: {e}")))?;
+    let mut file =
+        std::fs::File::open(&candidate.abs).map_err(|e| skip(format!("unreadable: {e}")))?;
     let mut bytes = Vec::new();
     // Reading at most limit + 1 bytes catches files that grow after a metadata check.
     (&mut file)
@@ -36,9 +37,16 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..valid]).count() + 1;
-        skip(format!("not valid UTF-8 (first invalid byte on line {line}); re-save it as UTF-8"))
+        skip(format!(
+            "not valid UTF-8 (first invalid byte on line {line}); re-save it as UTF-8"
+        ))
     })?;
-    Ok(SourceFile::new(candidate.path.clone(), candidate.abs.clone(), candidate.language, text))
+    Ok(SourceFile::new(
+        candidate.path.clone(),
+        candidate.abs.clone(),
+        candidate.language,
+        text,
+    ))
 }
 
 fn human_size(bytes: u64) -> String {
@@ -60,25 +68,48 @@ mod tests {
     fn candidate(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Candidate {
         let abs = dir.join(name);
         std::fs::write(&abs, bytes).unwrap();
-        Candidate { abs, path: name.into(), language: Language::TypeScript }
+        Candidate {
+            abs,
+            path: name.into(),
+            language: Language::TypeScript,
+        }
     }
 
     #[test]
     fn skips_large_binary_and_non_utf8_files() {
         let tmp = tempfile::tempdir().unwrap();
         let big = candidate(tmp.path(), "big.ts", &vec![b'a'; 3000]);
-        assert!(read(&big, 2048).unwrap_err().message.contains("2.9 KiB is over the size limit of 2.0 KiB"));
+        assert!(
+            read(&big, 2048)
+                .unwrap_err()
+                .message
+                .contains("2.9 KiB is over the size limit of 2.0 KiB")
+        );
         let binary = candidate(tmp.path(), "video.ts", b"G@\x00\x10\x00");
-        assert!(read(&binary, 1 << 20).unwrap_err().message.starts_with("binary file"));
+        assert!(
+            read(&binary, 1 << 20)
+                .unwrap_err()
+                .message
+                .starts_with("binary file")
+        );
         let latin1 = candidate(tmp.path(), "l.ts", b"ok\nconst caf\xe9 = 1;\n");
-        assert!(read(&latin1, 1 << 20).unwrap_err().message.contains("line 2"));
+        assert!(
+            read(&latin1, 1 << 20)
+                .unwrap_err()
+                .message
+                .contains("line 2")
+        );
         let good = candidate(tmp.path(), "g.ts", "const é = 1;\n".as_bytes());
         assert_eq!(read(&good, 1 << 20).unwrap().lines.line_count(), 1);
     }
 
     #[test]
     fn unreadable_files_become_notes() {
-        let c = Candidate { abs: "/no/such/file.ts".into(), path: "file.ts".into(), language: Language::TypeScript };
+        let c = Candidate {
+            abs: "/no/such/file.ts".into(),
+            path: "file.ts".into(),
+            language: Language::TypeScript,
+        };
         assert!(read(&c, 10).unwrap_err().message.starts_with("unreadable"));
     }
 }

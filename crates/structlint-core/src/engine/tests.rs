@@ -37,7 +37,9 @@ impl WorkspaceRule for SameFirstLine {
         for file in files {
             let (line, span) = file.facts;
             match seen.get(&line) {
-                Some(first) => out.push(Diagnostic::new(span, "same first line").related(first.clone(), "first here")),
+                Some(first) => out.push(
+                    Diagnostic::new(span, "same first line").related(first.clone(), "first here"),
+                ),
                 None => {
                     seen.insert(line, span);
                 }
@@ -58,14 +60,27 @@ impl FileRule for Panics {
 }
 
 fn active(id: &str, severity: Severity, imp: RuleImpl) -> ActiveRule {
-    ActiveRule { id: id.into(), severity, docs: format!("docs/rules/{id}.md"), imp }
+    ActiveRule {
+        id: id.into(),
+        severity,
+        docs: format!("docs/rules/{id}.md"),
+        imp,
+    }
 }
 
 fn engine(root: PathBuf, calls: &'static AtomicUsize) -> Engine {
     let mut config = Config::defaults(root, &[]).unwrap();
     config.rules = vec![
-        active("todo", Severity::Warning, RuleImpl::File(Box::new(Todo(calls)))),
-        active("same-first-line", Severity::Error, RuleImpl::Workspace(Box::new(SameFirstLine))),
+        active(
+            "todo",
+            Severity::Warning,
+            RuleImpl::File(Box::new(Todo(calls))),
+        ),
+        active(
+            "same-first-line",
+            Severity::Error,
+            RuleImpl::Workspace(Box::new(SameFirstLine)),
+        ),
         active("panics", Severity::Error, RuleImpl::File(Box::new(Panics))),
         active("suppressions", Severity::Error, RuleImpl::Suppressions),
     ];
@@ -89,8 +104,20 @@ fn summary(report: &Report) -> Vec<String> {
         .iter()
         .map(|d| {
             let s = &d.span;
-            let sup = if d.is_suppressed() { " (suppressed)" } else { "" };
-            format!("{}:{}:{} {} {}: {}{sup}", s.path, s.start_pos.line, s.start_pos.column, d.severity.as_str(), d.rule, d.summary)
+            let sup = if d.is_suppressed() {
+                " (suppressed)"
+            } else {
+                ""
+            };
+            format!(
+                "{}:{}:{} {} {}: {}{sup}",
+                s.path,
+                s.start_pos.line,
+                s.start_pos.column,
+                d.severity.as_str(),
+                d.rule,
+                d.summary
+            )
         })
         .collect()
 }
@@ -105,13 +132,20 @@ fn both_phases_run_and_output_is_sorted() {
         ("d.ts", "no literal here\n"),
     ]);
     let report = engine(tmp.path().to_path_buf(), &CALLS).check(&[]).unwrap();
-    assert_eq!(summary(&report), [
-        "b.ts:1:1 error same-first-line: same first line",
-        "b.ts:2:17 warning todo: TODO left in",
-        "c.rs:1:14 warning todo: TODO left in",
-    ]);
+    assert_eq!(
+        summary(&report),
+        [
+            "b.ts:1:1 error same-first-line: same first line",
+            "b.ts:2:17 warning todo: TODO left in",
+            "c.rs:1:14 warning todo: TODO left in",
+        ]
+    );
     assert_eq!(report.diagnostics[0].related[0].span.path, "a.ts");
-    assert_eq!(CALLS.load(Ordering::Relaxed), 2, "the prefilter skips files without TODO");
+    assert_eq!(
+        CALLS.load(Ordering::Relaxed),
+        2,
+        "the prefilter skips files without TODO"
+    );
     assert_eq!(report.stats.files, 4);
     assert_eq!(report.stats.parsed, 0, "no rule asked for a tree");
     assert_eq!(report.rules.len(), 4);
@@ -121,12 +155,23 @@ fn both_phases_run_and_output_is_sorted() {
 fn output_does_not_depend_on_thread_count() {
     static CALLS: AtomicUsize = AtomicUsize::new(0);
     let files: Vec<(String, String)> = (0..40)
-        .map(|i| (format!("p{}/f{i}.ts", i % 7), format!("// {}\nconst x = 1; // TODO TODO\n", i % 5)))
+        .map(|i| {
+            (
+                format!("p{}/f{i}.ts", i % 7),
+                format!("// {}\nconst x = 1; // TODO TODO\n", i % 5),
+            )
+        })
         .collect();
-    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     let tmp = workspace(&refs);
     let run = |threads| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         pool.install(|| summary(&engine(tmp.path().to_path_buf(), &CALLS).check(&[]).unwrap()))
     };
     let one = run(1);
@@ -139,16 +184,25 @@ fn suppressions_apply_to_both_phases_and_are_checked() {
     static CALLS: AtomicUsize = AtomicUsize::new(0);
     let tmp = workspace(&[
         ("a.ts", "x\n"),
-        ("b.ts", "x\n// structlint-disable-file same-first-line -- generated copies\n// structlint-disable-next-line todo\nconst t = 'TODO';\n// structlint-disable-next-line todo -- nothing here\nconst u = 1;\n"),
+        (
+            "b.ts",
+            "x\n// structlint-disable-file same-first-line -- generated copies\n// structlint-disable-next-line todo\nconst t = 'TODO';\n// structlint-disable-next-line todo -- nothing here\nconst u = 1;\n",
+        ),
     ]);
     let report = engine(tmp.path().to_path_buf(), &CALLS).check(&[]).unwrap();
-    assert_eq!(summary(&report), [
-        "b.ts:1:1 error same-first-line: same first line (suppressed)",
-        "b.ts:3:4 error suppressions: suppression of `todo` gives no reason",
-        "b.ts:4:12 warning todo: TODO left in (suppressed)",
-        "b.ts:5:4 error suppressions: suppression of `todo` suppresses nothing: the rule reports nothing here",
-    ]);
-    assert_eq!((report.errors(), report.warnings(), report.suppressed()), (2, 0, 2));
+    assert_eq!(
+        summary(&report),
+        [
+            "b.ts:1:1 error same-first-line: same first line (suppressed)",
+            "b.ts:3:4 error suppressions: suppression of `todo` gives no reason",
+            "b.ts:4:12 warning todo: TODO left in (suppressed)",
+            "b.ts:5:4 error suppressions: suppression of `todo` suppresses nothing: the rule reports nothing here",
+        ]
+    );
+    assert_eq!(
+        (report.errors(), report.warnings(), report.suppressed()),
+        (2, 0, 2)
+    );
 }
 
 #[test]
@@ -157,14 +211,22 @@ fn a_crashing_rule_is_an_internal_error_not_a_crash() {
     let tmp = workspace(&[("a.ts", "boom\n"), ("b.ts", "// TODO\n")]);
     let report = engine(tmp.path().to_path_buf(), &CALLS).check(&[]).unwrap();
     assert_eq!(report.internal_errors.len(), 1);
-    assert!(report.internal_errors[0].contains("a.ts: rule exploded") || report.internal_errors[0].contains("rule exploded"));
+    assert!(
+        report.internal_errors[0].contains("a.ts: rule exploded")
+            || report.internal_errors[0].contains("rule exploded")
+    );
     assert_eq!(summary(&report), ["b.ts:1:4 warning todo: TODO left in"]);
 }
 
 #[test]
 fn in_memory_sources_are_checked_like_files() {
     static CALLS: AtomicUsize = AtomicUsize::new(0);
-    let file = SourceFile::new("m.ts".into(), "m.ts".into(), Language::TypeScript, "// TODO\n".into());
+    let file = SourceFile::new(
+        "m.ts".into(),
+        "m.ts".into(),
+        Language::TypeScript,
+        "// TODO\n".into(),
+    );
     let report = engine(PathBuf::from("/"), &CALLS).check_sources(&[file]);
     assert_eq!(summary(&report), ["m.ts:1:4 warning todo: TODO left in"]);
 }

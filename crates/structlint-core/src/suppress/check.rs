@@ -21,10 +21,19 @@ pub fn apply(
     known_rules: &[String],
     ran: impl Fn(&str, Language) -> bool,
 ) -> Vec<Diagnostic> {
-    let by_path: HashMap<&str, usize> = files.iter().enumerate().map(|(i, f)| (f.path.as_str(), i)).collect();
+    let by_path: HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.path.as_str(), i))
+        .collect();
     let mut used: Vec<Vec<Vec<bool>>> = files
         .iter()
-        .map(|f| f.directives.iter().map(|d| vec![false; d.rules.len()]).collect())
+        .map(|f| {
+            f.directives
+                .iter()
+                .map(|d| vec![false; d.rules.len()])
+                .collect()
+        })
         .collect();
     for diagnostic in diagnostics.iter_mut() {
         let Some(&file) = by_path.get(diagnostic.span.path.as_str()) else {
@@ -33,10 +42,15 @@ pub fn apply(
         for (d, directive) in files[file].directives.iter().enumerate() {
             let covers_line = match directive.kind {
                 Some(DirectiveKind::File) => true,
-                Some(DirectiveKind::NextLine) => directive.target_line == diagnostic.span.start_pos.line,
+                Some(DirectiveKind::NextLine) => {
+                    directive.target_line == diagnostic.span.start_pos.line
+                }
                 None => false,
             };
-            let rule = directive.rules.iter().position(|r| covers(r, &diagnostic.rule));
+            let rule = directive
+                .rules
+                .iter()
+                .position(|r| covers(r, &diagnostic.rule));
             if let (true, Some(rule)) = (covers_line, rule) {
                 used[file][d][rule] = true;
                 diagnostic.suppression = Some(Suppression {
@@ -69,7 +83,11 @@ fn covers(directive_rule: &str, rule: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-fn check_directive(directive: &Directive, known_rules: &[String], unused: &[&str]) -> Vec<Diagnostic> {
+fn check_directive(
+    directive: &Directive,
+    known_rules: &[String],
+    unused: &[&str],
+) -> Vec<Diagnostic> {
     let example = "// structlint-disable-next-line max-file-lines -- generated from schema.graphql; regenerated on build";
     let new = |summary: String| Diagnostic::new(directive.span.clone(), summary).why(WHY);
     let Some(kind) = directive.kind else {
@@ -87,18 +105,21 @@ fn check_directive(directive: &Directive, known_rules: &[String], unused: &[&str
     if directive.rules.is_empty() {
         out.push(new(format!("`{word}` names no rule"))
             .label("no rule id")
-            .step("Name the rule to suppress: its id is shown in brackets in the finding, e.g. `max-file-lines`; separate several with commas.")
+            .step("Name the rule to suppress: the rule id the finding reports, e.g. `max-file-lines`; separate several with commas.")
             .step(format!("Follow the ids with ` -- ` and the reason, e.g. `{example}`.")));
     }
     for rule in &directive.rules {
         if known_rules.iter().any(|k| covers(rule, k)) {
             continue;
         }
-        let mut d = new(format!("`{rule}` in `{word}` is not a structlint rule")).label("unknown rule id");
+        let mut d =
+            new(format!("`{rule}` in `{word}` is not a structlint rule")).label("unknown rule id");
         if let Some(near) = closest(rule, known_rules.iter().map(String::as_str)) {
             d = d.step(format!("Did you mean `{near}`? Replace `{rule}` with it."));
         }
-        out.push(d.step("`structlint rules` lists every rule id; use the id shown in brackets in the finding you mean to suppress."));
+        out.push(
+            d.step("Use the rule id the finding reports; `structlint rules` lists every rule id."),
+        );
     }
     let all_unused = !unused.is_empty() && unused.len() == directive.rules.len();
     if directive.reason.is_none() && !directive.rules.is_empty() && !all_unused {
@@ -109,19 +130,31 @@ fn check_directive(directive: &Directive, known_rules: &[String], unused: &[&str
             .step("If there is no good reason, fix the finding instead and delete the comment."));
     }
     if !unused.is_empty() {
-        let mut d = new(format!("suppression of `{}` suppresses nothing: the rule reports nothing here", unused.join(", ")))
-            .label("suppresses nothing");
+        let mut d = new(format!(
+            "suppression of `{}` suppresses nothing: the rule reports nothing here",
+            unused.join(", ")
+        ))
+        .label("suppresses nothing");
         d = if all_unused {
             d.step("Delete the comment: the code it covered no longer needs an exception.")
                 .edit(Edit {
                     description: "Delete the unused suppression comment".into(),
-                    replacements: vec![Replacement { span: directive.removal.clone(), text: String::new() }],
+                    replacements: vec![Replacement {
+                        span: directive.removal.clone(),
+                        text: String::new(),
+                    }],
                 })
         } else {
-            d.step(format!("Remove `{}` from the comment's rule list; keep the rules it still suppresses.", unused.join("`, `")))
+            d.step(format!(
+                "Remove `{}` from the comment's rule list; keep the rules it still suppresses.",
+                unused.join("`, `")
+            ))
         };
         if kind == DirectiveKind::NextLine {
-            d = d.step(format!("If the finding moved, put the comment directly above it: it covers line {} only.", directive.target_line));
+            d = d.step(format!(
+                "If the finding moved, put the comment directly above it: it covers line {} only.",
+                directive.target_line
+            ));
         }
         out.push(d);
     }
@@ -135,9 +168,18 @@ mod tests {
     use crate::{FileContext, SourceFile};
 
     fn run(text: &str, lines: &[u32]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-        let file = SourceFile::new("a.ts".into(), "a.ts".into(), Language::TypeScript, text.into());
+        let file = SourceFile::new(
+            "a.ts".into(),
+            "a.ts".into(),
+            Language::TypeScript,
+            text.into(),
+        );
         let cx = FileContext::new(&file);
-        let files = [FileDirectives { path: "a.ts".into(), language: Language::TypeScript, directives: parse_directives(&cx) }];
+        let files = [FileDirectives {
+            path: "a.ts".into(),
+            language: Language::TypeScript,
+            directives: parse_directives(&cx),
+        }];
         let mut ds: Vec<Diagnostic> = lines
             .iter()
             .map(|&l| {
@@ -147,21 +189,32 @@ mod tests {
             })
             .collect();
         let known = ["max-file-lines".to_string(), "layers".to_string()];
-        let found = apply(&mut ds, &files, &known, |rule, _| known.iter().any(|k| k == rule));
+        let found = apply(&mut ds, &files, &known, |rule, _| {
+            known.iter().any(|k| k == rule)
+        });
         (ds, found)
     }
 
     #[test]
     fn next_line_covers_only_the_next_line() {
-        let (ds, found) = run("// structlint-disable-next-line max-file-lines -- ok\na;\nb;\n", &[2, 3]);
-        assert_eq!(ds[0].suppression.as_ref().unwrap().justification.as_deref(), Some("ok"));
+        let (ds, found) = run(
+            "// structlint-disable-next-line max-file-lines -- ok\na;\nb;\n",
+            &[2, 3],
+        );
+        assert_eq!(
+            ds[0].suppression.as_ref().unwrap().justification.as_deref(),
+            Some("ok")
+        );
         assert!(ds[1].suppression.is_none());
         assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
     fn file_directive_covers_every_line_and_sub_rules_match() {
-        let (ds, _) = run("a;\n// structlint-disable-file max-file-lines -- vendored\n", &[1]);
+        let (ds, _) = run(
+            "a;\n// structlint-disable-file max-file-lines -- vendored\n",
+            &[1],
+        );
         assert!(ds[0].is_suppressed());
         assert!(covers("layers", "layers/forbidden-edge"));
         assert!(!covers("layers", "layers-extra"));
@@ -171,16 +224,25 @@ mod tests {
     fn problems_with_directives_are_reported() {
         let text = "// structlint-disable-next-line max-file-lines\na;\n// structlint-disable-file max-lines -- typo\n// structlint-disable-next-line layers -- stale\nb;\n// structlint-disable-line layers\n";
         let (ds, found) = run(text, &[2]);
-        assert!(ds[0].is_suppressed(), "a suppression without reason still suppresses");
+        assert!(
+            ds[0].is_suppressed(),
+            "a suppression without reason still suppresses"
+        );
         let summaries: Vec<&str> = found.iter().map(|d| d.summary.as_str()).collect();
-        assert_eq!(summaries, [
-            "suppression of `max-file-lines` gives no reason",
-            "`max-lines` in `structlint-disable-file` is not a structlint rule",
-            "suppression of `layers` suppresses nothing: the rule reports nothing here",
-            "`structlint-disable-line` is not a structlint directive, so it suppresses nothing",
-        ]);
+        assert_eq!(
+            summaries,
+            [
+                "suppression of `max-file-lines` gives no reason",
+                "`max-lines` in `structlint-disable-file` is not a structlint rule",
+                "suppression of `layers` suppresses nothing: the rule reports nothing here",
+                "`structlint-disable-line` is not a structlint directive, so it suppresses nothing",
+            ]
+        );
         assert!(found[1].fix[0].contains("`max-file-lines`"));
         let edit = found[2].edit.as_ref().unwrap();
-        assert_eq!(&text[edit.replacements[0].span.start..edit.replacements[0].span.end], "// structlint-disable-next-line layers -- stale\n");
+        assert_eq!(
+            &text[edit.replacements[0].span.start..edit.replacements[0].span.end],
+            "// structlint-disable-next-line layers -- stale\n"
+        );
     }
 }

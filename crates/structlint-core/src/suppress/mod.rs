@@ -64,8 +64,8 @@ pub fn parse_directives(cx: &FileContext<'_>) -> Vec<Directive> {
         }
         if let Some(tree) = tree {
             let node = tree.root_node().descendant_for_byte_range(hit, hit + 1);
-            let in_comment = std::iter::successors(node, |n| n.parent())
-                .any(|n| n.kind().contains("comment"));
+            let in_comment =
+                std::iter::successors(node, |n| n.parent()).any(|n| n.kind().contains("comment"));
             if !in_comment {
                 continue;
             }
@@ -93,7 +93,9 @@ pub fn parse_directives(cx: &FileContext<'_>) -> Vec<Directive> {
         };
         let end_line = lines.line_of(comment_end) + 1;
         let alone = text[line_range.start..comment_start].trim().is_empty()
-            && text[comment_end..lines.line_range(text, end_line).end].trim().is_empty();
+            && text[comment_end..lines.line_range(text, end_line).end]
+                .trim()
+                .is_empty();
         let removal = if alone {
             let next_line_start = lines.line_range(text, end_line + 1).start;
             line_range.start..next_line_start.max(comment_end)
@@ -138,7 +140,10 @@ mod tests {
         assert_eq!(ds[1].kind, Some(DirectiveKind::File));
         assert_eq!(ds[1].reason.as_deref(), Some("vendored"));
         // A comment alone on its line is removed with its line.
-        assert_eq!(&text[ds[0].removal.start..ds[0].removal.end], &text[..text.find("const").unwrap()]);
+        assert_eq!(
+            &text[ds[0].removal.start..ds[0].removal.end],
+            &text[..text.find("const").unwrap()]
+        );
     }
 
     #[test]
@@ -150,14 +155,23 @@ mod tests {
         assert_eq!(ds[0].word, "structlint-disable-line");
         assert_eq!(ds[0].reason, None);
         assert_eq!(ds[1].rules, ["x"]);
-        assert_eq!(&text[ds[1].removal.start..ds[1].removal.end], " /* structlint-disable-next-line x */");
+        assert_eq!(
+            &text[ds[1].removal.start..ds[1].removal.end],
+            " /* structlint-disable-next-line x */"
+        );
     }
 
     #[test]
     fn look_alikes_in_strings_are_not_directives() {
-        let ts = parse("a.ts", "const s = \"// structlint-disable-file max-file-lines -- no\";\n");
+        let ts = parse(
+            "a.ts",
+            "const s = \"// structlint-disable-file max-file-lines -- no\";\n",
+        );
         assert!(ts.is_empty());
-        let rs = parse("a.rs", "fn f() { let s = \"// structlint-disable-file x -- y\"; }\n/// structlint-disable-file max-file-lines -- doc\nfn g() {}\n");
+        let rs = parse(
+            "a.rs",
+            "fn f() { let s = \"// structlint-disable-file x -- y\"; }\n/// structlint-disable-file max-file-lines -- doc\nfn g() {}\n",
+        );
         assert_eq!(rs.len(), 1);
         assert_eq!(rs[0].rules, ["max-file-lines"]);
     }
