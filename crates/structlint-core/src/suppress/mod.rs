@@ -8,6 +8,8 @@ pub use check::{SUPPRESSIONS_RULE, apply};
 
 use memchr::memmem;
 
+use structlint_lang::tree_sitter::Tree;
+
 use crate::{FileContext, Span};
 
 const MARKER: &str = "structlint-disable";
@@ -43,6 +45,27 @@ pub struct FileDirectives {
     pub directives: Vec<Directive>,
 }
 
+/// Where the comment holding the byte `hit` starts: the comment node of the tree, or without a
+/// tree the last comment opener before `hit` on its line. `None` outside comments, such as
+/// in a string literal.
+fn comment_start(tree: Option<&Tree>, text: &str, line_start: usize, hit: usize) -> Option<usize> {
+    match tree {
+        Some(tree) => {
+            let node = tree.root_node().descendant_for_byte_range(hit, hit + 1);
+            std::iter::successors(node, |n| n.parent())
+                .find(|n| n.kind().contains("comment"))
+                .map(|n| n.start_byte())
+        }
+        None => {
+            let before = &text[line_start..hit];
+            before
+                .rfind("//")
+                .max(before.rfind("/*"))
+                .map(|i| line_start + i)
+        }
+    }
+}
+
 /// Finds the suppression comments of a file. Cheap for the common file without any: one
 /// memchr pass; the tree is consulted only to reject look-alikes inside strings.
 pub fn parse_directives(cx: &FileContext<'_>) -> Vec<Directive> {
@@ -57,20 +80,16 @@ pub fn parse_directives(cx: &FileContext<'_>) -> Vec<Directive> {
     for hit in hits {
         let line = lines.line_of(hit) + 1;
         let line_range = lines.line_range(text, line);
-        let before = text[line_range.start..hit].trim_end();
-        let block = before.ends_with("/*");
-        if !block && !before.ends_with("//") {
+        let Some(comment_start) = comment_start(tree, text, line_range.start, hit) else {
             continue;
-        }
-        if let Some(tree) = tree {
-            let node = tree.root_node().descendant_for_byte_range(hit, hit + 1);
-            let in_comment =
-                std::iter::successors(node, |n| n.parent()).any(|n| n.kind().contains("comment"));
-            if !in_comment {
-                continue;
-            }
-        }
-        let comment_start = line_range.start + before.trim_end_matches(['/', '*']).len();
+        };
+        // The directive must open a plain comment: doc comments (`///`, `//!`, `/**`) that
+        // quote a directive only document it.
+        let block = match text[comment_start..hit].trim_end() {
+            "//" => false,
+            "/*" => true,
+            _ => continue,
+        };
         let (content_end, comment_end) = if block {
             match text[hit..].find("*/") {
                 Some(i) => (hit + i, hit + i + 2),
@@ -170,9 +189,23 @@ mod tests {
         assert!(ts.is_empty());
         let rs = parse(
             "a.rs",
-            "fn f() { let s = \"// structlint-disable-file x -- y\"; }\n/// structlint-disable-file max-file-lines -- doc\nfn g() {}\n",
+            "fn f() { let s = \"// structlint-disable-file x -- y\"; }\n// structlint-disable-file max-file-lines -- real\nfn g() {}\n",
         );
         assert_eq!(rs.len(), 1);
         assert_eq!(rs[0].rules, ["max-file-lines"]);
+    }
+
+    #[test]
+    fn doc_comments_quoting_a_directive_are_not_directives() {
+        let rs = parse(
+            "a.rs",
+            "//! Write `// structlint-disable-file <rule> -- <reason>`.\n/// structlint-disable-file max-file-lines -- doc\nfn g() {}\n",
+        );
+        assert!(rs.is_empty(), "{rs:?}");
+        let ts = parse(
+            "a.ts",
+            "/** structlint-disable-next-line x -- y */\n// see structlint-disable-file docs\nconst a = 1;\n",
+        );
+        assert!(ts.is_empty(), "{ts:?}");
     }
 }

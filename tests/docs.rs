@@ -1,0 +1,108 @@
+//! The docs are checked against the code: each rule's page is its doc comment, and the JSON
+//! format page names every field the JSON output has.
+//! `STRUCTLINT_UPDATE_DOCS=1 cargo test --test docs` rewrites the rule pages.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{repo, structlint};
+
+#[test]
+fn every_rule_page_is_its_doc_comment() {
+    let dir = repo().join("docs/rules");
+    let update = std::env::var_os("STRUCTLINT_UPDATE_DOCS").is_some();
+    let mut expected = BTreeSet::new();
+    for rule in structlint::builtin_rules() {
+        let path = dir.join(format!("{}.md", rule.id));
+        expected.insert(format!("{}.md", rule.id));
+        let doc = rule.documentation();
+        assert!(
+            doc.starts_with(&format!("# {}\n", rule.id)),
+            "{}: the doc comment starts with `# {}`",
+            rule.id,
+            rule.id
+        );
+        if update {
+            std::fs::write(&path, &doc).unwrap();
+        }
+        let page = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            page,
+            doc,
+            "{} is out of date: run STRUCTLINT_UPDATE_DOCS=1 cargo test --test docs",
+            path.display()
+        );
+    }
+    let pages: BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        pages, expected,
+        "docs/rules holds exactly one page per rule"
+    );
+}
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for rule in structlint::builtin_rules() {
+        assert!(
+            readme.contains(&format!("[`{}`](docs/rules/{}.md)", rule.id, rule.id)),
+            "README lists {}",
+            rule.id
+        );
+    }
+}
+
+fn keys(value: &serde_json::Value, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                out.insert(key.clone());
+                keys(value, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_json_format_page_documents_every_field() {
+    let page = std::fs::read_to_string(repo().join("docs/json-format.md")).unwrap();
+    let mut all = BTreeSet::new();
+    for args in [
+        &[
+            "check",
+            "fixtures/ts-monorepo",
+            "--format",
+            "json",
+            "--include-suppressed",
+            "--verbose",
+        ][..],
+        &["check", "fixtures/rust-workspace", "--format", "json"],
+    ] {
+        let run = structlint(&repo(), args);
+        keys(&serde_json::from_str(&run.stdout).unwrap(), &mut all);
+    }
+    for key in [
+        "edit",
+        "replacements",
+        "suppressed",
+        "justification",
+        "notes",
+        "utf16Column",
+    ] {
+        assert!(all.contains(key), "the fixtures exercise `{key}`");
+    }
+    let missing: Vec<&String> = all
+        .iter()
+        .filter(|k| !page.contains(&format!("`{k}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/json-format.md does not document {missing:?}"
+    );
+}
