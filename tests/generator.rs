@@ -1,0 +1,71 @@
+//! The benchmark's workspace generator: deterministic, and it writes code that parses.
+
+mod common;
+
+#[path = "../benches/generator.rs"]
+mod generator;
+
+use common::structlint;
+use generator::{Shape, generate};
+use structlint_lang::{Language, SyntaxErrors, parse_tree};
+
+fn files(root: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out: Vec<_> = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(root).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_same_shape_gives_the_same_bytes() {
+    let shape = Shape {
+        packages: 6,
+        files_per_package: 5,
+        seed: 7,
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert_eq!(
+        generate(a.path(), shape).unwrap(),
+        generate(b.path(), shape).unwrap()
+    );
+    assert_eq!(files(a.path()), files(b.path()));
+}
+
+#[test]
+fn generated_code_parses_without_errors_and_over_long_files_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let generated = generate(dir.path(), Shape::for_lines(20_000)).unwrap();
+    assert!(generated.lines >= 15_000, "{generated:?}");
+    assert!(
+        generated.over_limit > 0,
+        "the shape includes over-long files: {generated:?}"
+    );
+    let mut languages = std::collections::BTreeSet::new();
+    for (path, bytes) in files(dir.path()) {
+        let language = Language::from_path(&path).unwrap();
+        languages.insert(language);
+        let text = String::from_utf8(bytes).unwrap();
+        let tree = parse_tree(language.grammar(), &text).unwrap();
+        assert_eq!(
+            SyntaxErrors::of(&tree).count,
+            0,
+            "{} has syntax errors",
+            path.display()
+        );
+    }
+    assert_eq!(languages.len(), 3, "TS, TSX and Rust: {languages:?}");
+    let run = structlint(dir.path(), &["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["summary"]["files"], generated.files);
+    assert_eq!(doc["summary"]["errors"], generated.over_limit);
+}

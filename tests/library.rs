@@ -1,0 +1,71 @@
+//! structlint as a library: the same checks as the CLI, usable from `#[test]`s.
+
+mod common;
+
+use common::{lines, repo, workspace};
+use structlint::{Check, OutputOptions, Severity};
+
+/// The project passes its own checks: no file over 350 lines, every suppression justified.
+#[test]
+fn structlint_passes_its_own_checks() {
+    let report = Check::workspace(repo())
+        .run()
+        .expect("structlint.toml is valid");
+    let options = OutputOptions {
+        base: repo(),
+        ..OutputOptions::default()
+    };
+    assert_eq!(
+        report.errors() + report.warnings(),
+        0,
+        "{}",
+        structlint::human(&report, &options)
+    );
+    assert!(
+        report.stats.files > 30,
+        "the walk found the sources: {:?}",
+        report.stats
+    );
+    assert!(report.internal_errors.is_empty());
+}
+
+#[test]
+fn checks_run_from_a_path_with_its_config() {
+    let dir = workspace(&[
+        (
+            "structlint.toml",
+            b"[rules]\nmax-file-lines = { level = \"warn\", max = 10 }\n",
+        ),
+        ("src/a.ts", &lines(11)),
+    ]);
+    let report = Check::workspace(dir.path().join("src")).run().unwrap();
+    assert_eq!(report.diagnostics.len(), 1);
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        (d.rule.as_str(), d.severity, d.span.path.as_str()),
+        ("max-file-lines", Severity::Warning, "src/a.ts")
+    );
+    assert_eq!(report.root, structlint_core::normalize(dir.path()).unwrap());
+}
+
+#[test]
+fn an_explicit_config_wins_and_bad_configs_are_errors() {
+    let dir = workspace(&[
+        ("other.toml", b"[rules]\nmax-file-lines = \"off\"\n"),
+        ("a.ts", &lines(400)),
+    ]);
+    let off = Check::workspace(dir.path())
+        .config(dir.path().join("other.toml"))
+        .run()
+        .unwrap();
+    assert!(off.diagnostics.is_empty());
+    let on = Check::workspace(dir.path()).run().unwrap();
+    assert_eq!(on.errors(), 1, "defaults apply without a config file");
+    std::fs::write(
+        dir.path().join("structlint.toml"),
+        "[rules]\nnope = \"warn\"\n",
+    )
+    .unwrap();
+    let err = Check::workspace(dir.path()).run().unwrap_err();
+    assert_eq!(err.message, "unknown rule `nope`");
+}
