@@ -89,7 +89,13 @@ fn main() {
 /// The generated workspace for `lines`, made once and reused while its marker file exists.
 fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
     let shape = generator::Shape::for_lines(lines);
-    let key = format!("{}x{}-{:x}-v{}", shape.packages, shape.files_per_package, shape.seed, generator::VERSION);
+    let key = format!(
+        "{}x{}-{:x}-v{}",
+        shape.packages,
+        shape.files_per_package,
+        shape.seed,
+        generator::VERSION
+    );
     let root = std::env::temp_dir().join(format!("structlint-bench/{key}"));
     let marker = root.join(".generated");
     if let Ok(text) = std::fs::read_to_string(&marker) {
