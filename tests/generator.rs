@@ -2,6 +2,8 @@
 
 mod common;
 
+// The bench uses parts of the generator this test does not (its cache key).
+#[allow(dead_code)]
 #[path = "../benches/generator.rs"]
 mod generator;
 
