@@ -168,6 +168,15 @@ impl Diagnostic {
     }
 }
 
+/// `1 line`, `2 lines`: counts in messages read as sentences.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

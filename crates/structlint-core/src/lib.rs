@@ -22,7 +22,7 @@ pub mod suppress;
 
 pub use config::{CONFIG_FILE, Config, ConfigError, find_config};
 pub use diagnostic::{
-    Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression,
+    Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,
 };
 pub use engine::Engine;
 pub use engine::discover::normalize;

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use structlint_core::{Diagnostic, Report, Severity, Span};
 
+use crate::OutputOptions;
 use crate::sources::{Sources, first_line_range};
-use crate::{OutputOptions, plural};
+use structlint_core::plural;
 
 /// Renders `report` for a person reading a terminal or a CI log.
 pub fn human(report: &Report, options: &OutputOptions) -> String {

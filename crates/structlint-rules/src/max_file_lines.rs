@@ -50,7 +50,7 @@ use std::num::NonZeroUsize;
 use serde::Deserialize;
 use structlint_core::{
     Diagnostic, FileContext, FileRule, Input, Language, Level, Needs, RuleImpl, RuleOptions,
-    RuleSpec,
+    RuleSpec, plural,
 };
 
 use crate::naming::{Case, words};
@@ -205,14 +205,6 @@ impl MaxFileLines {
             self.max
         ));
         steps
-    }
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 
