@@ -19,7 +19,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 use structlint::{Check, Engine};
 use structlint_core::{
-    ActiveRule, Diagnostic, FileContext, FileRule, Input, Language, Needs, RuleImpl, Severity,
+    ActiveRule, Diagnostic, FileContext, FileRule, Input, Language, Needs, RuleImpl, RuleMeta,
+    Severity,
 };
 
 const MODES: [&str; 3] = ["parse", "check", "check+parse-all"];
@@ -170,9 +171,8 @@ fn child(mode: &str, root: &Path) {
                 .load_config()
                 .expect("default config");
             config.rules.push(ActiveRule {
-                id: "bench/parse-all".into(),
+                meta: RuleMeta::named("bench/parse-all"),
                 severity: Severity::Warning,
-                docs: String::new(),
                 imp: RuleImpl::File(Box::new(ParseAll)),
             });
             let report = Engine::new(config)

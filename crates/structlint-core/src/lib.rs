@@ -28,8 +28,8 @@ pub use engine::Engine;
 pub use engine::discover::normalize;
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{
-    ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, Needs, RuleImpl, RuleOptions,
-    RuleSpec, WorkspaceRule,
+    ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, Needs, RuleImpl, RuleMeta,
+    RuleOptions, RuleSpec, WorkspaceRule,
 };
 pub use source::{FileContext, SourceFile};
 pub use structlint_lang::{Language, tree_sitter};

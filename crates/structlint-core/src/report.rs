@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::{Diagnostic, Severity};
+use crate::{Diagnostic, RuleMeta, Severity};
 
 /// What a note is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,9 +35,8 @@ impl Note {
 /// A rule that ran, as outputs list it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleRun {
-    pub id: String,
+    pub meta: RuleMeta,
     pub severity: Severity,
-    pub docs: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -182,6 +182,10 @@ pub struct RuleSpec {
     /// One line, for `structlint rules`.
     pub summary: &'static str,
     pub default_level: Level,
+    /// A few words that classify the rule (SARIF `properties.tags`), e.g. `maintainability`.
+    pub tags: &'static [&'static str],
+    /// How often a finding is right: `very-high`, `high`, `medium` or `low` (SARIF precision).
+    pub precision: &'static str,
     /// The rule's own source file: its leading `//!` comment is the rule's documentation.
     pub source: &'static str,
     pub build: fn(RuleOptions<'_>) -> Result<RuleImpl, toml::de::Error>,
@@ -207,11 +211,47 @@ impl RuleSpec {
     }
 }
 
-/// A rule that will run: its id, the severity its findings get, and its implementation.
-pub struct ActiveRule {
+/// What outputs say about a rule: SARIF's `rules[]`, JUnit suites, the agent format.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RuleMeta {
     pub id: String,
-    pub severity: Severity,
+    /// One line.
+    pub summary: String,
+    /// The full documentation in Markdown (why, example, how to fix, options).
+    pub documentation: String,
+    /// Where the documentation lives, e.g. `docs/rules/max-file-lines.md`.
     pub docs: String,
+    pub tags: Vec<String>,
+    pub precision: String,
+}
+
+impl RuleMeta {
+    pub fn of(spec: &RuleSpec) -> RuleMeta {
+        RuleMeta {
+            id: spec.id.to_string(),
+            summary: spec.summary.to_string(),
+            documentation: spec.documentation(),
+            docs: spec.docs_path(),
+            tags: spec.tags.iter().map(|t| t.to_string()).collect(),
+            precision: spec.precision.to_string(),
+        }
+    }
+
+    /// Metadata with only an id, for rules built outside the registry (tests, benchmarks).
+    pub fn named(id: &str) -> RuleMeta {
+        RuleMeta {
+            id: id.to_string(),
+            summary: id.to_string(),
+            precision: "high".to_string(),
+            ..RuleMeta::default()
+        }
+    }
+}
+
+/// A rule that will run: what it is, the severity its findings get, and its implementation.
+pub struct ActiveRule {
+    pub meta: RuleMeta,
+    pub severity: Severity,
     pub imp: RuleImpl,
 }
 
@@ -225,6 +265,8 @@ mod tests {
             id: "x",
             summary: "",
             default_level: Level::Warn,
+            tags: &[],
+            precision: "high",
             source: "//! # x\n//!\n//! Body.\nuse a;\n//! not this\n",
             build: |_| Ok(RuleImpl::Suppressions),
         };

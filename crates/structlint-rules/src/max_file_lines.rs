@@ -60,6 +60,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     id: "max-file-lines",
     summary: "Files longer than `max` lines (default 350), with advice on how to split them",
     default_level: Level::Error,
+    tags: &["maintainability", "size"],
+    precision: "very-high",
     source: include_str!("max_file_lines.rs"),
     build,
 };

@@ -153,7 +153,7 @@ fn options_are_validated_with_locations() {
     assert_eq!(
         ok.rules
             .iter()
-            .find(|r| r.id == "max-file-lines")
+            .find(|r| r.meta.id == "max-file-lines")
             .unwrap()
             .severity,
         structlint_core::Severity::Warning

@@ -51,6 +51,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     id: structlint_core::suppress::SUPPRESSIONS_RULE,
     summary: "Suppression comments must name a real rule, give a reason, and still be needed",
     default_level: Level::Error,
+    tags: &["maintainability", "suppressions"],
+    precision: "very-high",
     source: include_str!("suppressions.rs"),
     build: |options| {
         options.parse::<NoOptions>()?;

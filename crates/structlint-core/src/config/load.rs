@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::files::{FilesConfig, FilesSection};
 use super::{Config, ConfigError, closest};
-use crate::rule::{ActiveRule, Level, RuleOptions, RuleSpec};
+use crate::rule::{ActiveRule, Level, RuleMeta, RuleOptions, RuleSpec};
 
 const TOP_LEVEL_KEYS: [&str; 2] = ["files", "rules"];
 
@@ -94,9 +94,8 @@ fn rules(
         let imp = (spec.build)(options).map_err(|e| option_error(path, text, spec.id, &e))?;
         if let Some(severity) = level.severity() {
             active.push(ActiveRule {
-                id: spec.id.to_string(),
+                meta: RuleMeta::of(spec),
                 severity,
-                docs: spec.docs_path(),
                 imp,
             });
         }

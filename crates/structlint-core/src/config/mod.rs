@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub use error::{ConfigError, closest};
 pub use files::{DEFAULT_MAX_FILE_SIZE, FilesConfig};
 
-use crate::rule::{ActiveRule, RuleOptions, RuleSpec};
+use crate::rule::{ActiveRule, RuleMeta, RuleOptions, RuleSpec};
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "structlint.toml";
@@ -50,9 +50,8 @@ impl Config {
                     ConfigError::plain(format!("rule `{}`: bad defaults: {}", spec.id, e.message()))
                 })?;
                 rules.push(ActiveRule {
-                    id: spec.id.to_string(),
+                    meta: RuleMeta::of(spec),
                     severity,
-                    docs: spec.docs_path(),
                     imp,
                 });
             }

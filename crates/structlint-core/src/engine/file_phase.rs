@@ -133,10 +133,10 @@ impl Engine {
 pub(crate) fn stamp<R>(diagnostics: &mut [Diagnostic], slot: &Slot<R>) {
     for d in diagnostics {
         if d.rule.is_empty() {
-            d.rule = slot.run.id.clone();
+            d.rule = slot.run.meta.id.clone();
         }
         if d.docs.is_empty() {
-            d.docs = slot.run.docs.clone();
+            d.docs = slot.run.meta.docs.clone();
         }
         d.severity = slot.run.severity;
     }

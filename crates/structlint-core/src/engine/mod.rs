@@ -44,9 +44,8 @@ impl Engine {
         let mut suppressions = None;
         for active in config.rules {
             let run = RuleRun {
-                id: active.id,
+                meta: active.meta,
                 severity: active.severity,
-                docs: active.docs,
             };
             match active.imp {
                 RuleImpl::File(rule) => {
@@ -146,7 +145,7 @@ impl Engine {
                 .map_err(|_| {
                     format!(
                         "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
-                        slot.run.id
+                        slot.run.meta.id
                     )
                 })?;
                 stamp(&mut out, slot);
@@ -195,7 +194,7 @@ impl Engine {
     fn apply_suppressions(&self, diagnostics: &mut Vec<Diagnostic>, directives: &[FileDirectives]) {
         let ran = |rule: &str, language: Language| {
             let runs = |run: &RuleRun, languages: &[Language]| {
-                (run.id == rule || run.id.starts_with(&format!("{rule}/")))
+                (run.meta.id == rule || run.meta.id.starts_with(&format!("{rule}/")))
                     && languages.contains(&language)
             };
             self.file_rules.iter().any(|s| runs(&s.run, &s.languages))
@@ -224,7 +223,7 @@ impl Engine {
             .chain(self.workspace_rules.iter().map(|s| s.run.clone()))
             .chain(self.suppressions.clone())
             .collect();
-        runs.sort_by(|a, b| a.id.cmp(&b.id));
+        runs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         runs
     }
 }

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
-use crate::rule::{ActiveRule, Input, Needs, WorkspaceRule};
+use crate::rule::{ActiveRule, Input, Needs, RuleMeta, WorkspaceRule};
 use crate::{FileContext, Severity};
 
 /// Reports every `TODO`; counts how often it was asked to check a file.
@@ -61,9 +61,11 @@ impl FileRule for Panics {
 
 fn active(id: &str, severity: Severity, imp: RuleImpl) -> ActiveRule {
     ActiveRule {
-        id: id.into(),
+        meta: RuleMeta {
+            docs: format!("docs/rules/{id}.md"),
+            ..RuleMeta::named(id)
+        },
         severity,
-        docs: format!("docs/rules/{id}.md"),
         imp,
     }
 }
@@ -84,7 +86,7 @@ fn engine(root: PathBuf, calls: &'static AtomicUsize) -> Engine {
         active("panics", Severity::Error, RuleImpl::File(Box::new(Panics))),
         active("suppressions", Severity::Error, RuleImpl::Suppressions),
     ];
-    config.known_rules = config.rules.iter().map(|r| r.id.clone()).collect();
+    config.known_rules = config.rules.iter().map(|r| r.meta.id.clone()).collect();
     Engine::new(config)
 }
 
