@@ -47,6 +47,12 @@ pub struct CheckArgs {
     /// Exit with 1 when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// With --format agent, show at most N findings per rule (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_per_rule: usize,
+    /// Write the output to FILE (atomically: a temporary file, then a rename).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Also show findings suppressed by a structlint-disable comment.
     #[arg(long)]
     pub include_suppressed: bool,
@@ -64,6 +70,14 @@ pub enum Format {
     Human,
     /// One JSON document; schema in docs/json-format.md.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// Markdown for coding agents: what to fix, in which order, with edits as diffs.
+    Agent,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// JUnit XML: a test suite per rule, a failing test case per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,7 +11,9 @@ pub use structlint_core::{
     CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report, RuleSpec,
     Severity, Span,
 };
-pub use structlint_output::{OutputOptions, human, json};
+pub use structlint_output::{
+    OutputOptions, agent, github, human, json, junit, sarif, sarif_config_error,
+};
 
 /// Every built-in rule.
 pub fn builtin_rules() -> &'static [RuleSpec] {

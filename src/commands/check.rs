@@ -1,8 +1,9 @@
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 use structlint::{Check, OutputOptions};
 
-use super::{print, report_error};
+use super::{print, report_error, write_atomically};
 use crate::cli::{CheckArgs, Color, Format};
 use crate::{EXIT_ERROR, EXIT_FINDINGS};
 
@@ -13,7 +14,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     let report = match check.run() {
         Ok(report) => report,
-        Err(error) => return report_error(&error),
+        Err(error) => {
+            if args.format == Format::Sarif {
+                let _ = emit(
+                    args,
+                    &structlint::sarif_config_error(&error.message, error_location(&error)),
+                );
+            }
+            return report_error(&error);
+        }
     };
     let color = use_color(args);
     let options = OutputOptions {
@@ -22,13 +31,18 @@ pub fn run(args: &CheckArgs) -> u8 {
         quiet: args.quiet,
         verbose: args.verbose,
         include_suppressed: args.include_suppressed,
+        max_per_rule: args.max_per_rule,
         base: std::env::current_dir().unwrap_or_default(),
     };
     let text = match args.format {
         Format::Human => structlint::human(&report, &options),
         Format::Json => structlint::json(&report, &options),
+        Format::Sarif => structlint::sarif(&report, &options),
+        Format::Agent => structlint::agent(&report, &options),
+        Format::Github => structlint::github(&report, &options),
+        Format::Junit => structlint::junit(&report, &options),
     };
-    if !print(&text) {
+    if !emit(args, &text) {
         return EXIT_ERROR;
     }
     let mut stderr = io::stderr();
@@ -51,6 +65,33 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         0
     }
+}
+
+/// Writes the output to `--output` or stdout.
+fn emit(args: &CheckArgs, text: &str) -> bool {
+    let Some(path) = &args.output else {
+        return print(text);
+    };
+    match write_atomically(path, text.as_bytes()) {
+        Ok(()) => true,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: cannot write {}: {e}", path.display());
+            false
+        }
+    }
+}
+
+/// The config file, line and column a configuration error points at, for SARIF.
+fn error_location(error: &structlint::ConfigError) -> Option<(&Path, u32, u32)> {
+    let source = error.source.as_ref()?;
+    let (span, _) = error.label.as_ref()?;
+    let text = source.inner();
+    let position = structlint_core::LineIndex::new(text).position(text, span.start);
+    Some((
+        Path::new(source.name()),
+        position.line,
+        position.column_utf16,
+    ))
 }
 
 fn use_color(args: &CheckArgs) -> bool {

@@ -32,4 +32,4 @@ pub use rule::{
     RuleOptions, RuleSpec, WorkspaceRule,
 };
 pub use source::{FileContext, SourceFile};
-pub use structlint_lang::{Language, tree_sitter};
+pub use structlint_lang::{Language, LineIndex, tree_sitter};

@@ -1,17 +1,31 @@
-//! How a [`Report`] is written out: [`human`] (miette's graphical report with the source
-//! snippet and the fix steps as `help`) and [`json`] (a documented, stable schema; see
-//! `docs/json-format.md`).
+//! How a [`Report`] is written out:
+//!
+//! - [`human`]: miette's graphical report with the source snippet and the fix steps as `help`;
+//! - [`json`]: a documented, stable schema (`docs/json-format.md`);
+//! - [`sarif`]: SARIF 2.1.0 for code scanning, with stable fingerprints;
+//! - [`agent`]: Markdown ordered for an agent to fix, with edits as diffs;
+//! - [`github`]: GitHub Actions annotations; [`junit`]: JUnit XML, a suite per rule.
 
+mod agent;
+mod diff;
+mod fingerprint;
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 mod sources;
 
 use std::path::{Path, PathBuf};
 
 use structlint_core::{Diagnostic, Report, Severity};
 
+pub use agent::agent;
+pub use github::github;
 pub use human::human;
 pub use json::{JSON_SCHEMA_VERSION, json};
+pub use junit::junit;
+pub use sarif::{FINGERPRINT_KEY, repository_root, sarif, sarif_config_error};
 
 /// What every format needs to know besides the report.
 #[derive(Debug, Clone)]
@@ -26,6 +40,8 @@ pub struct OutputOptions {
     pub verbose: bool,
     /// Also show findings suppressed by a comment.
     pub include_suppressed: bool,
+    /// The agent format shows at most this many findings per rule; 0 shows all.
+    pub max_per_rule: usize,
     /// Paths are shown relative to this directory (the current directory) when under it.
     pub base: PathBuf,
 }
@@ -38,6 +54,7 @@ impl Default for OutputOptions {
             quiet: false,
             verbose: false,
             include_suppressed: false,
+            max_per_rule: 20,
             base: PathBuf::new(),
         }
     }

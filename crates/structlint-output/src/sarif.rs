@@ -1,0 +1,292 @@
+//! SARIF 2.1.0: one run, valid against the OASIS schema and shaped for GitHub code scanning.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use structlint_core::{Diagnostic, NoteKind, Report, RuleMeta, Severity, Span};
+
+use crate::OutputOptions;
+use crate::fingerprint::fingerprints;
+use crate::sources::Sources;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The key of our own entry in `partialFingerprints`.
+pub const FINGERPRINT_KEY: &str = "structlint/v1";
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// Renders `report` as a SARIF log. Paths are relative to the repository root (the nearest
+/// directory with `.git` at or above the project root), with `%SRCROOT%` pointing at it.
+pub fn sarif(report: &Report, options: &OutputOptions) -> String {
+    let repo = repository_root(&report.root);
+    let uri = |path: &str| relative_uri(&report.root, &repo, path);
+    let mut sources = Sources::new(report.root.clone());
+    let shown: Vec<&Diagnostic> = options.shown(report).collect();
+    let mut rules: Vec<(RuleMeta, Severity)> = report
+        .rules
+        .iter()
+        .map(|r| (r.meta.clone(), r.severity))
+        .collect();
+    for d in &shown {
+        if !rules.iter().any(|(m, _)| m.id == d.rule) {
+            rules.push((
+                RuleMeta {
+                    docs: d.docs.clone(),
+                    ..RuleMeta::named(&d.rule)
+                },
+                d.severity,
+            ));
+        }
+    }
+    let keys = fingerprints(&shown, &mut sources, uri);
+    let results: Vec<Value> = shown
+        .iter()
+        .zip(keys)
+        .map(|(d, key)| {
+            let index = rules.iter().position(|(m, _)| m.id == d.rule).unwrap_or(0);
+            result(d, index, key, &uri)
+        })
+        .collect();
+    let run = json!({
+        "tool": { "driver": {
+            "name": "structlint",
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": REPOSITORY,
+            "rules": rules.iter().map(|(meta, severity)| rule(meta, *severity)).collect::<Vec<_>>(),
+        }},
+        "columnKind": "utf16CodeUnits",
+        "originalUriBaseIds": { "%SRCROOT%": { "uri": file_uri(&repo) } },
+        "invocations": [invocation(report, &uri)],
+        "results": results,
+    });
+    log(run)
+}
+
+/// A SARIF log for a run that could not start: a configuration error, located in the config
+/// file when it has a place, so code scanning shows why there are no results.
+pub fn sarif_config_error(message: &str, config: Option<(&Path, u32, u32)>) -> String {
+    let mut notification = json!({ "level": "error", "message": { "text": message }, "descriptor": { "id": "config" } });
+    if let Some((path, line, column)) = config {
+        let uri = percent_encode(&path.to_string_lossy().replace('\\', "/"));
+        notification["locations"] = json!([{ "physicalLocation": {
+            "artifactLocation": { "uri": uri },
+            "region": { "startLine": line, "startColumn": column },
+        }}]);
+    }
+    let run = json!({
+        "tool": { "driver": { "name": "structlint", "semanticVersion": env!("CARGO_PKG_VERSION"), "informationUri": REPOSITORY, "rules": [] } },
+        "invocations": [{ "executionSuccessful": false, "toolConfigurationNotifications": [notification] }],
+        "results": [],
+    });
+    log(run)
+}
+
+fn log(run: Value) -> String {
+    let log = json!({ "$schema": SCHEMA, "version": "2.1.0", "runs": [run] });
+    let mut text = serde_json::to_string_pretty(&log).expect("JSON values serialise");
+    text.push('\n');
+    text
+}
+
+fn rule(meta: &RuleMeta, severity: Severity) -> Value {
+    let full = first_paragraph(&meta.documentation).unwrap_or_else(|| meta.summary.clone());
+    let help = if meta.documentation.is_empty() {
+        meta.summary.clone()
+    } else {
+        meta.documentation.clone()
+    };
+    let mut rule = json!({
+        "id": meta.id,
+        "name": pascal(&meta.id),
+        "shortDescription": { "text": meta.summary },
+        "fullDescription": { "text": full },
+        "help": { "text": help, "markdown": help },
+        "defaultConfiguration": { "level": level(severity) },
+        "properties": { "tags": meta.tags.iter().take(10).collect::<Vec<_>>(), "precision": meta.precision },
+    });
+    if !meta.docs.is_empty() {
+        rule["helpUri"] = json!(format!("{REPOSITORY}/blob/main/{}", meta.docs));
+    }
+    rule
+}
+
+fn result(d: &Diagnostic, rule_index: usize, key: String, uri: &impl Fn(&str) -> String) -> Value {
+    let mut text = format!("{}.", d.summary.trim_end_matches('.'));
+    if !d.fix.is_empty() {
+        text.push_str(&format!("\nFix:\n{}", d.numbered_fix()));
+    }
+    let mut result = json!({
+        "ruleId": d.rule,
+        "ruleIndex": rule_index,
+        "level": level(d.severity),
+        "message": { "text": text },
+        "locations": [{ "physicalLocation": physical(&d.span, uri) }],
+        "partialFingerprints": { FINGERPRINT_KEY: key },
+    });
+    if !d.related.is_empty() {
+        result["relatedLocations"] = d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| json!({ "id": i + 1, "physicalLocation": physical(&r.span, uri), "message": { "text": r.label } }))
+            .collect();
+    }
+    if let Some(edit) = &d.edit {
+        let changes: Vec<Value> = edit
+            .replacements
+            .iter()
+            .map(|r| json!({
+                "artifactLocation": artifact(&r.span.path, uri),
+                "replacements": [{ "deletedRegion": region(&r.span), "insertedContent": { "text": r.text } }],
+            }))
+            .collect();
+        result["fixes"] =
+            json!([{ "description": { "text": edit.description }, "artifactChanges": changes }]);
+    }
+    if let Some(suppression) = &d.suppression {
+        let mut s = json!({ "kind": "inSource" });
+        if let Some(justification) = &suppression.justification {
+            s["justification"] = json!(justification);
+        }
+        result["suppressions"] = json!([s]);
+    }
+    result
+}
+
+fn invocation(report: &Report, uri: &impl Fn(&str) -> String) -> Value {
+    let mut notifications: Vec<Value> = report
+        .notes
+        .iter()
+        .map(|note| {
+            let (level, id) = match note.kind {
+                NoteKind::Skipped => ("warning", "skipped-file"),
+                NoteKind::Walk => ("warning", "walk"),
+                NoteKind::SyntaxErrors => ("note", "syntax-errors"),
+                NoteKind::SynRejected => ("note", "syn-rejected"),
+            };
+            let mut n = json!({ "level": level, "message": { "text": note.message }, "descriptor": { "id": id } });
+            if !note.path.is_empty() {
+                n["locations"] = json!([{ "physicalLocation": { "artifactLocation": artifact(&note.path, uri) } }]);
+            }
+            n
+        })
+        .collect();
+    notifications.extend(report.internal_errors.iter().map(|e| {
+        json!({ "level": "error", "message": { "text": e }, "descriptor": { "id": "internal-error" } })
+    }));
+    json!({ "executionSuccessful": report.internal_errors.is_empty(), "toolExecutionNotifications": notifications })
+}
+
+fn physical(span: &Span, uri: &impl Fn(&str) -> String) -> Value {
+    json!({ "artifactLocation": artifact(&span.path, uri), "region": region(span) })
+}
+
+fn artifact(path: &str, uri: &impl Fn(&str) -> String) -> Value {
+    json!({ "uri": uri(path), "uriBaseId": "%SRCROOT%" })
+}
+
+/// 1-based lines and UTF-16 columns; `endColumn` is exclusive.
+fn region(span: &Span) -> Value {
+    json!({
+        "startLine": span.start_pos.line,
+        "startColumn": span.start_pos.column_utf16,
+        "endLine": span.end_pos.line,
+        "endColumn": span.end_pos.column_utf16,
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The nearest directory at or above `start` that holds `.git`, else `start`.
+pub fn repository_root(start: &Path) -> PathBuf {
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(start)
+        .to_path_buf()
+}
+
+/// `path` (relative to `root`) as a URI reference relative to `repo`.
+fn relative_uri(root: &Path, repo: &Path, path: &str) -> String {
+    let abs = root.join(path);
+    let rel = abs.strip_prefix(repo).unwrap_or(&abs);
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    percent_encode(&parts.join("/"))
+}
+
+fn file_uri(dir: &Path) -> String {
+    let path = dir.to_string_lossy().replace('\\', "/");
+    let path = percent_encode(path.trim_end_matches('/'));
+    // A Windows path (`C:/x`) needs the third slash that a Unix path brings itself.
+    if path.starts_with('/') {
+        format!("file://{path}/")
+    } else {
+        format!("file:///{path}/")
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and `/`.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// `max-file-lines` → `MaxFileLines`.
+fn pascal(id: &str) -> String {
+    id.split(['-', '/', '_'])
+        .flat_map(|w| {
+            let mut c = w.chars();
+            c.next().into_iter().flat_map(char::to_uppercase).chain(c)
+        })
+        .collect()
+}
+
+/// The first paragraph after the title of a rule's Markdown documentation.
+fn first_paragraph(doc: &str) -> Option<String> {
+    let body = doc
+        .lines()
+        .skip_while(|l| l.starts_with('#') || l.trim().is_empty());
+    let paragraph: Vec<&str> = body.take_while(|l| !l.trim().is_empty()).collect();
+    (!paragraph.is_empty()).then(|| paragraph.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_and_encoded() {
+        let uri = relative_uri(
+            Path::new("/repo/fixtures/ts"),
+            Path::new("/repo"),
+            "src/my file é.ts",
+        );
+        assert_eq!(uri, "fixtures/ts/src/my%20file%20%C3%A9.ts");
+        assert_eq!(file_uri(Path::new("/repo dir")), "file:///repo%20dir/");
+    }
+
+    #[test]
+    fn names_and_descriptions_come_from_the_docs() {
+        assert_eq!(pascal("max-file-lines"), "MaxFileLines");
+        assert_eq!(pascal("layers/forbidden-edge"), "LayersForbiddenEdge");
+        assert_eq!(
+            first_paragraph("# x\n\nFirst line\ncontinues.\n\n## Why\n").as_deref(),
+            Some("First line continues.")
+        );
+    }
+}
