@@ -19,13 +19,14 @@ mod report;
 mod rule;
 mod source;
 pub mod suppress;
+mod workspace;
 
 pub use config::{CONFIG_FILE, Config, ConfigError, find_config};
 pub use diagnostic::{
     Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,
 };
 pub use engine::Engine;
-pub use engine::discover::normalize;
+pub use engine::paths::normalize;
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{
     ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, Needs, RuleImpl, RuleMeta,
@@ -33,3 +34,4 @@ pub use rule::{
 };
 pub use source::{FileContext, SourceFile};
 pub use structlint_lang::{Language, LineIndex, tree_sitter};
+pub use workspace::{FileIndex, WorkspaceContext};

@@ -3,11 +3,12 @@
 //! ([`WorkspaceRule`]).
 
 use std::any::Any;
+use std::rc::Rc;
 
 use serde::Deserialize;
 use structlint_lang::Language;
 
-use crate::{Diagnostic, FileContext, Severity};
+use crate::{Diagnostic, FileContext, Severity, WorkspaceContext};
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +105,12 @@ pub trait WorkspaceRule: Send + Sync {
     }
     fn needs(&self) -> Needs;
     fn collect(&self, cx: &FileContext<'_>) -> Option<Self::Facts>;
-    fn check(&self, files: Vec<FileFacts<Self::Facts>>, out: &mut Vec<Diagnostic>);
+    fn check(
+        &self,
+        cx: &WorkspaceContext,
+        files: Vec<FileFacts<Self::Facts>>,
+        out: &mut Vec<Diagnostic>,
+    );
 }
 
 /// Type-erased [`WorkspaceRule`], so rules with different fact types share one list.
@@ -112,7 +118,12 @@ pub trait AnyWorkspaceRule: Send + Sync {
     fn languages(&self) -> &[Language];
     fn needs(&self) -> Needs;
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>>;
-    fn check_any(&self, files: Vec<FileFacts<Box<dyn Any + Send>>>, out: &mut Vec<Diagnostic>);
+    fn check_any(
+        &self,
+        cx: &WorkspaceContext,
+        files: Vec<FileFacts<Box<dyn Any + Send>>>,
+        out: &mut Vec<Diagnostic>,
+    );
 }
 
 impl<R: WorkspaceRule> AnyWorkspaceRule for R {
@@ -125,7 +136,12 @@ impl<R: WorkspaceRule> AnyWorkspaceRule for R {
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>> {
         self.collect(cx).map(|f| Box::new(f) as Box<dyn Any + Send>)
     }
-    fn check_any(&self, files: Vec<FileFacts<Box<dyn Any + Send>>>, out: &mut Vec<Diagnostic>) {
+    fn check_any(
+        &self,
+        cx: &WorkspaceContext,
+        files: Vec<FileFacts<Box<dyn Any + Send>>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let typed = files
             .into_iter()
             .filter_map(|f| {
@@ -136,7 +152,7 @@ impl<R: WorkspaceRule> AnyWorkspaceRule for R {
                 })
             })
             .collect();
-        self.check(typed, out);
+        self.check(cx, typed, out);
     }
 }
 
@@ -149,30 +165,55 @@ pub enum RuleImpl {
     Suppressions,
 }
 
-/// The options table of a rule from `structlint.toml` (without its `level`).
+type Section<'de> = (String, toml::Spanned<toml::de::DeValue<'de>>);
+
+/// The options table of a rule from `structlint.toml` (without its `level`), and the
+/// top-level sections rules declare (`[[layers]]`).
 pub struct RuleOptions<'de> {
-    value: Option<toml::de::ValueDeserializer<'de>>,
+    value: Option<toml::Spanned<toml::de::DeValue<'de>>>,
+    sections: Rc<Vec<Section<'de>>>,
 }
 
 impl<'de> RuleOptions<'de> {
     /// No options given: every option takes its default.
     pub fn none() -> RuleOptions<'static> {
-        RuleOptions { value: None }
+        RuleOptions {
+            value: None,
+            sections: Rc::default(),
+        }
     }
 
-    pub(crate) fn new(value: toml::Spanned<toml::de::DeValue<'de>>) -> RuleOptions<'de> {
-        RuleOptions {
-            value: Some(value.into()),
-        }
+    pub(crate) fn new(
+        value: Option<toml::Spanned<toml::de::DeValue<'de>>>,
+        sections: Rc<Vec<Section<'de>>>,
+    ) -> RuleOptions<'de> {
+        RuleOptions { value, sections }
     }
 
     /// Deserialises the options. Use `#[serde(deny_unknown_fields, default)]` on `T` so a typo
     /// is an error that names the valid options.
-    pub fn parse<T: Deserialize<'de> + Default>(self) -> Result<T, toml::de::Error> {
-        match self.value {
-            Some(value) => T::deserialize(value),
-            None => Ok(T::default()),
-        }
+    pub fn parse<T: Deserialize<'de> + Default>(&self) -> Result<T, toml::de::Error> {
+        deserialize(self.value.as_ref())
+    }
+
+    /// Deserialises the top-level section `name` (one the rule's spec declares), or gives
+    /// `T::default()` when the config does not have it.
+    pub fn section<T: Deserialize<'de> + Default>(&self, name: &str) -> Result<T, toml::de::Error> {
+        deserialize(
+            self.sections
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v),
+        )
+    }
+}
+
+fn deserialize<'de, T: Deserialize<'de> + Default>(
+    value: Option<&toml::Spanned<toml::de::DeValue<'de>>>,
+) -> Result<T, toml::de::Error> {
+    match value {
+        Some(value) => T::deserialize(toml::de::ValueDeserializer::from(value.clone())),
+        None => Ok(T::default()),
     }
 }
 
@@ -186,6 +227,8 @@ pub struct RuleSpec {
     pub tags: &'static [&'static str],
     /// How often a finding is right: `very-high`, `high`, `medium` or `low` (SARIF precision).
     pub precision: &'static str,
+    /// Top-level config sections the rule reads (`layers` for `[[layers]]`).
+    pub sections: &'static [&'static str],
     /// The rule's own source file: its leading `//!` comment is the rule's documentation.
     pub source: &'static str,
     pub build: fn(RuleOptions<'_>) -> Result<RuleImpl, toml::de::Error>,
@@ -267,6 +310,7 @@ mod tests {
             default_level: Level::Warn,
             tags: &[],
             precision: "high",
+            sections: &[],
             source: "//! # x\n//!\n//! Body.\nuse a;\n//! not this\n",
             build: |_| Ok(RuleImpl::Suppressions),
         };

@@ -1,8 +1,10 @@
 //! A source file and the per-file context rules read it through.
 
-use std::cell::OnceCell;
+use std::any::{Any, TypeId};
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use structlint_lang::tree_sitter::{Node, Tree};
 use structlint_lang::{
@@ -61,6 +63,7 @@ pub struct FileContext<'a> {
     pub file: &'a SourceFile,
     tree: OnceCell<Result<Tree, GrammarError>>,
     syn: OnceCell<Result<syn::File, String>>,
+    shared: RefCell<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
 }
 
 impl<'a> FileContext<'a> {
@@ -69,7 +72,22 @@ impl<'a> FileContext<'a> {
             file,
             tree: OnceCell::new(),
             syn: OnceCell::new(),
+            shared: RefCell::default(),
         }
+    }
+
+    /// The file's one `T`, extracted by the first rule that asks: facts several workspace
+    /// rules need (a module's imports and exports) are extracted once per file.
+    pub fn shared<T: Any + Send + Sync>(&self, extract: impl FnOnce(&Self) -> T) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        if let Some((_, found)) = self.shared.borrow().iter().find(|(t, _)| *t == id) {
+            return Arc::clone(found)
+                .downcast::<T>()
+                .expect("entries are keyed by their type");
+        }
+        let value = Arc::new(extract(self));
+        self.shared.borrow_mut().push((id, value.clone()));
+        value
     }
 
     pub fn path(&self) -> &str {
@@ -158,6 +176,15 @@ mod tests {
         assert!(cx.parsed_tree().is_none());
         let first = cx.tree().unwrap().root_node().id();
         assert_eq!(cx.parsed_tree().unwrap().root_node().id(), first);
+    }
+
+    #[test]
+    fn shared_facts_are_extracted_once() {
+        let f = file("a.ts", "x");
+        let cx = FileContext::new(&f);
+        let a = cx.shared(|cx| cx.text().len());
+        let b = cx.shared::<usize>(|_| unreachable!("already extracted"));
+        assert!(Arc::ptr_eq(&a, &b));
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     default_level: Level::Error,
     tags: &["maintainability", "size"],
     precision: "very-high",
+    sections: &[],
     source: include_str!("max_file_lines.rs"),
     build,
 };

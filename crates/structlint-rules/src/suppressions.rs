@@ -53,6 +53,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     default_level: Level::Error,
     tags: &["maintainability", "suppressions"],
     precision: "very-high",
+    sections: &[],
     source: include_str!("suppressions.rs"),
     build: |options| {
         options.parse::<NoOptions>()?;

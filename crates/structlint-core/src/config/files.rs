@@ -38,6 +38,7 @@ pub struct FilesConfig {
     exclude_set: GlobSet,
     /// `dir/**` patterns as `dir`, so an excluded directory is never descended into.
     exclude_dir_set: GlobSet,
+    always_excluded_set: GlobSet,
 }
 
 /// Directories no project wants linted, excluded before any config.
@@ -83,6 +84,8 @@ impl FilesConfig {
             .chain(ALWAYS_EXCLUDED_DIRS.iter().map(|s| s.to_string()))
             .collect();
         let exclude_dir_set = glob_set(&dir_patterns).expect("prefixes of valid globs are valid");
+        let always: Vec<String> = ALWAYS_EXCLUDED_DIRS.iter().map(|s| s.to_string()).collect();
+        let always_excluded_set = glob_set(&always).expect("the built-in globs are valid");
         Ok(FilesConfig {
             include,
             exclude,
@@ -91,12 +94,18 @@ impl FilesConfig {
             include_set,
             exclude_set,
             exclude_dir_set,
+            always_excluded_set,
         })
     }
 
     /// Whether the walk should skip the directory at `rel` (relative to the project root).
     pub fn excludes_dir(&self, rel: &str) -> bool {
         self.exclude_dir_set.is_match(rel) || self.exclude_set.is_match(rel)
+    }
+
+    /// Whether `rel` is a directory no walk enters, whatever the config (`node_modules`).
+    pub fn always_excluded_dir(&self, rel: &str) -> bool {
+        self.always_excluded_set.is_match(rel)
     }
 
     /// Whether a file at `rel` (relative to the project root) is to be checked.

@@ -1,4 +1,5 @@
 use std::path::Path;
+use std::rc::Rc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -8,8 +9,6 @@ use super::files::{FilesConfig, FilesSection};
 use super::{Config, ConfigError, closest};
 use crate::rule::{ActiveRule, Level, RuleMeta, RuleOptions, RuleSpec};
 
-const TOP_LEVEL_KEYS: [&str; 2] = ["files", "rules"];
-
 pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
     let toml_error = |e: toml::de::Error| ConfigError::from_toml(path, text, &e);
     let root = match path.parent() {
@@ -18,7 +17,16 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
     };
     let mut config = Config::defaults(crate::normalize(&root).unwrap_or(root), registry)?;
     config.file = Some(path.to_path_buf());
+    let mut keys = vec!["files", "rules"];
+    keys.extend(
+        registry
+            .iter()
+            .flat_map(|spec| spec.sections.iter().copied()),
+    );
+    keys.dedup();
     let doc = DeTable::parse(text).map_err(toml_error)?.into_inner();
+    let mut rules_table = None;
+    let mut sections = Vec::new();
     for (key, value) in doc {
         let key_span = key.span();
         match key.get_ref().as_ref() {
@@ -32,36 +40,42 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
                         .with_help("globs are gitignore-like: `*` matches within one directory, `**` across directories, e.g. \"packages/**/generated/**\"")
                 })?;
             }
-            "rules" => config.rules = rules(path, text, value, registry)?,
+            "rules" => rules_table = Some(value),
+            name if keys.contains(&name) => sections.push((name.to_string(), value)),
             other => {
-                let mut err = ConfigError::at(
+                let list = keys
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let hint = closest(other, keys.iter().copied())
+                    .map(|near| format!("did you mean `{near}`? "))
+                    .unwrap_or_default();
+                return Err(ConfigError::at(
                     path,
                     text,
                     key_span,
                     format!("unknown key `{other}` in {}", path.display()),
                     "not a structlint setting",
-                );
-                err.help = Some(match closest(other, TOP_LEVEL_KEYS) {
-                    Some(near) => format!(
-                        "did you mean `{near}`? The top-level keys are `files` and `rules`."
-                    ),
-                    None => "the top-level keys are `files` and `rules`".to_string(),
-                });
-                return Err(err);
+                )
+                .with_help(format!("{hint}The top-level keys are {list}.")));
             }
         }
     }
+    config.rules = rules(path, text, rules_table, Rc::new(sections), registry)?;
     Ok(config)
 }
 
 /// Builds the `[rules]` table: each known rule at its configured level and options, every
 /// other rule at its defaults.
-fn rules(
+fn rules<'de>(
     path: &Path,
     text: &str,
-    value: Spanned<DeValue<'_>>,
+    value: Option<Spanned<DeValue<'de>>>,
+    sections: Rc<Vec<(String, Spanned<DeValue<'de>>)>>,
     registry: &[RuleSpec],
 ) -> Result<Vec<ActiveRule>, ConfigError> {
+    let value = value.unwrap_or_else(|| Spanned::new(0..0, DeValue::Table(DeTable::default())));
     let span = value.span();
     let DeValue::Table(table) = value.into_inner() else {
         return Err(ConfigError::at(
@@ -73,7 +87,7 @@ fn rules(
         )
         .with_help("write `[rules]` followed by lines like `max-file-lines = \"warn\"`"));
     };
-    let mut configured: Vec<(usize, Option<Level>, RuleOptions<'_>)> = Vec::new();
+    let mut configured: Vec<(usize, Option<Level>, Option<Spanned<DeValue<'de>>>)> = Vec::new();
     for (key, value) in table {
         let id = key.get_ref().as_ref();
         let Some(index) = registry.iter().position(|s| s.id == id) else {
@@ -89,8 +103,9 @@ fn rules(
                 let (_, level, options) = configured.swap_remove(at);
                 (level.unwrap_or(spec.default_level), options)
             }
-            None => (spec.default_level, RuleOptions::none()),
+            None => (spec.default_level, None),
         };
+        let options = RuleOptions::new(options, Rc::clone(&sections));
         let imp = (spec.build)(options).map_err(|e| option_error(path, text, spec.id, &e))?;
         if let Some(severity) = level.severity() {
             active.push(ActiveRule {
@@ -109,10 +124,10 @@ fn rule_setting<'de>(
     text: &str,
     id: &str,
     value: Spanned<DeValue<'de>>,
-) -> Result<(Option<Level>, RuleOptions<'de>), ConfigError> {
+) -> Result<(Option<Level>, Option<Spanned<DeValue<'de>>>), ConfigError> {
     let span = value.span();
     match value.into_inner() {
-        DeValue::String(level) => Ok((Some(parse_level(path, text, id, &level, span)?), RuleOptions::none())),
+        DeValue::String(level) => Ok((Some(parse_level(path, text, id, &level, span)?), None)),
         DeValue::Table(mut table) => {
             let level = match table.remove("level") {
                 Some(level) => match level.get_ref() {
@@ -121,7 +136,7 @@ fn rule_setting<'de>(
                 },
                 None => None,
             };
-            Ok((level, RuleOptions::new(Spanned::new(span, DeValue::Table(table)))))
+            Ok((level, Some(Spanned::new(span, DeValue::Table(table)))))
         }
         _ => Err(ConfigError::at(path, text, span, format!("invalid setting for rule `{id}`"), "expected a level or a table")
             .with_help(format!("write `{id} = \"warn\"` (\"error\", \"warn\" or \"off\"), or a table such as `{id} = {{ level = \"error\" }}` with the rule's options (see `structlint explain {id}`)"))),

@@ -1,4 +1,4 @@
-//! Which files a run checks: a parallel, gitignore-aware walk filtered by `[files]`.
+//! Which files a run reads: a parallel, gitignore-aware walk filtered by `[files]`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -6,8 +6,9 @@ use std::sync::Mutex;
 use ignore::{WalkBuilder, WalkState};
 use structlint_lang::Language;
 
+use super::paths::{is_within, normalize, relative_path};
 use crate::config::{ConfigError, FilesConfig};
-use crate::{Note, NoteKind};
+use crate::{FileIndex, Note, NoteKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Candidate {
@@ -17,47 +18,38 @@ pub(crate) struct Candidate {
     pub language: Language,
 }
 
-/// `path` made absolute with `.` and `..` removed lexically (symlinks are kept as written, so
-/// reported paths are the ones the user typed).
-pub fn normalize(path: &Path) -> std::io::Result<PathBuf> {
-    let absolute = std::path::absolute(path)?;
-    let mut out = PathBuf::new();
-    for component in absolute.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    Ok(out)
+/// The files of a run.
+#[derive(Debug, Default)]
+pub(crate) struct Discovery {
+    /// Files under the inputs: checked and reported on. Sorted by path.
+    pub lint: Vec<Candidate>,
+    /// Other files of the project whose facts workspace rules need (an import graph is only
+    /// right with every file in it); nothing is reported on them. Sorted by path.
+    pub facts_only: Vec<Candidate>,
+    /// Every file of the project a module specifier could name (see [`FileIndex`]).
+    pub index: FileIndex,
+    pub notes: Vec<Note>,
 }
 
-/// `abs` relative to `root` with `/` separators, or `abs` itself when outside the root.
-pub(crate) fn relative_path(root: &Path, abs: &Path) -> String {
-    let rel = abs.strip_prefix(root).unwrap_or(abs);
-    let parts: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    if rel.is_absolute() {
-        rel.to_string_lossy().into_owned()
-    } else if parts.is_empty() {
-        ".".to_string()
-    } else {
-        parts.join("/")
-    }
-}
-
-/// Files under `inputs` (files or directories), sorted by path and without duplicates.
+/// Finds the files of a run. With `whole_project` (some workspace rule is on) the walk covers
+/// the whole project root and fills the index; otherwise only the inputs are walked.
 pub(crate) fn discover(
     root: &Path,
     inputs: &[PathBuf],
     files: &FilesConfig,
-) -> Result<(Vec<Candidate>, Vec<Note>), ConfigError> {
-    let found = Mutex::new(Vec::new());
-    let notes = Mutex::new(Vec::new());
+    whole_project: bool,
+) -> Result<Discovery, ConfigError> {
+    let walk = Walk {
+        root,
+        files,
+        found: Mutex::default(),
+        index: Mutex::default(),
+        notes: Mutex::default(),
+    };
+    let mut lint_dirs = Vec::new();
+    if whole_project {
+        walk.dir(root, true);
+    }
     for input in inputs {
         let abs = normalize(input).map_err(|e| {
             ConfigError::plain(format!("cannot resolve path {}: {e}", input.display()))
@@ -67,83 +59,130 @@ pub(crate) fn discover(
                 "pass files or directories that exist, or no path to check the current directory",
             )
         })?;
-        if metadata.is_dir() {
-            walk(root, &abs, files, &found, &notes);
-            continue;
-        }
         let path = relative_path(root, &abs);
+        if !metadata.is_dir() {
+            walk.file(abs, path.clone());
+            lint_dirs.push(path);
+        } else if whole_project && abs.starts_with(root) {
+            lint_dirs.push(path);
+        } else {
+            walk.dir(&abs, false);
+            lint_dirs.push(path);
+        }
+    }
+    let mut found = walk.found.into_inner().expect("walk lock");
+    found.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.abs.cmp(&b.abs)));
+    found.dedup_by(|a, b| a.abs == b.abs);
+    let (lint, facts_only) = found
+        .into_iter()
+        .partition(|c| lint_dirs.iter().any(|dir| is_within(&c.path, dir)));
+    let mut notes = walk.notes.into_inner().expect("walk lock");
+    notes.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    let index = walk
+        .index
+        .into_inner()
+        .expect("walk lock")
+        .into_iter()
+        .collect();
+    Ok(Discovery {
+        lint,
+        facts_only,
+        index,
+        notes,
+    })
+}
+
+struct Walk<'a> {
+    root: &'a Path,
+    files: &'a FilesConfig,
+    found: Mutex<Vec<Candidate>>,
+    index: Mutex<Vec<String>>,
+    notes: Mutex<Vec<Note>>,
+}
+
+impl Walk<'_> {
+    /// An explicitly named file: checked even when gitignored, unless `[files]` excludes it.
+    fn file(&self, abs: PathBuf, path: String) {
         match Language::from_path(&abs) {
-            Some(language) if files.accepts_file(&path) => {
-                found.lock().unwrap().push(Candidate {
+            Some(language) if self.files.accepts_file(&path) => {
+                self.found.lock().expect("walk lock").push(Candidate {
                     abs,
                     path,
                     language,
                 });
             }
             Some(_) => {}
-            None => notes.lock().unwrap().push(Note {
+            None => self.notes.lock().expect("walk lock").push(Note {
                 path,
                 kind: NoteKind::Skipped,
                 message: "not a TypeScript, JavaScript or Rust file".into(),
             }),
         }
     }
-    let mut found = found.into_inner().unwrap();
-    found.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.abs.cmp(&b.abs)));
-    found.dedup_by(|a, b| a.abs == b.abs);
-    let mut notes = notes.into_inner().unwrap();
-    notes.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
-    Ok((found, notes))
-}
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    files: &FilesConfig,
-    found: &Mutex<Vec<Candidate>>,
-    notes: &Mutex<Vec<Note>>,
-) {
-    let mut builder = WalkBuilder::new(dir);
-    builder
-        .hidden(true)
-        .ignore(true)
-        .git_ignore(true)
-        .git_exclude(true)
-        // A developer's global gitignore must not make CI and local runs disagree.
-        .git_global(false)
-        .require_git(false)
-        .parents(true)
-        .follow_links(files.follow_symlinks);
-    let (filter, filter_root) = (files.clone(), root.to_path_buf());
-    builder.filter_entry(move |entry| {
-        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-        !(is_dir
-            && entry.depth() > 0
-            && filter.excludes_dir(&relative_path(&filter_root, entry.path())))
-    });
-    builder.build_parallel().run(|| {
-        Box::new(|result| {
-            match result {
-                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                    let Some(language) = Language::from_path(entry.path()) else {
-                        return WalkState::Continue;
-                    };
-                    let path = relative_path(root, entry.path());
-                    if files.accepts_file(&path) {
-                        let abs = entry.into_path();
-                        found.lock().unwrap().push(Candidate {
-                            abs,
-                            path,
-                            language,
-                        });
-                    }
+    /// Walks `dir`. For the index the walk descends into excluded directories too (an import
+    /// may name a generated file that is not linted); otherwise they are pruned.
+    fn dir(&self, dir: &Path, index: bool) {
+        let mut builder = WalkBuilder::new(dir);
+        builder
+            .hidden(true)
+            .ignore(true)
+            .git_ignore(true)
+            .git_exclude(true)
+            // A developer's global gitignore must not make CI and local runs disagree.
+            .git_global(false)
+            .require_git(false)
+            .parents(true)
+            .follow_links(self.files.follow_symlinks);
+        let (filter, filter_root) = (self.files.clone(), self.root.to_path_buf());
+        builder.filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            let excluded = |rel: &str| {
+                if index {
+                    filter.always_excluded_dir(rel)
+                } else {
+                    filter.excludes_dir(rel)
                 }
-                Ok(_) => {}
-                Err(error) => notes.lock().unwrap().push(walk_note(root, &error)),
-            }
-            WalkState::Continue
-        })
-    });
+            };
+            !(is_dir && entry.depth() > 0 && excluded(&relative_path(&filter_root, entry.path())))
+        });
+        builder.build_parallel().run(|| {
+            Box::new(|result| {
+                match result {
+                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                        self.entry(entry.into_path(), index)
+                    }
+                    Ok(_) => {}
+                    Err(error) => self
+                        .notes
+                        .lock()
+                        .expect("walk lock")
+                        .push(walk_note(self.root, &error)),
+                }
+                WalkState::Continue
+            })
+        });
+    }
+
+    fn entry(&self, abs: PathBuf, index: bool) {
+        let path = relative_path(self.root, &abs);
+        if index
+            && abs
+                .file_name()
+                .is_some_and(|n| FileIndex::wants(&n.to_string_lossy()))
+        {
+            self.index.lock().expect("walk lock").push(path.clone());
+        }
+        if let Some(language) = Language::from_path(&abs)
+            && self.files.accepts_file(&path)
+        {
+            self.found.lock().expect("walk lock").push(Candidate {
+                abs,
+                path,
+                language,
+            });
+        }
+    }
 }
 
 fn walk_note(root: &Path, error: &ignore::Error) -> Note {
@@ -182,33 +221,23 @@ fn walk_note(root: &Path, error: &ignore::Error) -> Note {
 mod tests {
     use super::*;
 
-    #[test]
-    fn normalize_removes_dot_segments() {
-        assert_eq!(
-            normalize(Path::new("/a/b/../c/./d")).unwrap(),
-            Path::new("/a/c/d")
-        );
-        assert_eq!(normalize(Path::new("/..")).unwrap(), Path::new("/"));
+    fn tree(files: &[&str]) -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        for f in files {
+            let p = tmp.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        tmp
     }
 
-    #[test]
-    fn relative_paths_use_forward_slashes() {
-        assert_eq!(
-            relative_path(Path::new("/r"), Path::new("/r/a/b.ts")),
-            "a/b.ts"
-        );
-        assert_eq!(relative_path(Path::new("/r"), Path::new("/r")), ".");
-        assert_eq!(
-            relative_path(Path::new("/r"), Path::new("/elsewhere/b.ts")),
-            "/elsewhere/b.ts"
-        );
+    fn paths(c: &[Candidate]) -> Vec<&str> {
+        c.iter().map(|c| c.path.as_str()).collect()
     }
 
     #[test]
     fn walks_respect_gitignore_excludes_and_node_modules() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path();
-        for f in [
+        let tmp = tree(&[
             "src/a.ts",
             "src/b.tsx",
             "src/c.rs",
@@ -217,18 +246,54 @@ mod tests {
             "node_modules/m/i.js",
             "ignored/y.ts",
             ".hidden/z.ts",
-        ] {
-            let p = root.join(f);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "x").unwrap();
-        }
-        std::fs::write(root.join(".gitignore"), "ignored/\n").unwrap();
-        let section = toml::from_str("exclude = [\"gen/**\"]").unwrap();
-        let files = FilesConfig::compile(&section).ok().unwrap();
-        let (found, notes) = discover(root, &[root.to_path_buf()], &files).unwrap();
-        let paths: Vec<&str> = found.iter().map(|c| c.path.as_str()).collect();
-        assert_eq!(paths, ["src/a.ts", "src/b.tsx", "src/c.rs"]);
-        assert!(notes.is_empty());
+        ]);
+        std::fs::write(tmp.path().join(".gitignore"), "ignored/\n").unwrap();
+        let files = FilesConfig::compile(&toml::from_str("exclude = [\"gen/**\"]").unwrap())
+            .ok()
+            .unwrap();
+        let found = discover(tmp.path(), &[tmp.path().to_path_buf()], &files, false).unwrap();
+        assert_eq!(paths(&found.lint), ["src/a.ts", "src/b.tsx", "src/c.rs"]);
+        assert!(found.facts_only.is_empty() && found.index.is_empty() && found.notes.is_empty());
+    }
+
+    #[test]
+    fn the_whole_project_is_read_and_indexed_for_workspace_rules() {
+        let tmp = tree(&[
+            "a/x.ts",
+            "a/package.json",
+            "b/y.ts",
+            "gen/g.ts",
+            "node_modules/m/i.js",
+            "logo.png",
+        ]);
+        let files = FilesConfig::compile(&toml::from_str("exclude = [\"gen/**\"]").unwrap())
+            .ok()
+            .unwrap();
+        let found = discover(tmp.path(), &[tmp.path().join("a")], &files, true).unwrap();
+        assert_eq!(paths(&found.lint), ["a/x.ts"]);
+        assert_eq!(paths(&found.facts_only), ["b/y.ts"]);
+        let mut index: Vec<&str> = found.index.iter().collect();
+        index.sort();
+        assert_eq!(
+            index,
+            ["a/package.json", "a/x.ts", "b/y.ts", "gen/g.ts"],
+            "excluded files are indexed, node_modules is not"
+        );
+    }
+
+    #[test]
+    fn explicit_files_are_checked_even_when_gitignored() {
+        let tmp = tree(&["ignored/y.ts", "z.ts"]);
+        std::fs::write(tmp.path().join(".gitignore"), "ignored/\n").unwrap();
+        let found = discover(
+            tmp.path(),
+            &[tmp.path().join("ignored/y.ts")],
+            &FilesConfig::default(),
+            true,
+        )
+        .unwrap();
+        assert_eq!(paths(&found.lint), ["ignored/y.ts"]);
+        assert_eq!(paths(&found.facts_only), ["z.ts"]);
     }
 
     #[test]
@@ -237,6 +302,7 @@ mod tests {
             Path::new("/"),
             &["/no/such/dir".into()],
             &FilesConfig::default(),
+            false,
         )
         .unwrap_err();
         assert!(err.message.contains("/no/such/dir"), "{}", err.message);

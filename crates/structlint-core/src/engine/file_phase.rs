@@ -13,6 +13,8 @@ use crate::{Diagnostic, FileContext, Note, NoteKind, SourceFile};
 #[derive(Default)]
 pub(crate) struct FileOutcome {
     pub path: String,
+    /// Reported on (under the inputs), or read only for the facts of workspace rules.
+    pub lint: bool,
     pub language: Option<Language>,
     pub diagnostics: Vec<Diagnostic>,
     /// One entry per workspace rule.
@@ -28,6 +30,7 @@ impl FileOutcome {
     pub fn skipped(note: Note) -> FileOutcome {
         FileOutcome {
             path: note.path.clone(),
+            lint: true,
             notes: vec![note],
             ..FileOutcome::default()
         }
@@ -36,8 +39,8 @@ impl FileOutcome {
 
 impl Engine {
     /// Checks one file; a panicking rule becomes an internal error instead of ending the run.
-    pub(crate) fn process_file(&self, file: &SourceFile) -> FileOutcome {
-        catch_unwind(AssertUnwindSafe(|| self.process_file_unguarded(file))).unwrap_or_else(|payload| {
+    pub(crate) fn process_file(&self, file: &SourceFile, lint: bool) -> FileOutcome {
+        catch_unwind(AssertUnwindSafe(|| self.process_file_unguarded(file, lint))).unwrap_or_else(|payload| {
             release_rust_spans();
             let message = payload
                 .downcast_ref::<&str>()
@@ -46,6 +49,7 @@ impl Engine {
                 .unwrap_or_else(|| "unknown panic".into());
             FileOutcome {
                 path: file.path.clone(),
+                lint,
                 language: Some(file.language),
                 internal_error: Some(format!(
                     "a rule crashed while checking {}: {message} (this is a bug in structlint; please report it with the file)",
@@ -56,11 +60,14 @@ impl Engine {
         })
     }
 
-    fn process_file_unguarded(&self, file: &SourceFile) -> FileOutcome {
+    /// Runs the file rules and parses suppressions only for files that are reported on; the
+    /// facts of workspace rules are collected from every file.
+    fn process_file_unguarded(&self, file: &SourceFile, lint: bool) -> FileOutcome {
         let cx = FileContext::new(file);
         let found = self.prefilter.scan(&file.text);
         let mut diagnostics = Vec::new();
-        for (i, slot) in self.file_rules.iter().enumerate() {
+        let file_rules = if lint { &self.file_rules[..] } else { &[] };
+        for (i, slot) in file_rules.iter().enumerate() {
             if slot.languages.contains(&file.language) && self.prefilter.passes(i, &found) {
                 let start = diagnostics.len();
                 slot.rule.check(&cx, &mut diagnostics);
@@ -82,7 +89,11 @@ impl Engine {
                 }
             })
             .collect();
-        let directives = parse_directives(&cx);
+        let directives = if lint {
+            parse_directives(&cx)
+        } else {
+            Vec::new()
+        };
         let mut notes = Vec::new();
         if let Some(tree) = cx.parsed_tree() {
             let errors = SyntaxErrors::of(tree);
@@ -116,6 +127,7 @@ impl Engine {
         let internal_error = cx.grammar_error().map(|e| format!("{}: {e}", file.path));
         FileOutcome {
             path: file.path.clone(),
+            lint,
             language: Some(file.language),
             diagnostics,
             facts,

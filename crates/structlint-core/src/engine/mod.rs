@@ -1,12 +1,14 @@
 //! The engine: discovery, the parallel file phase, the workspace phase, suppressions.
 
-pub(crate) mod discover;
+mod discover;
 mod file_phase;
+pub(crate) mod paths;
 mod prefilter;
 mod read;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -15,7 +17,7 @@ use structlint_lang::Language;
 use crate::config::{ConfigError, FilesConfig};
 use crate::rule::{AnyWorkspaceRule, FileFacts, FileRule, RuleImpl};
 use crate::suppress::{self, FileDirectives};
-use crate::{Config, Diagnostic, Report, RuleRun, SourceFile};
+use crate::{Config, Diagnostic, Report, RuleRun, SourceFile, WorkspaceContext};
 use file_phase::{FileOutcome, stamp};
 use prefilter::Prefilter;
 
@@ -98,29 +100,44 @@ impl Engine {
         } else {
             inputs
         };
-        let (candidates, walk_notes) = discover::discover(&self.root, inputs, &self.files)?;
+        let whole_project = !self.workspace_rules.is_empty();
+        let found = discover::discover(&self.root, inputs, &self.files, whole_project)?;
         let limit = self.files.max_file_size;
-        let outcomes: Vec<FileOutcome> = candidates
-            .par_iter()
-            .map(|candidate| match read::read(candidate, limit) {
-                Ok(file) => self.process_file(&file),
-                Err(note) => FileOutcome::skipped(note),
-            })
-            .collect();
-        Ok(self.finish(outcomes, walk_notes))
+        let read = |candidate: &discover::Candidate, lint: bool| match read::read(candidate, limit)
+        {
+            Ok(file) => self.process_file(&file, lint),
+            Err(note) if lint => FileOutcome::skipped(note),
+            Err(_) => FileOutcome::default(),
+        };
+        let lint = found.lint.par_iter().map(|c| read(c, true));
+        let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
+        let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
+        let cx = WorkspaceContext::new(self.root.clone(), found.index);
+        Ok(self.finish(&cx, outcomes, found.notes))
     }
 
-    /// Checks files already in memory (editor buffers, tests), with the same two phases.
+    /// Checks files already in memory (editor buffers, tests), with the same two phases;
+    /// the index of the workspace phase holds just these files.
     pub fn check_sources(&self, files: &[SourceFile]) -> Report {
         let outcomes = files
             .par_iter()
-            .map(|file| self.process_file(file))
+            .map(|file| self.process_file(file, true))
             .collect();
-        self.finish(outcomes, Vec::new())
+        let index = files.iter().map(|f| f.path.clone()).collect();
+        self.finish(
+            &WorkspaceContext::new(self.root.clone(), index),
+            outcomes,
+            Vec::new(),
+        )
     }
 
     /// The workspace phase, suppressions, and the sorted report.
-    fn finish(&self, mut outcomes: Vec<FileOutcome>, mut notes: Vec<crate::Note>) -> Report {
+    fn finish(
+        &self,
+        cx: &WorkspaceContext,
+        mut outcomes: Vec<FileOutcome>,
+        mut notes: Vec<crate::Note>,
+    ) -> Report {
         let mut per_rule: Vec<Vec<FileFacts<_>>> =
             self.workspace_rules.iter().map(|_| Vec::new()).collect();
         for outcome in &mut outcomes {
@@ -133,6 +150,10 @@ impl Engine {
                 }
             }
         }
+        // Path order, whichever files were inputs: a partial run sees what a full run sees.
+        per_rule
+            .iter_mut()
+            .for_each(|facts| facts.sort_by(|a, b| a.path.cmp(&b.path)));
         let workspace: Vec<Result<Vec<Diagnostic>, String>> = self
             .workspace_rules
             .par_iter()
@@ -140,7 +161,7 @@ impl Engine {
             .map(|(slot, facts)| {
                 let mut out = Vec::new();
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    slot.rule.check_any(facts, &mut out)
+                    slot.rule.check_any(cx, facts, &mut out)
                 }))
                 .map_err(|_| {
                     format!(
@@ -157,18 +178,23 @@ impl Engine {
             ..Report::default()
         };
         let mut directives = Vec::new();
+        let mut linted = HashSet::new();
         for outcome in outcomes {
+            report.internal_errors.extend(outcome.internal_error);
+            if !outcome.lint {
+                continue;
+            }
             match outcome.language {
                 Some(_) => {
                     report.stats.files += 1;
                     report.stats.bytes += outcome.bytes;
                     report.stats.parsed += usize::from(outcome.parsed);
+                    linted.insert(outcome.path.clone());
                 }
                 None => report.stats.skipped += 1,
             }
             report.diagnostics.extend(outcome.diagnostics);
             notes.extend(outcome.notes);
-            report.internal_errors.extend(outcome.internal_error);
             if let (Some(language), false) = (outcome.language, outcome.directives.is_empty()) {
                 directives.push(FileDirectives {
                     path: outcome.path,
@@ -179,10 +205,14 @@ impl Engine {
         }
         for result in workspace {
             match result {
-                Ok(found) => report.diagnostics.extend(found),
+                // Findings in files outside the inputs stay unreported: they were read for facts.
+                Ok(found) => report
+                    .diagnostics
+                    .extend(found.into_iter().filter(|d| linted.contains(&d.span.path))),
                 Err(error) => report.internal_errors.push(error),
             }
         }
+        notes.extend(cx.take_notes());
         self.apply_suppressions(&mut report.diagnostics, &directives);
         report.diagnostics.sort_by(Diagnostic::output_order);
         notes.sort_by(|a, b| (&a.path, a.kind, &a.message).cmp(&(&b.path, b.kind, &b.message)));

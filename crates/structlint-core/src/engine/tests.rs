@@ -3,7 +3,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
 use crate::rule::{ActiveRule, Input, Needs, RuleMeta, WorkspaceRule};
-use crate::{FileContext, Severity};
+use crate::{FileContext, Severity, WorkspaceContext};
 
 /// Reports every `TODO`; counts how often it was asked to check a file.
 struct Todo(&'static AtomicUsize);
@@ -32,7 +32,12 @@ impl WorkspaceRule for SameFirstLine {
         let line = cx.file.line_span(1);
         Some((cx.text()[line.start..line.end].to_string(), line))
     }
-    fn check(&self, files: Vec<FileFacts<Self::Facts>>, out: &mut Vec<Diagnostic>) {
+    fn check(
+        &self,
+        _: &WorkspaceContext,
+        files: Vec<FileFacts<Self::Facts>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let mut seen: std::collections::HashMap<String, crate::Span> = Default::default();
         for file in files {
             let (line, span) = file.facts;
@@ -218,6 +223,31 @@ fn a_crashing_rule_is_an_internal_error_not_a_crash() {
             || report.internal_errors[0].contains("rule exploded")
     );
     assert_eq!(summary(&report), ["b.ts:1:4 warning todo: TODO left in"]);
+}
+
+#[test]
+fn partial_runs_read_the_whole_project_but_report_only_on_the_inputs() {
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let tmp = workspace(&[
+        ("a.ts", "// same\n"),
+        ("sub/b.ts", "// same\n// TODO\n"),
+        ("z.ts", "// same\n// TODO\n"),
+    ]);
+    let report = engine(tmp.path().to_path_buf(), &CALLS)
+        .check(&[tmp.path().join("sub")])
+        .unwrap();
+    assert_eq!(
+        summary(&report),
+        [
+            "sub/b.ts:1:1 error same-first-line: same first line",
+            "sub/b.ts:2:4 warning todo: TODO left in",
+        ]
+    );
+    assert_eq!(
+        report.diagnostics[0].related[0].span.path, "a.ts",
+        "facts came from outside the inputs"
+    );
+    assert_eq!(report.stats.files, 1);
 }
 
 #[test]
