@@ -15,6 +15,9 @@ pub enum NoteKind {
     SyntaxErrors,
     /// syn rejected a Rust file; rules that need it fell back or skipped it.
     SynRejected,
+    /// A workspace file rules read (`package.json`, `tsconfig.json`, `pnpm-workspace.yaml`,
+    /// `Cargo.toml`) is malformed; the run went on without it.
+    Config,
 }
 
 /// Something about a file the reader should know, that is not a finding.

@@ -90,7 +90,8 @@ impl WorkspaceContext {
             .expect("entries are keyed by their type")
     }
 
-    pub(crate) fn take_notes(&self) -> Vec<Note> {
+    /// The notes so far, leaving none behind.
+    pub fn take_notes(&self) -> Vec<Note> {
         std::mem::take(&mut *self.notes.lock().expect("notes lock"))
     }
 }

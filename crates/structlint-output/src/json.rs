@@ -202,5 +202,6 @@ pub fn note_kind(kind: NoteKind) -> &'static str {
         NoteKind::Walk => "walk",
         NoteKind::SyntaxErrors => "syntax-errors",
         NoteKind::SynRejected => "syn-rejected",
+        NoteKind::Config => "config",
     }
 }

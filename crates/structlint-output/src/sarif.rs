@@ -162,6 +162,7 @@ fn invocation(report: &Report, uri: &impl Fn(&str) -> String) -> Value {
                 NoteKind::Walk => ("warning", "walk"),
                 NoteKind::SyntaxErrors => ("note", "syntax-errors"),
                 NoteKind::SynRejected => ("note", "syn-rejected"),
+                NoteKind::Config => ("warning", "workspace-config"),
             };
             let mut n = json!({ "level": level, "message": { "text": note.message }, "descriptor": { "id": id } });
             if !note.path.is_empty() {

@@ -1,0 +1,94 @@
+use structlint_core::{Language, SourceFile};
+
+use super::*;
+
+fn facts(path: &str, text: &str) -> ModuleFacts {
+    let language = Language::from_path(path.as_ref()).unwrap();
+    let file = SourceFile::new(path.into(), path.into(), language, text.into());
+    ModuleFacts::extract(&FileContext::new(&file))
+}
+
+fn summary(f: &ModuleFacts) -> Vec<String> {
+    f.refs
+        .iter()
+        .map(|r| {
+            let names: Vec<String> = r
+                .names
+                .iter()
+                .map(|n| {
+                    let ty = if n.type_only { "type " } else { "" };
+                    match &n.alias {
+                        Some(a) => format!("{ty}{} as {a}", n.name),
+                        None => format!("{ty}{}", n.name),
+                    }
+                })
+                .collect();
+            let ty = if r.type_only { " (type-only)" } else { "" };
+            format!("{:?} {} [{}]{ty} @{}", r.kind, r.specifier, names.join(", "), r.span.start_pos.line)
+        })
+        .collect()
+}
+
+#[test]
+fn every_kind_of_static_reference() {
+    let f = facts(
+        "a.ts",
+        r#"import a from "./a";
+import type { B } from "./b";
+import { type C, D as E } from "./c";
+import * as ns from "@x/y";
+import "./side";
+import f, { g } from "./f.js";
+import h = require("./h");
+export { i, j as k } from "./i";
+export * from "./all";
+export * as star from "./star";
+export type { T } from "./t";
+import { type Only } from "./only-types";
+"#,
+    );
+    assert_eq!(summary(&f), [
+        "Import ./a [default as a] @1",
+        "Import ./b [type B] (type-only) @2",
+        "Import ./c [type C, D as E] @3",
+        "Import @x/y [* as ns] @4",
+        "SideEffect ./side [] @5",
+        "Import ./f.js [default as f, g] @6",
+        "Import ./h [* as h] @7",
+        "ExportFrom ./i [i, j as k] @8",
+        "ExportAll ./all [] @9",
+        "ExportFrom ./star [* as star] @10",
+        "ExportFrom ./t [type T] (type-only) @11",
+        "Import ./only-types [type Only] (type-only) @12",
+    ]);
+    assert!(f.exports.is_empty());
+    let r = &f.refs[0];
+    assert_eq!(&r.specifier_span.path, "a.ts");
+    assert_eq!((r.specifier_span.start_pos.column, r.specifier_span.end_pos.column), (15, 20), "the literal with its quotes");
+}
+
+#[test]
+fn dynamic_imports_and_requires_anywhere() {
+    let f = facts(
+        "a.js",
+        "async function load() {\n  const m = await import('./lazy');\n  if (x) { return require(\"./req\"); }\n}\nconst t = import(`./tpl`);\nconst no = import(`./${name}`);\nconst alsoNo = require(name);\n",
+    );
+    assert_eq!(summary(&f), ["Dynamic ./lazy [] @2", "Require ./req [] @3", "Dynamic ./tpl [] @5"]);
+}
+
+#[test]
+fn local_exports() {
+    let f = facts(
+        "a.tsx",
+        "export const l = 1, m = 2;\nexport default function () {}\nconst n = 1, o = 2;\nexport { n, o as p };\nexport interface Q {}\nexport type R = {};\nexport enum S {}\nexport class U {}\nexport function v() {}\nexport abstract class W {}\nexport declare const X: number;\nexport namespace NS {}\nexport const Comp = () => <div />;\n",
+    );
+    assert_eq!(f.exports, ["l", "m", "default", "n", "p", "Q", "R", "S", "U", "v", "W", "X", "NS", "Comp"]);
+    assert!(f.refs.is_empty());
+}
+
+#[test]
+fn files_without_calls_skip_the_deep_walk_but_stay_correct() {
+    let f = facts("a.ts", "import { x } from './x';\nexport const importer = 1;\n");
+    assert_eq!(summary(&f), ["Import ./x [x] @1"]);
+    assert_eq!(f.exports, ["importer"]);
+}
