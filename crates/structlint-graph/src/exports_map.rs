@@ -19,7 +19,10 @@ pub enum Lookup {
 /// The subpath keys of `exports` with their targets (leaves in order, `*` kept).
 pub fn entries(exports: &Value) -> Vec<(String, Vec<String>)> {
     match subpath_map(exports) {
-        Some(map) => map.into_iter().map(|(key, target)| (key.to_string(), leaves(target))).collect(),
+        Some(map) => map
+            .into_iter()
+            .map(|(key, target)| (key.to_string(), leaves(target)))
+            .collect(),
         None => vec![(".".to_string(), leaves(exports))],
     }
 }
@@ -28,7 +31,11 @@ pub fn entries(exports: &Value) -> Vec<(String, Vec<String>)> {
 /// longest prefix before its `*` (or a legacy folder key ending in `/`).
 pub fn lookup(exports: &Value, subpath: &str) -> Lookup {
     let Some(map) = subpath_map(exports) else {
-        return if subpath == "." { found(".", exports, None) } else { Lookup::NotExported };
+        return if subpath == "." {
+            found(".", exports, None)
+        } else {
+            Lookup::NotExported
+        };
     };
     if let Some((key, target)) = map.iter().find(|(k, _)| *k == subpath) {
         return found(key, target, None);
@@ -67,7 +74,10 @@ fn found(key: &str, target: &Value, stem: Option<&str>) -> Lookup {
             _ => t,
         })
         .collect();
-    Lookup::Public { key: key.to_string(), targets }
+    Lookup::Public {
+        key: key.to_string(),
+        targets,
+    }
 }
 
 /// `exports` as subpath → target, or `None` when it is a single target or a conditions
@@ -76,7 +86,10 @@ fn subpath_map(exports: &Value) -> Option<Vec<(&str, &Value)>> {
     let Value::Object(object) = exports else {
         return None;
     };
-    object.keys().any(|k| k.starts_with('.')).then(|| object.iter().map(|(k, v)| (k.as_str(), v)).collect())
+    object
+        .keys()
+        .any(|k| k.starts_with('.'))
+        .then(|| object.iter().map(|(k, v)| (k.as_str(), v)).collect())
 }
 
 /// Every string target under `target`, depth first in written order.
@@ -96,22 +109,34 @@ mod tests {
 
     /// A public lookup with the key blanked: tests compare targets.
     fn public(targets: &[&str]) -> Lookup {
-        Lookup::Public { key: String::new(), targets: targets.iter().map(|s| s.to_string()).collect() }
+        Lookup::Public {
+            key: String::new(),
+            targets: targets.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     fn targets(l: Lookup) -> Lookup {
         match l {
-            Lookup::Public { targets, .. } => Lookup::Public { key: String::new(), targets },
+            Lookup::Public { targets, .. } => Lookup::Public {
+                key: String::new(),
+                targets,
+            },
             other => other,
         }
     }
 
     #[test]
     fn string_and_condition_forms_export_only_the_root() {
-        assert_eq!(targets(lookup(&json!("./index.js"), ".")), public(&["./index.js"]));
+        assert_eq!(
+            targets(lookup(&json!("./index.js"), ".")),
+            public(&["./index.js"])
+        );
         assert_eq!(lookup(&json!("./index.js"), "./x"), Lookup::NotExported);
         let conditions = json!({"types": "./dist/index.d.ts", "import": "./dist/index.js"});
-        assert_eq!(targets(lookup(&conditions, ".")), public(&["./dist/index.d.ts", "./dist/index.js"]));
+        assert_eq!(
+            targets(lookup(&conditions, ".")),
+            public(&["./dist/index.d.ts", "./dist/index.js"])
+        );
     }
 
     #[test]
@@ -123,11 +148,27 @@ mod tests {
             "./legacy/internal/*": null,
             "./features/*.js": ["./dist/features/*.js", "./fallback.js"]
         });
-        assert_eq!(targets(lookup(&exports, ".")), public(&["./src/index.ts", "./dist/index.d.ts", "./dist/index.js"]));
-        assert_eq!(targets(lookup(&exports, "./ui")), public(&["./dist/ui.d.ts", "./dist/ui.js"]));
-        assert_eq!(targets(lookup(&exports, "./legacy/DataGrid")), public(&["./dist/legacy/DataGrid.js"]));
-        assert_eq!(lookup(&exports, "./legacy/internal/x"), Lookup::Blocked, "the longer pattern wins");
-        assert_eq!(targets(lookup(&exports, "./features/a.js")), public(&["./dist/features/a.js", "./fallback.js"]));
+        assert_eq!(
+            targets(lookup(&exports, ".")),
+            public(&["./src/index.ts", "./dist/index.d.ts", "./dist/index.js"])
+        );
+        assert_eq!(
+            targets(lookup(&exports, "./ui")),
+            public(&["./dist/ui.d.ts", "./dist/ui.js"])
+        );
+        assert_eq!(
+            targets(lookup(&exports, "./legacy/DataGrid")),
+            public(&["./dist/legacy/DataGrid.js"])
+        );
+        assert_eq!(
+            lookup(&exports, "./legacy/internal/x"),
+            Lookup::Blocked,
+            "the longer pattern wins"
+        );
+        assert_eq!(
+            targets(lookup(&exports, "./features/a.js")),
+            public(&["./dist/features/a.js", "./fallback.js"])
+        );
         assert_eq!(lookup(&exports, "./src/index"), Lookup::NotExported);
         match lookup(&exports, "./legacy/Grid") {
             Lookup::Public { key, .. } => assert_eq!(key, "./legacy/*"),

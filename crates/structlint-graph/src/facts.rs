@@ -80,7 +80,9 @@ impl ModuleFacts {
             }
         }
         let bytes = text.as_bytes();
-        if memchr::memmem::find(bytes, b"require").is_some() || memchr::memmem::find(bytes, b"import").is_some_and(|_| has_dynamic_import(text)) {
+        if memchr::memmem::find(bytes, b"require").is_some()
+            || memchr::memmem::find(bytes, b"import").is_some_and(|_| has_dynamic_import(text))
+        {
             facts.calls(cx, root);
         }
         facts
@@ -89,14 +91,32 @@ impl ModuleFacts {
     fn import(&mut self, cx: &FileContext<'_>, node: Node<'_>) {
         let text = cx.text();
         let statement_type = has_token(node, "type");
-        let (source, names, kind) = if let Some(clause) = child_of_kind(node, "import_require_clause") {
-            let alias = child_of_kind(clause, "identifier").map(|n| text[n.byte_range()].to_string());
-            (clause.child_by_field_name("source"), vec![Name { name: "*".into(), alias, type_only: false }], RefKind::Import)
-        } else if let Some(clause) = child_of_kind(node, "import_clause") {
-            (node.child_by_field_name("source"), import_names(clause, text, statement_type), RefKind::Import)
-        } else {
-            (node.child_by_field_name("source"), Vec::new(), RefKind::SideEffect)
-        };
+        let (source, names, kind) =
+            if let Some(clause) = child_of_kind(node, "import_require_clause") {
+                let alias =
+                    child_of_kind(clause, "identifier").map(|n| text[n.byte_range()].to_string());
+                (
+                    clause.child_by_field_name("source"),
+                    vec![Name {
+                        name: "*".into(),
+                        alias,
+                        type_only: false,
+                    }],
+                    RefKind::Import,
+                )
+            } else if let Some(clause) = child_of_kind(node, "import_clause") {
+                (
+                    node.child_by_field_name("source"),
+                    import_names(clause, text, statement_type),
+                    RefKind::Import,
+                )
+            } else {
+                (
+                    node.child_by_field_name("source"),
+                    Vec::new(),
+                    RefKind::SideEffect,
+                )
+            };
         self.push(cx, node, source, kind, names, statement_type);
     }
 
@@ -104,18 +124,34 @@ impl ModuleFacts {
         let text = cx.text();
         let statement_type = has_token(node, "type");
         if let Some(source) = node.child_by_field_name("source") {
-            let (kind, names) = match (child_of_kind(node, "export_clause"), child_of_kind(node, "namespace_export")) {
-                (Some(clause), _) => (RefKind::ExportFrom, specifiers(clause, "export_specifier", text, statement_type)),
+            let (kind, names) = match (
+                child_of_kind(node, "export_clause"),
+                child_of_kind(node, "namespace_export"),
+            ) {
+                (Some(clause), _) => (
+                    RefKind::ExportFrom,
+                    specifiers(clause, "export_specifier", text, statement_type),
+                ),
                 (None, Some(ns)) => {
-                    let alias = child_of_kind(ns, "identifier").or_else(|| child_of_kind(ns, "string")).map(|n| text[n.byte_range()].to_string());
-                    (RefKind::ExportFrom, vec![Name { name: "*".into(), alias, type_only: statement_type }])
+                    let alias = child_of_kind(ns, "identifier")
+                        .or_else(|| child_of_kind(ns, "string"))
+                        .map(|n| text[n.byte_range()].to_string());
+                    (
+                        RefKind::ExportFrom,
+                        vec![Name {
+                            name: "*".into(),
+                            alias,
+                            type_only: statement_type,
+                        }],
+                    )
                 }
                 (None, None) => (RefKind::ExportAll, Vec::new()),
             };
             self.push(cx, node, Some(source), kind, names, statement_type);
         } else if let Some(clause) = child_of_kind(node, "export_clause") {
             let names = specifiers(clause, "export_specifier", text, statement_type);
-            self.exports.extend(names.into_iter().map(|n| n.alias.unwrap_or(n.name)));
+            self.exports
+                .extend(names.into_iter().map(|n| n.alias.unwrap_or(n.name)));
         } else if has_token(node, "default") {
             self.exports.push("default".into());
         } else if let Some(declaration) = node.child_by_field_name("declaration") {
@@ -133,10 +169,14 @@ impl ModuleFacts {
             {
                 let kind = match function.kind() {
                     "import" => Some(RefKind::Dynamic),
-                    "identifier" if &text[function.byte_range()] == "require" => Some(RefKind::Require),
+                    "identifier" if &text[function.byte_range()] == "require" => {
+                        Some(RefKind::Require)
+                    }
                     _ => None,
                 };
-                let argument = node.child_by_field_name("arguments").and_then(|a| a.named_child(0));
+                let argument = node
+                    .child_by_field_name("arguments")
+                    .and_then(|a| a.named_child(0));
                 if let (Some(kind), Some(argument)) = (kind, argument)
                     && matches!(argument.kind(), "string" | "template_string")
                     && child_of_kind(argument, "template_substitution").is_none()
@@ -151,19 +191,37 @@ impl ModuleFacts {
         self.refs.sort_by_key(|r| r.span.start);
     }
 
-    fn push(&mut self, cx: &FileContext<'_>, node: Node<'_>, source: Option<Node<'_>>, kind: RefKind, names: Vec<Name>, statement_type: bool) {
+    fn push(
+        &mut self,
+        cx: &FileContext<'_>,
+        node: Node<'_>,
+        source: Option<Node<'_>>,
+        kind: RefKind,
+        names: Vec<Name>,
+        statement_type: bool,
+    ) {
         let Some(source) = source else {
             return;
         };
         let literal = &cx.text()[source.byte_range()];
-        let specifier = literal.trim_matches(|c| c == '"' || c == '\'' || c == '`').to_string();
+        let specifier = literal
+            .trim_matches(|c| c == '"' || c == '\'' || c == '`')
+            .to_string();
         let type_only = statement_type || (!names.is_empty() && names.iter().all(|n| n.type_only));
-        self.refs.push(ModuleRef { specifier, kind, names, type_only, span: cx.node_span(node), specifier_span: cx.node_span(source) });
+        self.refs.push(ModuleRef {
+            specifier,
+            kind,
+            names,
+            type_only,
+            span: cx.node_span(node),
+            specifier_span: cx.node_span(source),
+        });
     }
 }
 
 fn has_dynamic_import(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), b"import").any(|i| text[i + 6..].trim_start().starts_with('('))
+    memchr::memmem::find_iter(text.as_bytes(), b"import")
+        .any(|i| text[i + 6..].trim_start().starts_with('('))
 }
 
 fn child_of_kind<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
@@ -174,7 +232,8 @@ fn child_of_kind<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
 /// Whether `node` has the anonymous token `token` (`type`, `default`) among its children.
 fn has_token(node: Node<'_>, token: &str) -> bool {
     let mut cursor = node.walk();
-    node.children(&mut cursor).any(|c| !c.is_named() && c.kind() == token)
+    node.children(&mut cursor)
+        .any(|c| !c.is_named() && c.kind() == token)
 }
 
 fn import_names(clause: Node<'_>, text: &str, statement_type: bool) -> Vec<Name> {
@@ -182,12 +241,23 @@ fn import_names(clause: Node<'_>, text: &str, statement_type: bool) -> Vec<Name>
     let mut cursor = clause.walk();
     for part in clause.named_children(&mut cursor) {
         match part.kind() {
-            "identifier" => names.push(Name { name: "default".into(), alias: Some(text[part.byte_range()].into()), type_only: statement_type }),
+            "identifier" => names.push(Name {
+                name: "default".into(),
+                alias: Some(text[part.byte_range()].into()),
+                type_only: statement_type,
+            }),
             "namespace_import" => {
-                let alias = child_of_kind(part, "identifier").map(|n| text[n.byte_range()].to_string());
-                names.push(Name { name: "*".into(), alias, type_only: statement_type });
+                let alias =
+                    child_of_kind(part, "identifier").map(|n| text[n.byte_range()].to_string());
+                names.push(Name {
+                    name: "*".into(),
+                    alias,
+                    type_only: statement_type,
+                });
             }
-            "named_imports" => names.extend(specifiers(part, "import_specifier", text, statement_type)),
+            "named_imports" => {
+                names.extend(specifiers(part, "import_specifier", text, statement_type))
+            }
             _ => {}
         }
     }
@@ -201,8 +271,12 @@ fn specifiers(list: Node<'_>, kind: &str, text: &str, statement_type: bool) -> V
         .filter_map(|s| {
             let name = s.child_by_field_name("name")?;
             Some(Name {
-                name: text[name.byte_range()].trim_matches(['"', '\'']).to_string(),
-                alias: s.child_by_field_name("alias").map(|a| text[a.byte_range()].to_string()),
+                name: text[name.byte_range()]
+                    .trim_matches(['"', '\''])
+                    .to_string(),
+                alias: s
+                    .child_by_field_name("alias")
+                    .map(|a| text[a.byte_range()].to_string()),
                 type_only: statement_type || has_token(s, "type"),
             })
         })
@@ -219,11 +293,18 @@ fn declared_names(declaration: Node<'_>, text: &str, out: &mut Vec<String>) {
     for child in declaration.named_children(&mut cursor) {
         match child.kind() {
             "variable_declarator" => {
-                if let Some(name) = child.child_by_field_name("name").filter(|n| n.kind() == "identifier") {
+                if let Some(name) = child
+                    .child_by_field_name("name")
+                    .filter(|n| n.kind() == "identifier")
+                {
                     out.push(text[name.byte_range()].to_string());
                 }
             }
-            "lexical_declaration" | "variable_declaration" | "function_signature" | "class_declaration" | "function_declaration" => declared_names(child, text, out),
+            "lexical_declaration"
+            | "variable_declaration"
+            | "function_signature"
+            | "class_declaration"
+            | "function_declaration" => declared_names(child, text, out),
             _ => {}
         }
     }

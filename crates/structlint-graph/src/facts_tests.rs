@@ -24,7 +24,13 @@ fn summary(f: &ModuleFacts) -> Vec<String> {
                 })
                 .collect();
             let ty = if r.type_only { " (type-only)" } else { "" };
-            format!("{:?} {} [{}]{ty} @{}", r.kind, r.specifier, names.join(", "), r.span.start_pos.line)
+            format!(
+                "{:?} {} [{}]{ty} @{}",
+                r.kind,
+                r.specifier,
+                names.join(", "),
+                r.span.start_pos.line
+            )
         })
         .collect()
 }
@@ -47,24 +53,34 @@ export type { T } from "./t";
 import { type Only } from "./only-types";
 "#,
     );
-    assert_eq!(summary(&f), [
-        "Import ./a [default as a] @1",
-        "Import ./b [type B] (type-only) @2",
-        "Import ./c [type C, D as E] @3",
-        "Import @x/y [* as ns] @4",
-        "SideEffect ./side [] @5",
-        "Import ./f.js [default as f, g] @6",
-        "Import ./h [* as h] @7",
-        "ExportFrom ./i [i, j as k] @8",
-        "ExportAll ./all [] @9",
-        "ExportFrom ./star [* as star] @10",
-        "ExportFrom ./t [type T] (type-only) @11",
-        "Import ./only-types [type Only] (type-only) @12",
-    ]);
+    assert_eq!(
+        summary(&f),
+        [
+            "Import ./a [default as a] @1",
+            "Import ./b [type B] (type-only) @2",
+            "Import ./c [type C, D as E] @3",
+            "Import @x/y [* as ns] @4",
+            "SideEffect ./side [] @5",
+            "Import ./f.js [default as f, g] @6",
+            "Import ./h [* as h] @7",
+            "ExportFrom ./i [i, j as k] @8",
+            "ExportAll ./all [] @9",
+            "ExportFrom ./star [* as star] @10",
+            "ExportFrom ./t [type T] (type-only) @11",
+            "Import ./only-types [type Only] (type-only) @12",
+        ]
+    );
     assert!(f.exports.is_empty());
     let r = &f.refs[0];
     assert_eq!(&r.specifier_span.path, "a.ts");
-    assert_eq!((r.specifier_span.start_pos.column, r.specifier_span.end_pos.column), (15, 20), "the literal with its quotes");
+    assert_eq!(
+        (
+            r.specifier_span.start_pos.column,
+            r.specifier_span.end_pos.column
+        ),
+        (15, 20),
+        "the literal with its quotes"
+    );
 }
 
 #[test]
@@ -73,7 +89,14 @@ fn dynamic_imports_and_requires_anywhere() {
         "a.js",
         "async function load() {\n  const m = await import('./lazy');\n  if (x) { return require(\"./req\"); }\n}\nconst t = import(`./tpl`);\nconst no = import(`./${name}`);\nconst alsoNo = require(name);\n",
     );
-    assert_eq!(summary(&f), ["Dynamic ./lazy [] @2", "Require ./req [] @3", "Dynamic ./tpl [] @5"]);
+    assert_eq!(
+        summary(&f),
+        [
+            "Dynamic ./lazy [] @2",
+            "Require ./req [] @3",
+            "Dynamic ./tpl [] @5"
+        ]
+    );
 }
 
 #[test]
@@ -82,13 +105,21 @@ fn local_exports() {
         "a.tsx",
         "export const l = 1, m = 2;\nexport default function () {}\nconst n = 1, o = 2;\nexport { n, o as p };\nexport interface Q {}\nexport type R = {};\nexport enum S {}\nexport class U {}\nexport function v() {}\nexport abstract class W {}\nexport declare const X: number;\nexport namespace NS {}\nexport const Comp = () => <div />;\n",
     );
-    assert_eq!(f.exports, ["l", "m", "default", "n", "p", "Q", "R", "S", "U", "v", "W", "X", "NS", "Comp"]);
+    assert_eq!(
+        f.exports,
+        [
+            "l", "m", "default", "n", "p", "Q", "R", "S", "U", "v", "W", "X", "NS", "Comp"
+        ]
+    );
     assert!(f.refs.is_empty());
 }
 
 #[test]
 fn files_without_calls_skip_the_deep_walk_but_stay_correct() {
-    let f = facts("a.ts", "import { x } from './x';\nexport const importer = 1;\n");
+    let f = facts(
+        "a.ts",
+        "import { x } from './x';\nexport const importer = 1;\n",
+    );
     assert_eq!(summary(&f), ["Import ./x [x] @1"]);
     assert_eq!(f.exports, ["importer"]);
 }

@@ -21,13 +21,22 @@ fn strip(text: &str) -> String {
                 i = end;
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                let end = bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| i + p);
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |p| i + p);
                 out.resize(out.len() + end - i, b' ');
                 i = end;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let end = text[i + 2..].find("*/").map_or(bytes.len(), |p| i + 2 + p + 2);
-                out.extend(bytes[i..end].iter().map(|&b| if b == b'\n' { b'\n' } else { b' ' }));
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |p| i + 2 + p + 2);
+                out.extend(
+                    bytes[i..end]
+                        .iter()
+                        .map(|&b| if b == b'\n' { b'\n' } else { b' ' }),
+                );
                 i = end;
             }
             b',' if next_significant(bytes, i + 1).is_some_and(|b| b == b'}' || b == b']') => {
@@ -61,9 +70,17 @@ fn next_significant(bytes: &[u8], mut i: usize) -> Option<u8> {
     while i < bytes.len() {
         match bytes[i] {
             b' ' | b'\t' | b'\r' | b'\n' => i += 1,
-            b'/' if bytes.get(i + 1) == Some(&b'/') => i = bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| i + p),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |p| i + p)
+            }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = bytes[i + 2..].windows(2).position(|w| w == b"*/").map_or(bytes.len(), |p| i + 2 + p + 2)
+                i = bytes[i + 2..]
+                    .windows(2)
+                    .position(|w| w == b"*/")
+                    .map_or(bytes.len(), |p| i + 2 + p + 2)
             }
             b => return Some(b),
         }

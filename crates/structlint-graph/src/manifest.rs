@@ -23,20 +23,30 @@ pub struct Manifest {
 
 impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, String> {
-        let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| e.to_string())?;
+        let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+            .map_err(|e| e.to_string())?;
         let Value::Object(object) = &value else {
             return Err("expected a JSON object".into());
         };
         let string = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_string);
         let mut dependencies = BTreeSet::new();
-        for key in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
+        for key in [
+            "dependencies",
+            "devDependencies",
+            "peerDependencies",
+            "optionalDependencies",
+        ] {
             if let Some(Value::Object(deps)) = object.get(key) {
                 dependencies.extend(deps.keys().cloned());
             }
         }
         let workspaces = match object.get("workspaces") {
             Some(Value::Array(list)) => strings(list),
-            Some(Value::Object(w)) => w.get("packages").and_then(Value::as_array).map(|l| strings(l)).unwrap_or_default(),
+            Some(Value::Object(w)) => w
+                .get("packages")
+                .and_then(Value::as_array)
+                .map(|l| strings(l))
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         Ok(Manifest {
@@ -52,7 +62,10 @@ impl Manifest {
 }
 
 fn strings(list: &[Value]) -> Vec<String> {
-    list.iter().filter_map(Value::as_str).map(str::to_string).collect()
+    list.iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
@@ -61,19 +74,29 @@ mod tests {
 
     #[test]
     fn reads_names_entries_dependencies_and_workspaces() {
-        let m = Manifest::parse(r#"{"name": "@acme/a", "main": "./dist/index.js", "typings": "./dist/index.d.ts",
+        let m = Manifest::parse(
+            r#"{"name": "@acme/a", "main": "./dist/index.js", "typings": "./dist/index.d.ts",
             "exports": {".": "./dist/index.js"}, "dependencies": {"@acme/b": "workspace:*"},
-            "devDependencies": {"vitest": "1"}, "workspaces": {"packages": ["packages/*"]}}"#).unwrap();
+            "devDependencies": {"vitest": "1"}, "workspaces": {"packages": ["packages/*"]}}"#,
+        )
+        .unwrap();
         assert_eq!(m.name.as_deref(), Some("@acme/a"));
         assert_eq!(m.types.as_deref(), Some("./dist/index.d.ts"));
-        assert_eq!(m.dependencies.iter().collect::<Vec<_>>(), ["@acme/b", "vitest"]);
+        assert_eq!(
+            m.dependencies.iter().collect::<Vec<_>>(),
+            ["@acme/b", "vitest"]
+        );
         assert_eq!(m.workspaces, ["packages/*"]);
         assert!(m.exports.is_some());
     }
 
     #[test]
     fn malformed_manifests_are_errors() {
-        assert!(Manifest::parse("{ \"name\": }").unwrap_err().contains("line 1"));
+        assert!(
+            Manifest::parse("{ \"name\": }")
+                .unwrap_err()
+                .contains("line 1")
+        );
         assert_eq!(Manifest::parse("[]").unwrap_err(), "expected a JSON object");
     }
 }

@@ -26,7 +26,11 @@ impl Package {
 
     /// The manifest path, root-relative.
     pub fn manifest_path(&self) -> String {
-        if self.dir == "." { "package.json".into() } else { format!("{}/package.json", self.dir) }
+        if self.dir == "." {
+            "package.json".into()
+        } else {
+            format!("{}/package.json", self.dir)
+        }
     }
 }
 
@@ -38,24 +42,54 @@ pub struct Packages {
 
 impl Packages {
     pub fn discover(cx: &WorkspaceContext) -> Packages {
-        let note = |path: &str, message: String| cx.note(Note { path: path.to_string(), kind: NoteKind::Config, message });
+        let note = |path: &str, message: String| {
+            cx.note(Note {
+                path: path.to_string(),
+                kind: NoteKind::Config,
+                message,
+            })
+        };
         let read = |path: &str| std::fs::read_to_string(cx.root.join(path)).ok();
-        let root_manifest = cx.index.contains("package.json").then(|| read("package.json")).flatten().and_then(|text| {
-            Manifest::parse(&text).map_err(|e| note("package.json", format!("invalid package.json ({e}); it is left out of the workspace"))).ok()
-        });
+        let root_manifest = cx
+            .index
+            .contains("package.json")
+            .then(|| read("package.json"))
+            .flatten()
+            .and_then(|text| {
+                Manifest::parse(&text)
+                    .map_err(|e| {
+                        note(
+                            "package.json",
+                            format!("invalid package.json ({e}); it is left out of the workspace"),
+                        )
+                    })
+                    .ok()
+            });
         let mut patterns = None;
         if cx.index.contains("pnpm-workspace.yaml") {
             match read("pnpm-workspace.yaml").map(|t| pnpm_packages(&t)) {
                 Some(Ok(found)) => patterns = Some(found),
-                Some(Err(e)) => note("pnpm-workspace.yaml", format!("cannot read the package list ({e}); packages are found from package.json files instead")),
+                Some(Err(e)) => note(
+                    "pnpm-workspace.yaml",
+                    format!(
+                        "cannot read the package list ({e}); packages are found from package.json files instead"
+                    ),
+                ),
                 None => {}
             }
         }
         if patterns.is_none() {
-            patterns = root_manifest.as_ref().map(|m| m.workspaces.clone()).filter(|w| !w.is_empty());
+            patterns = root_manifest
+                .as_ref()
+                .map(|m| m.workspaces.clone())
+                .filter(|w| !w.is_empty());
         }
         let matcher = patterns.as_ref().map(|p| DirMatcher::new(p));
-        let mut manifests: Vec<&str> = cx.index.iter().filter(|p| *p == "package.json" || p.ends_with("/package.json")).collect();
+        let mut manifests: Vec<&str> = cx
+            .index
+            .iter()
+            .filter(|p| *p == "package.json" || p.ends_with("/package.json"))
+            .collect();
         manifests.sort_unstable_by_key(|p| (parent(p) != ".", parent(p)));
         let mut packages = Packages::default();
         for path in manifests {
@@ -76,13 +110,23 @@ impl Packages {
             if let Some(name) = &name
                 && let Some(&other) = packages.by_name.get(name)
             {
-                note(path, format!("the package name `{name}` is also used by {}; imports of it resolve to the first", packages.list[other].manifest_path()));
+                note(
+                    path,
+                    format!(
+                        "the package name `{name}` is also used by {}; imports of it resolve to the first",
+                        packages.list[other].manifest_path()
+                    ),
+                );
                 continue;
             }
             if let Some(name) = &name {
                 packages.by_name.insert(name.clone(), packages.list.len());
             }
-            packages.list.push(Package { name, dir: dir.to_string(), manifest });
+            packages.list.push(Package {
+                name,
+                dir: dir.to_string(),
+                manifest,
+            });
         }
         packages
     }
@@ -104,10 +148,15 @@ impl Packages {
     /// Whether a bare specifier looks like it means a workspace package: it shares the scope
     /// (`@acme/…`) of one, so failing to resolve it is a mistake, not an npm dependency.
     pub fn looks_like_workspace(&self, package_name: &str) -> bool {
-        let Some((scope, _)) = package_name.split_once('/').filter(|_| package_name.starts_with('@')) else {
+        let Some((scope, _)) = package_name
+            .split_once('/')
+            .filter(|_| package_name.starts_with('@'))
+        else {
             return false;
         };
-        self.by_name.keys().any(|n| n.split_once('/').is_some_and(|(s, _)| s == scope))
+        self.by_name
+            .keys()
+            .any(|n| n.split_once('/').is_some_and(|(s, _)| s == scope))
     }
 }
 
@@ -131,7 +180,10 @@ impl DirMatcher {
             }
         }
         let build = |b: GlobSetBuilder| b.build().unwrap_or_else(|_| globset::GlobSet::empty());
-        DirMatcher { include: build(include), exclude: build(exclude) }
+        DirMatcher {
+            include: build(include),
+            exclude: build(exclude),
+        }
     }
 
     fn matches(&self, dir: &str) -> bool {
@@ -142,13 +194,25 @@ impl DirMatcher {
 /// The `packages:` list of `pnpm-workspace.yaml`, block (`- glob`) or flow (`[a, b]`) style.
 /// Other keys are ignored; anything else under `packages:` is an error naming the line.
 pub fn pnpm_packages(text: &str) -> Result<Vec<String>, String> {
-    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, strip_comment(l)));
-    let Some((_, rest)) = lines.by_ref().find_map(|(n, l)| l.strip_prefix("packages:").map(|r| (n, r.trim().to_string()))) else {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, strip_comment(l)));
+    let Some((_, rest)) = lines.by_ref().find_map(|(n, l)| {
+        l.strip_prefix("packages:")
+            .map(|r| (n, r.trim().to_string()))
+    }) else {
         return Ok(Vec::new());
     };
     if let Some(flow) = rest.strip_prefix('[') {
-        let inner = flow.strip_suffix(']').ok_or("a flow list `[...]` must end on the same line")?;
-        return Ok(inner.split(',').map(unquote).filter(|s| !s.is_empty()).collect());
+        let inner = flow
+            .strip_suffix(']')
+            .ok_or("a flow list `[...]` must end on the same line")?;
+        return Ok(inner
+            .split(',')
+            .map(unquote)
+            .filter(|s| !s.is_empty())
+            .collect());
     }
     if !rest.is_empty() {
         return Err(format!("expected a list after `packages:`, found `{rest}`"));
@@ -183,7 +247,9 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn unquote(item: &str) -> String {
-    item.trim().trim_matches(|c| c == '"' || c == '\'').to_string()
+    item.trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .to_string()
 }
 
 #[cfg(test)]

@@ -15,47 +15,87 @@ fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, WorkspaceContext) {
 }
 
 fn labels(p: &Packages) -> Vec<String> {
-    p.list.iter().map(|p| format!("{}={}", p.dir, p.label())).collect()
+    p.list
+        .iter()
+        .map(|p| format!("{}={}", p.dir, p.label()))
+        .collect()
 }
 
 #[test]
 fn pnpm_lists_in_block_and_flow_style() {
     let block = "# workspace\npackages:\n  # apps first\n  - \"apps/*\"\n  - 'packages/**'\n  - tools/cli # the CLI\n  - '!**/test/**'\ncatalog:\n  react: ^18\n";
-    assert_eq!(pnpm_packages(block).unwrap(), ["apps/*", "packages/**", "tools/cli", "!**/test/**"]);
-    assert_eq!(pnpm_packages("packages: [\"a/*\", 'b/*']\n").unwrap(), ["a/*", "b/*"]);
-    assert_eq!(pnpm_packages("catalog: {}\n").unwrap(), Vec::<String>::new());
-    assert!(pnpm_packages("packages:\n  key: value\n").unwrap_err().contains("line 2"));
+    assert_eq!(
+        pnpm_packages(block).unwrap(),
+        ["apps/*", "packages/**", "tools/cli", "!**/test/**"]
+    );
+    assert_eq!(
+        pnpm_packages("packages: [\"a/*\", 'b/*']\n").unwrap(),
+        ["a/*", "b/*"]
+    );
+    assert_eq!(
+        pnpm_packages("catalog: {}\n").unwrap(),
+        Vec::<String>::new()
+    );
+    assert!(
+        pnpm_packages("packages:\n  key: value\n")
+            .unwrap_err()
+            .contains("line 2")
+    );
     assert!(pnpm_packages("packages: [a, b\n").is_err());
 }
 
 #[test]
 fn pnpm_workspace_globs_choose_the_packages() {
     let (_d, cx) = workspace(&[
-        ("pnpm-workspace.yaml", "packages:\n  - packages/*\n  - '!packages/legacy'\n"),
+        (
+            "pnpm-workspace.yaml",
+            "packages:\n  - packages/*\n  - '!packages/legacy'\n",
+        ),
         ("package.json", r#"{"name": "root", "private": true}"#),
         ("packages/a/package.json", r#"{"name": "@acme/a"}"#),
-        ("packages/legacy/package.json", r#"{"name": "@acme/legacy"}"#),
-        ("packages/a/fixtures/pkg/package.json", r#"{"name": "fixture"}"#),
+        (
+            "packages/legacy/package.json",
+            r#"{"name": "@acme/legacy"}"#,
+        ),
+        (
+            "packages/a/fixtures/pkg/package.json",
+            r#"{"name": "fixture"}"#,
+        ),
         ("tools/x/package.json", r#"{"name": "x"}"#),
     ]);
     let packages = Packages::discover(&cx);
     assert_eq!(labels(&packages), [".=root", "packages/a=@acme/a"]);
     assert_eq!(packages.containing("packages/a/src/x.ts"), Some(1));
-    assert_eq!(packages.containing("tools/y.ts"), Some(0), "the root package holds the rest");
+    assert_eq!(
+        packages.containing("tools/y.ts"),
+        Some(0),
+        "the root package holds the rest"
+    );
     assert!(packages.looks_like_workspace("@acme/missing"));
-    assert!(!packages.looks_like_workspace("react") && !packages.looks_like_workspace("@types/node"));
+    assert!(
+        !packages.looks_like_workspace("react") && !packages.looks_like_workspace("@types/node")
+    );
 }
 
 #[test]
 fn npm_workspaces_or_every_manifest() {
     let (_d, cx) = workspace(&[
-        ("package.json", r#"{"name": "root", "workspaces": ["libs/*"]}"#),
+        (
+            "package.json",
+            r#"{"name": "root", "workspaces": ["libs/*"]}"#,
+        ),
         ("libs/one/package.json", r#"{"name": "one"}"#),
         ("apps/two/package.json", r#"{"name": "two"}"#),
     ]);
     assert_eq!(labels(&Packages::discover(&cx)), [".=root", "libs/one=one"]);
-    let (_d, cx) = workspace(&[("libs/one/package.json", r#"{"name": "one"}"#), ("apps/two/package.json", "{}")]);
-    assert_eq!(labels(&Packages::discover(&cx)), ["apps/two=apps/two", "libs/one=one"]);
+    let (_d, cx) = workspace(&[
+        ("libs/one/package.json", r#"{"name": "one"}"#),
+        ("apps/two/package.json", "{}"),
+    ]);
+    assert_eq!(
+        labels(&Packages::discover(&cx)),
+        ["apps/two=apps/two", "libs/one=one"]
+    );
 }
 
 #[test]
@@ -67,9 +107,23 @@ fn malformed_manifests_and_duplicates_are_notes() {
         ("c/package.json", r#"{"name": }"#),
     ]);
     assert_eq!(labels(&Packages::discover(&cx)), ["a=same"]);
-    let notes: Vec<String> = cx.take_notes().into_iter().map(|n| format!("{}: {}", n.path, n.message)).collect();
+    let notes: Vec<String> = cx
+        .take_notes()
+        .into_iter()
+        .map(|n| format!("{}: {}", n.path, n.message))
+        .collect();
     assert_eq!(notes.len(), 3, "{notes:#?}");
-    assert!(notes[0].starts_with("pnpm-workspace.yaml: cannot read the package list (line 2"), "{notes:#?}");
-    assert!(notes[1].starts_with("b/package.json: the package name `same` is also used by a/package.json"), "{notes:#?}");
-    assert!(notes[2].starts_with("c/package.json: invalid package.json"), "{notes:#?}");
+    assert!(
+        notes[0].starts_with("pnpm-workspace.yaml: cannot read the package list (line 2"),
+        "{notes:#?}"
+    );
+    assert!(
+        notes[1]
+            .starts_with("b/package.json: the package name `same` is also used by a/package.json"),
+        "{notes:#?}"
+    );
+    assert!(
+        notes[2].starts_with("c/package.json: invalid package.json"),
+        "{notes:#?}"
+    );
 }

@@ -7,7 +7,11 @@ pub fn parent(path: &str) -> &str {
 
 /// `dir` joined with `rel`, with `.` and `..` resolved; `None` when it climbs above the root.
 pub fn join(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if dir == "." || dir.is_empty() { Vec::new() } else { dir.split('/').collect() };
+    let mut parts: Vec<&str> = if dir == "." || dir.is_empty() {
+        Vec::new()
+    } else {
+        dir.split('/').collect()
+    };
     for part in rel.split('/') {
         match part {
             "" | "." => {}
@@ -17,17 +21,29 @@ pub fn join(dir: &str, rel: &str) -> Option<String> {
             part => parts.push(part),
         }
     }
-    Some(if parts.is_empty() { ".".to_string() } else { parts.join("/") })
+    Some(if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    })
 }
 
 /// `path` relative to `dir` as a module specifier (`./x`, `../y/z`).
 pub fn relative(dir: &str, path: &str) -> String {
-    let from: Vec<&str> = if dir == "." { Vec::new() } else { dir.split('/').collect() };
+    let from: Vec<&str> = if dir == "." {
+        Vec::new()
+    } else {
+        dir.split('/').collect()
+    };
     let to: Vec<&str> = path.split('/').collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let ups = from.len() - common;
     let rest = to[common..].join("/");
-    if ups == 0 { format!("./{rest}") } else { format!("{}{rest}", "../".repeat(ups)) }
+    if ups == 0 {
+        format!("./{rest}")
+    } else {
+        format!("{}{rest}", "../".repeat(ups))
+    }
 }
 
 /// Whether root-relative `path` is `dir` or below it.

@@ -29,13 +29,19 @@ impl TsConfig {
             let (rank, stem) = match pattern.split_once('*') {
                 None if pattern == specifier => (usize::MAX, ""),
                 None => continue,
-                Some((prefix, suffix)) => match specifier.strip_prefix(prefix).and_then(|r| r.strip_suffix(suffix)) {
+                Some((prefix, suffix)) => match specifier
+                    .strip_prefix(prefix)
+                    .and_then(|r| r.strip_suffix(suffix))
+                {
                     Some(stem) => (prefix.len(), stem),
                     None => continue,
                 },
             };
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
-                best = Some((rank, substitutions.iter().map(|s| s.replace('*', stem)).collect()));
+                best = Some((
+                    rank,
+                    substitutions.iter().map(|s| s.replace('*', stem)).collect(),
+                ));
             }
         }
         best.map(|(_, candidates)| candidates)
@@ -50,14 +56,21 @@ pub struct TsConfigs<'a> {
 
 impl<'a> TsConfigs<'a> {
     pub fn new(cx: &'a WorkspaceContext) -> TsConfigs<'a> {
-        TsConfigs { cx, loaded: Mutex::default() }
+        TsConfigs {
+            cx,
+            loaded: Mutex::default(),
+        }
     }
 
     /// The options of the nearest `tsconfig.json` at or above the directory of `file`.
     pub fn for_file(&self, file: &str) -> Option<Arc<TsConfig>> {
         let mut dir = parent(file);
         loop {
-            let candidate = if dir == "." { "tsconfig.json".to_string() } else { format!("{dir}/tsconfig.json") };
+            let candidate = if dir == "." {
+                "tsconfig.json".to_string()
+            } else {
+                format!("{dir}/tsconfig.json")
+            };
             if self.cx.index.contains(&candidate) {
                 return self.load(&candidate);
             }
@@ -74,13 +87,19 @@ impl<'a> TsConfigs<'a> {
             return found.clone();
         }
         let config = self.read(path, &mut Vec::new()).map(Arc::new);
-        self.loaded.lock().expect("tsconfig lock").insert(path.to_string(), config.clone());
+        self.loaded
+            .lock()
+            .expect("tsconfig lock")
+            .insert(path.to_string(), config.clone());
         config
     }
 
     fn read(&self, path: &str, chain: &mut Vec<String>) -> Option<TsConfig> {
         if chain.iter().any(|p| p == path) {
-            self.note(path, format!("`extends` loops back to {path}; the loop is cut there"));
+            self.note(
+                path,
+                format!("`extends` loops back to {path}; the loop is cut there"),
+            );
             return None;
         }
         chain.push(path.to_string());
@@ -96,7 +115,11 @@ impl<'a> TsConfigs<'a> {
         let mut config = TsConfig::default();
         let extends = match value.get("extends") {
             Some(Value::String(s)) => vec![s.clone()],
-            Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            Some(Value::Array(list)) => list
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
             _ => Vec::new(),
         };
         for base in extends {
@@ -104,7 +127,9 @@ impl<'a> TsConfigs<'a> {
             if !base.starts_with('.') {
                 continue;
             }
-            let Some(mut base_path) = join(dir, &base) else { continue };
+            let Some(mut base_path) = join(dir, &base) else {
+                continue;
+            };
             if !base_path.ends_with(".json") && !self.cx.index.contains(&base_path) {
                 base_path.push_str(".json");
             }
@@ -114,7 +139,12 @@ impl<'a> TsConfigs<'a> {
         }
         chain.pop();
         let options = value.get("compilerOptions");
-        let option = |key: &str| options.and_then(|o| o.get(key)).and_then(Value::as_str).and_then(|p| join(dir, p));
+        let option = |key: &str| {
+            options
+                .and_then(|o| o.get(key))
+                .and_then(Value::as_str)
+                .and_then(|p| join(dir, p))
+        };
         if let Some(base_url) = option("baseUrl") {
             config.base_url = Some(base_url);
         }
@@ -124,7 +154,12 @@ impl<'a> TsConfigs<'a> {
             config.paths = paths
                 .iter()
                 .map(|(pattern, subs)| {
-                    let subs = subs.as_array().map(|l| l.iter().filter_map(Value::as_str).filter_map(|s| join(&base, s)).collect());
+                    let subs = subs.as_array().map(|l| {
+                        l.iter()
+                            .filter_map(Value::as_str)
+                            .filter_map(|s| join(&base, s))
+                            .collect()
+                    });
                     (pattern.clone(), subs.unwrap_or_default())
                 })
                 .collect();
@@ -135,7 +170,11 @@ impl<'a> TsConfigs<'a> {
     }
 
     fn note(&self, path: &str, message: String) {
-        self.cx.note(Note { path: path.to_string(), kind: NoteKind::Config, message });
+        self.cx.note(Note {
+            path: path.to_string(),
+            kind: NoteKind::Config,
+            message,
+        });
     }
 }
 

@@ -17,17 +17,32 @@ fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, WorkspaceContext) {
 #[test]
 fn extends_chains_merge_with_paths_relative_to_their_config() {
     let (_dir, cx) = workspace(&[
-        ("tsconfig.base.json", "{\n  // shared\n  \"compilerOptions\": {\n    \"baseUrl\": \".\",\n    \"paths\": { \"@acme/*\": [\"packages/*/src\"], },\n    \"outDir\": \"dist\",\n  },\n}"),
-        ("packages/a/tsconfig.json", r#"{ "extends": "../../tsconfig.base", "compilerOptions": { "outDir": "build", "rootDir": "src" } }"#),
-        ("packages/b/tsconfig.json", r#"{ "extends": ["../../tsconfig.base.json"], "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }"#),
+        (
+            "tsconfig.base.json",
+            "{\n  // shared\n  \"compilerOptions\": {\n    \"baseUrl\": \".\",\n    \"paths\": { \"@acme/*\": [\"packages/*/src\"], },\n    \"outDir\": \"dist\",\n  },\n}",
+        ),
+        (
+            "packages/a/tsconfig.json",
+            r#"{ "extends": "../../tsconfig.base", "compilerOptions": { "outDir": "build", "rootDir": "src" } }"#,
+        ),
+        (
+            "packages/b/tsconfig.json",
+            r#"{ "extends": ["../../tsconfig.base.json"], "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }"#,
+        ),
         ("packages/a/src/x.ts", ""),
         ("packages/b/src/deep/y.ts", ""),
     ]);
     let configs = TsConfigs::new(&cx);
     let a = configs.for_file("packages/a/src/x.ts").unwrap();
     assert_eq!(a.base_url.as_deref(), Some("."));
-    assert_eq!(a.paths, [("@acme/*".to_string(), vec!["packages/*/src".to_string()])]);
-    assert_eq!((a.out_dir.as_deref(), a.root_dir.as_deref()), (Some("packages/a/build"), Some("packages/a/src")));
+    assert_eq!(
+        a.paths,
+        [("@acme/*".to_string(), vec!["packages/*/src".to_string()])]
+    );
+    assert_eq!(
+        (a.out_dir.as_deref(), a.root_dir.as_deref()),
+        (Some("packages/a/build"), Some("packages/a/src"))
+    );
     let b = configs.for_file("packages/b/src/deep/y.ts").unwrap();
     // b's own `paths` replace the inherited ones and stay relative to the inherited baseUrl.
     assert_eq!(b.paths, [("~/*".to_string(), vec!["src/*".to_string()])]);
@@ -40,31 +55,56 @@ fn paths_match_exact_keys_before_the_longest_prefix() {
     let config = TsConfig {
         paths: vec![
             ("@acme/*".into(), vec!["packages/*/src".into()]),
-            ("@acme/ui/*".into(), vec!["packages/ui-kit/src/*".into(), "vendor/ui/*".into()]),
+            (
+                "@acme/ui/*".into(),
+                vec!["packages/ui-kit/src/*".into(), "vendor/ui/*".into()],
+            ),
             ("config".into(), vec!["config/index.ts".into()]),
         ],
         ..TsConfig::default()
     };
-    assert_eq!(config.path_candidates("@acme/billing").unwrap(), ["packages/billing/src"]);
-    assert_eq!(config.path_candidates("@acme/ui/Button").unwrap(), ["packages/ui-kit/src/Button", "vendor/ui/Button"]);
-    assert_eq!(config.path_candidates("config").unwrap(), ["config/index.ts"]);
+    assert_eq!(
+        config.path_candidates("@acme/billing").unwrap(),
+        ["packages/billing/src"]
+    );
+    assert_eq!(
+        config.path_candidates("@acme/ui/Button").unwrap(),
+        ["packages/ui-kit/src/Button", "vendor/ui/Button"]
+    );
+    assert_eq!(
+        config.path_candidates("config").unwrap(),
+        ["config/index.ts"]
+    );
     assert!(config.path_candidates("react").is_none());
 }
 
 #[test]
 fn broken_and_looping_configs_become_notes() {
     let (_dir, cx) = workspace(&[
-        ("tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": \".\" }, }"),
-        ("bad/tsconfig.json", "{ \"compilerOptions\": { \"baseUrl\": } }"),
+        (
+            "tsconfig.json",
+            "{ \"compilerOptions\": { \"baseUrl\": \".\" }, }",
+        ),
+        (
+            "bad/tsconfig.json",
+            "{ \"compilerOptions\": { \"baseUrl\": } }",
+        ),
         ("loop/tsconfig.json", r#"{ "extends": "./other.json" }"#),
         ("loop/other.json", r#"{ "extends": "./tsconfig.json" }"#),
     ]);
     let configs = TsConfigs::new(&cx);
     assert!(configs.for_file("bad/x.ts").is_none());
     assert!(configs.for_file("loop/x.ts").is_some());
-    assert_eq!(configs.for_file("x.ts").unwrap().base_url.as_deref(), Some("."), "trailing commas are valid JSONC");
+    assert_eq!(
+        configs.for_file("x.ts").unwrap().base_url.as_deref(),
+        Some("."),
+        "trailing commas are valid JSONC"
+    );
     let notes = cx.take_notes();
     assert_eq!(notes.len(), 2, "{notes:?}");
-    assert!(notes[0].message.starts_with("invalid tsconfig"), "{notes:?}");
+    assert!(
+        notes[0].message.starts_with("invalid tsconfig"),
+        "{notes:?}"
+    );
     assert!(notes[1].message.contains("loops back"), "{notes:?}");
 }

@@ -1,0 +1,204 @@
+use structlint_core::{FileIndex, WorkspaceContext};
+
+use super::*;
+use crate::packages::Packages;
+
+fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, WorkspaceContext) {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let index: FileIndex = files.iter().map(|(p, _)| p.to_string()).collect();
+    let cx = WorkspaceContext::new(dir.path().to_path_buf(), index);
+    (dir, cx)
+}
+
+fn monorepo() -> (tempfile::TempDir, WorkspaceContext) {
+    workspace(&[
+        ("pnpm-workspace.yaml", "packages:\n  - packages/*\n"),
+        (
+            "tsconfig.base.json",
+            r#"{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["apps/web/src/*"] } } }"#,
+        ),
+        (
+            "apps/web/tsconfig.json",
+            r#"{ "extends": "../../tsconfig.base.json" }"#,
+        ),
+        ("apps/web/src/app.ts", ""),
+        ("apps/web/src/util.ts", ""),
+        (
+            "packages/billing/package.json",
+            r#"{ "name": "@acme/billing", "exports": {
+            ".": { "types": "./dist/index.d.ts", "import": "./dist/index.js" },
+            "./ui": "./dist/ui/index.js",
+            "./legacy/*": "./dist/legacy/*.js",
+            "./internal/*": null } }"#,
+        ),
+        (
+            "packages/billing/tsconfig.json",
+            r#"{ "extends": "../../tsconfig.base.json", "compilerOptions": { "outDir": "out", "rootDir": "src" } }"#,
+        ),
+        ("packages/billing/src/index.ts", ""),
+        ("packages/billing/src/esm.ts", ""),
+        ("packages/billing/src/types.d.ts", ""),
+        ("packages/billing/src/ui/index.ts", ""),
+        ("packages/billing/src/legacy/Grid.jsx", ""),
+        ("packages/billing/src/internal/db.ts", ""),
+        ("packages/billing/src/service/a.ts", ""),
+        (
+            "packages/schemas/package.json",
+            r#"{ "name": "@acme/schemas", "main": "./lib/index.js", "types": "./lib/index.d.ts" }"#,
+        ),
+        ("packages/schemas/src/index.ts", ""),
+        ("packages/schemas/src/invoice.ts", ""),
+        (
+            "packages/plain/package.json",
+            r#"{ "name": "@acme/plain" }"#,
+        ),
+        ("packages/plain/src/index.tsx", ""),
+        (
+            "packages/raw/package.json",
+            r#"{ "name": "@acme/raw", "exports": "./src/main.ts" }"#,
+        ),
+        ("packages/raw/src/main.ts", ""),
+    ])
+}
+
+fn show(r: Resolution) -> String {
+    let target = match r.target {
+        Target::File(f) => f,
+        Target::External(p) => format!("external {p}"),
+        Target::Unresolved(why) => format!("unresolved: {why}"),
+    };
+    let via = match r.via {
+        Via::Relative => "relative".to_string(),
+        Via::Alias => "alias".to_string(),
+        Via::Bare => "bare".to_string(),
+        Via::Package {
+            subpath, access, ..
+        } => format!("package {subpath} {access:?}"),
+    };
+    format!("{target} ({via})")
+}
+
+#[test]
+fn relative_specifiers_with_extensions_index_files_and_esm_js() {
+    let (_d, cx) = monorepo();
+    let packages = Packages::discover(&cx);
+    let r = Resolver::new(&cx, &packages);
+    let from = "packages/billing/src/index.ts";
+    assert_eq!(
+        show(r.resolve(from, "./service/a")),
+        "packages/billing/src/service/a.ts (relative)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "./esm.js")),
+        "packages/billing/src/esm.ts (relative)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "./ui")),
+        "packages/billing/src/ui/index.ts (relative)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "./types")),
+        "packages/billing/src/types.d.ts (relative)"
+    );
+    assert_eq!(
+        show(r.resolve("packages/billing/src/ui/index.ts", "../legacy/Grid")),
+        "packages/billing/src/legacy/Grid.jsx (relative)"
+    );
+    assert!(
+        show(r.resolve(from, "./missing"))
+            .starts_with("unresolved: no file matches ./missing from packages/billing/src")
+    );
+}
+
+#[test]
+fn workspace_packages_through_exports_main_or_src_index() {
+    let (_d, cx) = monorepo();
+    let packages = Packages::discover(&cx);
+    let r = Resolver::new(&cx, &packages);
+    let from = "apps/web/src/app.ts";
+    assert_eq!(
+        show(r.resolve(from, "@acme/billing")),
+        r#"packages/billing/src/index.ts (package . Public("."))"#
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/billing/ui")),
+        r#"packages/billing/src/ui/index.ts (package ./ui Public("./ui"))"#
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/billing/legacy/Grid")),
+        r#"packages/billing/src/legacy/Grid.jsx (package ./legacy/Grid Public("./legacy/*"))"#
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/billing/src/internal/db")),
+        "packages/billing/src/internal/db.ts (package ./src/internal/db Internal)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/billing/internal/db")),
+        "unresolved: @acme/billing has no file at ./internal/db (package ./internal/db Blocked)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/schemas")),
+        r#"packages/schemas/src/index.ts (package . Public("."))"#,
+        "main/types mapped back to src"
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/schemas/src/invoice")),
+        "packages/schemas/src/invoice.ts (package ./src/invoice Internal)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/plain")),
+        r#"packages/plain/src/index.tsx (package . Public("."))"#
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/raw")),
+        r#"packages/raw/src/main.ts (package . Public("."))"#
+    );
+}
+
+#[test]
+fn aliases_externals_and_workspace_looking_names() {
+    let (_d, cx) = monorepo();
+    let packages = Packages::discover(&cx);
+    let r = Resolver::new(&cx, &packages);
+    let from = "apps/web/src/app.ts";
+    assert_eq!(
+        show(r.resolve(from, "@app/util")),
+        "apps/web/src/util.ts (alias)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "apps/web/src/util")),
+        "apps/web/src/util.ts (alias)",
+        "baseUrl"
+    );
+    assert_eq!(
+        show(r.resolve(from, "@app/missing")),
+        "unresolved: tsconfig `paths` map it to apps/web/src/missing, and no such file exists (alias)"
+    );
+    assert_eq!(show(r.resolve(from, "react")), "external react (bare)");
+    assert_eq!(
+        show(r.resolve(from, "react-dom/client")),
+        "external react-dom (bare)"
+    );
+    assert_eq!(show(r.resolve(from, "node:fs")), "external node:fs (bare)");
+    assert_eq!(
+        show(r.resolve(from, "@types/node")),
+        "external @types/node (bare)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "@acme/nope")),
+        "unresolved: no workspace package is named `@acme/nope` (bare)"
+    );
+}
+
+#[test]
+fn package_names_split_from_subpaths() {
+    assert_eq!(split_package("@a/b/c/d"), ("@a/b", "./c/d".to_string()));
+    assert_eq!(split_package("@a/b"), ("@a/b", ".".to_string()));
+    assert_eq!(split_package("lodash/get"), ("lodash", "./get".to_string()));
+    assert_eq!(split_package("lodash"), ("lodash", ".".to_string()));
+}
