@@ -50,6 +50,8 @@ pub struct ModuleRef {
     pub span: Span,
     /// The string literal, quotes included: what a fix rewrites.
     pub specifier_span: Span,
+    /// The literal's quote (`"`, `'` or a backtick), so a rewrite keeps the file's style.
+    pub quote: char,
 }
 
 /// The facts of one module.
@@ -207,6 +209,11 @@ impl ModuleFacts {
         let specifier = literal
             .trim_matches(|c| c == '"' || c == '\'' || c == '`')
             .to_string();
+        let quote = literal
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`'))
+            .unwrap_or('"');
         let type_only = statement_type || (!names.is_empty() && names.iter().all(|n| n.type_only));
         self.refs.push(ModuleRef {
             specifier,
@@ -215,6 +222,7 @@ impl ModuleFacts {
             type_only,
             span: cx.node_span(node),
             specifier_span: cx.node_span(source),
+            quote,
         });
     }
 }

@@ -38,6 +38,8 @@ impl Package {
 pub struct Packages {
     pub list: Vec<Package>,
     by_name: HashMap<String, usize>,
+    /// The workspace is declared in `pnpm-workspace.yaml` (dependencies use `workspace:*`).
+    pub pnpm: bool,
 }
 
 impl Packages {
@@ -91,7 +93,10 @@ impl Packages {
             .filter(|p| *p == "package.json" || p.ends_with("/package.json"))
             .collect();
         manifests.sort_unstable_by_key(|p| (parent(p) != ".", parent(p)));
-        let mut packages = Packages::default();
+        let mut packages = Packages {
+            pnpm: cx.index.contains("pnpm-workspace.yaml"),
+            ..Packages::default()
+        };
         for path in manifests {
             let dir = parent(path);
             let listed = dir == "." || matcher.as_ref().is_none_or(|m| m.matches(dir));

@@ -2,10 +2,15 @@
 //! comment that is the rule's documentation: `structlint explain <rule>` prints it and
 //! `docs/rules/<rule>.md` is checked against it.
 
+mod import_graph;
 mod max_file_lines;
 pub mod naming;
 pub mod outline;
+mod package_privacy;
+mod privacy_advice;
 mod suppressions;
+#[cfg(test)]
+mod testing;
 
 use structlint_core::RuleSpec;
 
@@ -14,4 +19,8 @@ pub fn builtin() -> &'static [RuleSpec] {
     &BUILTIN
 }
 
-static BUILTIN: [RuleSpec; 2] = [max_file_lines::SPEC, suppressions::SPEC];
+static BUILTIN: [RuleSpec; 3] = [
+    max_file_lines::SPEC,
+    package_privacy::SPEC,
+    suppressions::SPEC,
+];
