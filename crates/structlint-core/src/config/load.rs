@@ -18,12 +18,11 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
     let mut config = Config::defaults(crate::normalize(&root).unwrap_or(root), registry)?;
     config.file = Some(path.to_path_buf());
     let mut keys = vec!["files", "rules"];
-    keys.extend(
-        registry
-            .iter()
-            .flat_map(|spec| spec.sections.iter().copied()),
-    );
-    keys.dedup();
+    for section in registry.iter().flat_map(|spec| spec.sections.iter().copied()) {
+        if !keys.contains(&section) {
+            keys.push(section);
+        }
+    }
     let doc = DeTable::parse(text).map_err(toml_error)?.into_inner();
     let mut rules_table = None;
     let mut sections = Vec::new();
