@@ -3,6 +3,8 @@
 //! `docs/rules/<rule>.md` is checked against it.
 
 mod import_graph;
+mod layers;
+mod layers_config;
 mod max_file_lines;
 pub mod naming;
 pub mod outline;
@@ -11,6 +13,7 @@ mod privacy_advice;
 mod suppressions;
 #[cfg(test)]
 mod testing;
+mod unclassified_layer;
 
 use structlint_core::RuleSpec;
 
@@ -19,8 +22,10 @@ pub fn builtin() -> &'static [RuleSpec] {
     &BUILTIN
 }
 
-static BUILTIN: [RuleSpec; 3] = [
+static BUILTIN: [RuleSpec; 5] = [
+    layers::SPEC,
     max_file_lines::SPEC,
     package_privacy::SPEC,
     suppressions::SPEC,
+    unclassified_layer::SPEC,
 ];

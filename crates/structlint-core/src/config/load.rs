@@ -18,7 +18,10 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
     let mut config = Config::defaults(crate::normalize(&root).unwrap_or(root), registry)?;
     config.file = Some(path.to_path_buf());
     let mut keys = vec!["files", "rules"];
-    for section in registry.iter().flat_map(|spec| spec.sections.iter().copied()) {
+    for section in registry
+        .iter()
+        .flat_map(|spec| spec.sections.iter().copied())
+    {
         if !keys.contains(&section) {
             keys.push(section);
         }

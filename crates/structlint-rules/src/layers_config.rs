@@ -1,0 +1,241 @@
+//! The `[[layers]]` config and where a file sits in it, shared by `layers` and
+//! `unclassified-layer`.
+//!
+//! ```toml
+//! [[layers]]
+//! name = "domain"
+//! modules = "packages/*/src"        # each match is one domain; its subfolders are the layers
+//! order = ["types", "config", "repo", "service", "runtime", "ui"]   # bottom to top
+//! cross-cutting = ["providers"]     # any layer may import these
+//! cross-cutting-may-use = ["types", "config"]   # default: the two lowest layers
+//! allow-type-only = false
+//! forbid = [{ from = "ui", to = "repo" }, { from = "packages/ui-*/**", to = "packages/billing/**" }]
+//! ```
+
+use globset::{GlobBuilder, GlobMatcher};
+use serde::Deserialize;
+use serde::de::Error as _;
+use structlint_core::RuleOptions;
+use structlint_graph::{ImportGraph, paths};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct StackConfig {
+    name: String,
+    modules: String,
+    order: Vec<String>,
+    #[serde(default)]
+    cross_cutting: Vec<String>,
+    #[serde(default)]
+    cross_cutting_may_use: Option<Vec<String>>,
+    #[serde(default)]
+    allow_type_only: bool,
+    #[serde(default)]
+    forbid: Vec<ForbidConfig>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ForbidConfig {
+    from: String,
+    to: String,
+}
+
+/// One side of a `forbid` edge: a layer of the stack, or a path glob.
+pub(crate) enum Side {
+    Layer(String),
+    Glob(GlobMatcher),
+}
+
+pub(crate) struct Forbid {
+    pub from: Side,
+    pub to: Side,
+    /// As written, for messages.
+    pub text: String,
+}
+
+pub(crate) struct Stack {
+    pub name: String,
+    modules: GlobMatcher,
+    /// Bottom to top.
+    pub order: Vec<String>,
+    pub cross_cutting: Vec<String>,
+    pub cross_cutting_may_use: Vec<String>,
+    pub allow_type_only: bool,
+    pub forbid: Vec<Forbid>,
+}
+
+/// Where a file sits.
+pub(crate) enum Place<'s> {
+    /// In a layer folder of a domain.
+    Layer {
+        stack: &'s Stack,
+        domain: String,
+        layer: String,
+    },
+    /// A public entry of its package (or the domain's index): above the layers.
+    Entry { stack: &'s Stack, domain: String },
+    /// In a domain but in no layer folder; `folder` is the first directory under the domain.
+    Unclassified {
+        stack: &'s Stack,
+        domain: String,
+        folder: Option<String>,
+    },
+}
+
+impl Place<'_> {
+    pub fn domain(&self) -> &str {
+        match self {
+            Place::Layer { domain, .. }
+            | Place::Entry { domain, .. }
+            | Place::Unclassified { domain, .. } => domain,
+        }
+    }
+
+    pub fn layer(&self) -> Option<&str> {
+        match self {
+            Place::Layer { layer, .. } => Some(layer),
+            _ => None,
+        }
+    }
+}
+
+/// The `[[layers]]` stacks of the config, validated.
+pub(crate) fn stacks(options: &RuleOptions<'_>) -> Result<Vec<Stack>, toml::de::Error> {
+    let configs: Vec<StackConfig> = options.section("layers")?;
+    configs.into_iter().map(stack).collect()
+}
+
+fn stack(c: StackConfig) -> Result<Stack, toml::de::Error> {
+    let fail =
+        |message: String| toml::de::Error::custom(format!("[[layers]] `{}`: {message}", c.name));
+    if c.order.is_empty() {
+        return Err(fail(
+            "`order` must name at least one layer, bottom first".into(),
+        ));
+    }
+    let all: Vec<&String> = c.order.iter().chain(&c.cross_cutting).collect();
+    if let Some(dup) = all
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| all[..i].contains(l).then_some(l))
+    {
+        return Err(fail(format!(
+            "`{dup}` is listed twice in `order` and `cross-cutting`"
+        )));
+    }
+    let may_use = c
+        .cross_cutting_may_use
+        .clone()
+        .unwrap_or_else(|| c.order.iter().take(2).cloned().collect());
+    if let Some(unknown) = may_use.iter().find(|l| !c.order.contains(l)) {
+        return Err(fail(format!(
+            "`cross-cutting-may-use` names `{unknown}`, which is not in `order`"
+        )));
+    }
+    let glob = |pattern: &str| {
+        GlobBuilder::new(pattern.trim_end_matches('/'))
+            .literal_separator(true)
+            .build()
+            .map(|g| g.compile_matcher())
+            .map_err(|e| fail(format!("invalid glob `{pattern}`: {}", e.kind())))
+    };
+    let side = |s: &str| {
+        if all.iter().any(|l| *l == s) {
+            Ok(Side::Layer(s.to_string()))
+        } else {
+            glob(s).map(Side::Glob)
+        }
+    };
+    let mut forbid = Vec::new();
+    for f in &c.forbid {
+        forbid.push(Forbid {
+            from: side(&f.from)?,
+            to: side(&f.to)?,
+            text: format!("{} → {}", f.from, f.to),
+        });
+    }
+    Ok(Stack {
+        modules: glob(&c.modules)?,
+        name: c.name,
+        order: c.order,
+        cross_cutting: c.cross_cutting,
+        cross_cutting_may_use: may_use,
+        allow_type_only: c.allow_type_only,
+        forbid,
+    })
+}
+
+impl Stack {
+    /// Whether code in layer `from` may import layer `to` of the same domain.
+    pub fn allows(&self, from: &str, to: &str) -> bool {
+        let cross = |l: &str| self.cross_cutting.iter().any(|c| c == l);
+        if from == to || (cross(to) && !cross(from)) {
+            return true;
+        }
+        if cross(from) {
+            return cross(to) || self.cross_cutting_may_use.iter().any(|l| l == to);
+        }
+        let index = |l: &str| self.order.iter().position(|o| o == l);
+        matches!((index(from), index(to)), (Some(f), Some(t)) if t <= f)
+    }
+
+    /// The layers `from` may import, top first.
+    pub fn allowed_from(&self, from: &str) -> Vec<&str> {
+        self.order
+            .iter()
+            .rev()
+            .chain(&self.cross_cutting)
+            .map(String::as_str)
+            .filter(|to| self.allows(from, to))
+            .collect()
+    }
+}
+
+impl Side {
+    pub fn matches(&self, path: &str, place: Option<&Place<'_>>) -> bool {
+        match self {
+            Side::Layer(layer) => place.and_then(Place::layer) == Some(layer),
+            Side::Glob(glob) => glob.is_match(path),
+        }
+    }
+}
+
+/// Where `path` sits among `stacks`: the deepest directory above it that a stack's `modules`
+/// glob matches is its domain.
+pub(crate) fn classify<'s>(
+    stacks: &'s [Stack],
+    graph: &ImportGraph,
+    path: &str,
+) -> Option<Place<'s>> {
+    let mut dir = paths::parent(path);
+    let (stack, domain) = loop {
+        if let Some(stack) = stacks.iter().find(|s| s.modules.is_match(dir)) {
+            break (stack, dir.to_string());
+        }
+        if dir == "." {
+            return None;
+        }
+        dir = paths::parent(dir);
+    };
+    let rest = &path[domain.len() + 1..];
+    let folder = rest.split_once('/').map(|(f, _)| f.to_string());
+    let is_index = folder.is_none() && rest.starts_with("index.");
+    if graph.entry_of(path).is_some() || is_index {
+        return Some(Place::Entry { stack, domain });
+    }
+    match folder {
+        Some(layer) if stack.order.contains(&layer) || stack.cross_cutting.contains(&layer) => {
+            Some(Place::Layer {
+                stack,
+                domain,
+                layer,
+            })
+        }
+        folder => Some(Place::Unclassified {
+            stack,
+            domain,
+            folder,
+        }),
+    }
+}
