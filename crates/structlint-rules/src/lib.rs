@@ -2,8 +2,10 @@
 //! comment that is the rule's documentation: `structlint explain <rule>` prints it and
 //! `docs/rules/<rule>.md` is checked against it.
 
+mod import_cycles;
 mod import_graph;
 mod layers;
+mod layers_advice;
 mod layers_config;
 mod max_file_lines;
 pub mod naming;
@@ -14,6 +16,7 @@ mod suppressions;
 #[cfg(test)]
 mod testing;
 mod unclassified_layer;
+mod unresolved_import;
 
 use structlint_core::RuleSpec;
 
@@ -22,10 +25,17 @@ pub fn builtin() -> &'static [RuleSpec] {
     &BUILTIN
 }
 
-static BUILTIN: [RuleSpec; 5] = [
+static BUILTIN: [RuleSpec; 7] = [
+    import_cycles::SPEC,
     layers::SPEC,
     max_file_lines::SPEC,
     package_privacy::SPEC,
     suppressions::SPEC,
     unclassified_layer::SPEC,
+    unresolved_import::SPEC,
 ];
+
+/// Options of a rule that has none: any key is an error naming no valid options.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NoOptions {}

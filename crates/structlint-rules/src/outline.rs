@@ -166,7 +166,8 @@ fn describe_rust(node: Node<'_>, text: &str) -> Option<(&'static str, String)> {
         "enum_item" => ("enum", name()?),
         "union_item" => ("union", name()?),
         "trait_item" => ("trait", name()?),
-        "mod_item" => ("mod", name()?),
+        // `mod x;` only declares a module that lives in another file: nothing to move.
+        "mod_item" if node.child_by_field_name("body").is_some() => ("mod", name()?),
         "const_item" => ("const", name()?),
         "static_item" => ("static", name()?),
         "type_item" => ("type", name()?),
@@ -241,16 +242,16 @@ mod tests {
 
     #[test]
     fn rust_items_with_attributes_and_docs() {
-        let text = "//! Crate docs.\n\nuse std::fmt;\n\n/// A report.\n#[derive(Debug)]\npub struct Report;\n\nimpl fmt::Display for Report {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Ok(()) }\n}\n\nimpl Report {}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {}\n}\nmacro_rules! m { () => {} }\nconst N: usize = 1;\n";
+        let text = "//! Crate docs.\n\nmod declared;\nuse std::fmt;\n\n/// A report.\n#[derive(Debug)]\npub struct Report;\n\nimpl fmt::Display for Report {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Ok(()) }\n}\n\nimpl Report {}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {}\n}\nmacro_rules! m { () => {} }\nconst N: usize = 1;\n";
         assert_eq!(
             items("a.rs", text),
             [
-                "struct `Report` 5-7",
-                "impl `fmt::Display for Report` 9-11",
-                "impl `Report` 13-13",
-                "mod `tests` 15-19",
-                "macro_rules! `m` 20-20",
-                "const `N` 21-21",
+                "struct `Report` 6-8",
+                "impl `fmt::Display for Report` 10-12",
+                "impl `Report` 14-14",
+                "mod `tests` 16-20",
+                "macro_rules! `m` 21-21",
+                "const `N` 22-22",
             ]
         );
     }

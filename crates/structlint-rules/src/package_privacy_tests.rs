@@ -181,3 +181,57 @@ fn undeclared_dependencies_once_per_package_pair_and_the_option() {
     );
     assert_eq!(off.of("package-privacy").len(), 1);
 }
+
+#[test]
+fn malformed_workspace_files_are_notes_and_the_run_goes_on() {
+    let checked = check(
+        &[
+            ("pnpm-workspace.yaml", "packages:\n  nested: true\n"),
+            ("packages/broken/package.json", "{ \"name\": }"),
+            ("packages/broken/src/index.ts", "export const x = 1;\n"),
+            (
+                "packages/billing/package.json",
+                r#"{ "name": "@acme/billing", "exports": { ".": "./src/index.ts" } }"#,
+            ),
+            (
+                "packages/billing/tsconfig.json",
+                "{\n  // JSONC is valid\n  \"compilerOptions\": { \"baseUrl\": \".\", },\n}\n",
+            ),
+            (
+                "packages/billing/src/index.ts",
+                "export const billing = 1;\n",
+            ),
+            ("packages/billing/src/db.ts", "export const db = 1;\n"),
+            (
+                "packages/reports/package.json",
+                r#"{ "name": "@acme/reports", "dependencies": { "@acme/billing": "workspace:*" } }"#,
+            ),
+            (
+                "packages/reports/tsconfig.json",
+                "{ \"compilerOptions\": { \"baseUrl\": } }",
+            ),
+            (
+                "packages/reports/src/index.ts",
+                "import { db } from '@acme/billing/src/db';\n",
+            ),
+        ],
+        CONFIG,
+    );
+    assert_eq!(checked.notes.len(), 3, "{:#?}", checked.notes);
+    assert!(checked.notes[0].starts_with("packages/broken/package.json: invalid package.json (expected value at line 1 column 11)"), "{:#?}", checked.notes);
+    assert!(
+        checked.notes[1].starts_with("packages/reports/tsconfig.json: invalid tsconfig"),
+        "{:#?}",
+        checked.notes
+    );
+    assert!(
+        checked.notes[2].starts_with("pnpm-workspace.yaml: cannot read the package list (line 2"),
+        "{:#?}",
+        checked.notes
+    );
+    assert_eq!(
+        checked.of("package-privacy").len(),
+        1,
+        "the rest of the workspace is still checked"
+    );
+}

@@ -56,11 +56,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     sections: &[],
     source: include_str!("suppressions.rs"),
     build: |options| {
-        options.parse::<NoOptions>()?;
+        options.parse::<crate::NoOptions>()?;
         Ok(RuleImpl::Suppressions)
     },
 };
-
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct NoOptions {}
