@@ -20,6 +20,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List the rules with their default level and a one-line description.
     Rules,
+    /// Print the import graph of a TypeScript workspace, marking the edges rules reject.
+    Graph(GraphArgs),
     /// Print a rule's full documentation.
     Explain {
         /// The rule id, e.g. max-file-lines.
@@ -62,6 +64,36 @@ pub struct CheckArgs {
     /// Same as --color never.
     #[arg(long)]
     pub no_color: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The workspace (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Text)]
+    pub format: GraphFormat,
+    /// One node per file instead of one per package.
+    #[arg(long)]
+    pub files: bool,
+    /// Use this config file instead of the nearest structlint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Write the output to FILE (atomically).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// One line per node and edge.
+    Text,
+    /// Graphviz: `structlint graph --format dot | dot -Tsvg > graph.svg`.
+    Dot,
+    /// A Mermaid flowchart, for Markdown that renders it (GitHub does).
+    Mermaid,
+    /// Nodes and edges as JSON.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub use structlint_core::{
     CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report, RuleSpec,
-    Severity, Span,
+    Severity, Span, WorkspaceContext,
 };
 pub use structlint_output::{
     OutputOptions, agent, github, human, json, junit, sarif, sarif_config_error,
@@ -75,6 +75,13 @@ impl Check {
                 Config::defaults(root, builtin_rules())
             }
         }
+    }
+
+    /// Runs the check and keeps the workspace context, whose artifacts (the import graph)
+    /// tools reuse.
+    pub fn run_with_context(&self) -> Result<(Report, WorkspaceContext), ConfigError> {
+        let engine = Engine::new(self.load_config()?);
+        engine.check_with_context(&self.inputs)
     }
 
     /// Runs the check. `Err` is a configuration or usage problem (exit code 2 in the CLI);

@@ -130,7 +130,10 @@ fn fingerprints_hold_when_lines_above_move() {
     let dir = workspace(&[("a.ts", directive.as_bytes())]);
     let fingerprint = |dir: &std::path::Path| {
         let (_, out) = check(dir, &["check", "--format", "sarif"]);
-        let result = sarif_results(&out).into_iter().find(|r| r["ruleId"] == "suppressions").unwrap();
+        let result = sarif_results(&out)
+            .into_iter()
+            .find(|r| r["ruleId"] == "suppressions")
+            .unwrap();
         (
             result["partialFingerprints"]["structlint/v1"]
                 .as_str()

@@ -2,6 +2,8 @@
 
 mod check;
 mod explain;
+mod graph;
+mod graph_render;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -12,6 +14,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Rules => explain::list(),
+        Command::Graph(args) => graph::run(&args),
         Command::Explain { rule } => explain::explain(&rule),
     }
 }

@@ -90,6 +90,16 @@ impl WorkspaceContext {
             .expect("entries are keyed by their type")
     }
 
+    /// The run's `T` if a rule built one.
+    pub fn get<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
+        let memo = self.memo.lock().expect("memo lock");
+        memo.get(&TypeId::of::<T>()).map(|entry| {
+            Arc::clone(entry)
+                .downcast::<T>()
+                .expect("entries are keyed by their type")
+        })
+    }
+
     /// The notes so far, leaving none behind.
     pub fn take_notes(&self) -> Vec<Note> {
         std::mem::take(&mut *self.notes.lock().expect("notes lock"))

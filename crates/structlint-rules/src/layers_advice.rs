@@ -78,6 +78,32 @@ pub(crate) fn diagnostic(
             }
             d = d.step("Never import the package's own entry from inside it: the entry re-exports every layer, so importing it pulls in the layers above yours.");
         }
+        (Problem::Forbidden(_), Some(from_layer)) => {
+            let allowed = stack.allowed_from(from_layer);
+            match wrapper_step(
+                graph,
+                stack,
+                from.map(Place::domain),
+                (&file.path, from_layer),
+                to_layer,
+                target,
+            ) {
+                Some(step) => d = d.step(step),
+                None => {
+                    let between: Vec<&str> = allowed
+                        .iter()
+                        .copied()
+                        .filter(|l| to_layer.is_some_and(|t| stack.allows(l, t) && *l != t))
+                        .collect();
+                    d = d.step(format!(
+                        "Go through a layer between them: add a function to {} that does what {} needs with {target}, and call that.",
+                        if between.is_empty() { "a layer it may use".to_string() } else { between.join(" or ") },
+                        file.path
+                    ));
+                }
+            }
+            d = d.step(format!("{from_layer} may use: {}.", allowed.join(", ")));
+        }
         (_, Some(from_layer)) => {
             if let Some(step) = wrapper_step(
                 graph,

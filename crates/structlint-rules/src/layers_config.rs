@@ -180,14 +180,17 @@ impl Stack {
         matches!((index(from), index(to)), (Some(f), Some(t)) if t <= f)
     }
 
-    /// The layers `from` may import, top first.
+    /// The layers `from` may import, top first: allowed by the order and not forbidden.
     pub fn allowed_from(&self, from: &str) -> Vec<&str> {
+        let forbidden = |to: &str| {
+            self.forbid.iter().any(|f| matches!((&f.from, &f.to), (Side::Layer(a), Side::Layer(b)) if a == from && b == to))
+        };
         self.order
             .iter()
             .rev()
             .chain(&self.cross_cutting)
             .map(String::as_str)
-            .filter(|to| self.allows(from, to))
+            .filter(|to| self.allows(from, to) && !forbidden(to))
             .collect()
     }
 }

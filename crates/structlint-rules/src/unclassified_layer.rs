@@ -63,7 +63,7 @@ struct Unclassified {
 impl GraphRule for Unclassified {
     fn check_graph(&self, graph: &ImportGraph, out: &mut Vec<Diagnostic>) {
         // (stack index, domain) → (file, folder); files arrive in path order.
-        let mut domains: BTreeMap<(usize, String), Vec<(&str, Option<String>)>> = BTreeMap::new();
+        let mut domains: BTreeMap<(usize, String), Vec<Unplaced<'_>>> = BTreeMap::new();
         for file in &graph.files {
             if let Some(Place::Unclassified {
                 stack,
@@ -88,7 +88,10 @@ impl GraphRule for Unclassified {
     }
 }
 
-fn diagnostic(stack: &Stack, domain: &str, files: &[(&str, Option<String>)]) -> Diagnostic {
+/// A file in no layer, and the first folder under its domain.
+type Unplaced<'a> = (&'a str, Option<String>);
+
+fn diagnostic(stack: &Stack, domain: &str, files: &[Unplaced<'_>]) -> Diagnostic {
     let relative: Vec<&str> = files
         .iter()
         .map(|(path, _)| &path[domain.len() + 1..])

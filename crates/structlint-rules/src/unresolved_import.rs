@@ -24,7 +24,7 @@
 //!
 //! None besides the level.
 
-use structlint_core::config::closest;
+use structlint_core::config::{closest, edit_distance};
 use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
 use structlint_graph::{GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package};
 
@@ -89,7 +89,8 @@ fn diagnostic(
         Via::Bare => {
             let (name, subpath) = split_package(&r.specifier);
             let names: Vec<&str> = graph.packages.list.iter().filter_map(|p| p.name.as_deref()).collect();
-            match closest(name, names.iter().copied()) {
+            // Only a near-typo: a package that merely shares the scope is another package.
+            match closest(name, names.iter().copied()).filter(|near| edit_distance(name, near) <= 2) {
                 Some(near) => {
                     let fixed = format!("{near}{}", subpath.strip_prefix('.').unwrap_or(""));
                     d = d.step(format!("Did you mean the workspace package `{near}`?")).edit(specifier_edit(r, &fixed, format!("Import `{fixed}`")));

@@ -18,7 +18,7 @@ mod load;
 
 use std::path::{Path, PathBuf};
 
-pub use error::{ConfigError, closest};
+pub use error::{ConfigError, closest, edit_distance};
 pub use files::{DEFAULT_MAX_FILE_SIZE, FilesConfig};
 
 use crate::rule::{ActiveRule, RuleMeta, RuleOptions, RuleSpec};

@@ -94,6 +94,15 @@ impl Engine {
     /// Checks the files under `inputs` (files or directories; the root when empty).
     /// A path that does not exist is an error; files that cannot be read are notes.
     pub fn check(&self, inputs: &[PathBuf]) -> Result<Report, ConfigError> {
+        self.check_with_context(inputs).map(|(report, _)| report)
+    }
+
+    /// [`Engine::check`], also returning the workspace context, whose artifacts (such as the
+    /// import graph) tools like `structlint graph` reuse instead of reading the project again.
+    pub fn check_with_context(
+        &self,
+        inputs: &[PathBuf],
+    ) -> Result<(Report, WorkspaceContext), ConfigError> {
         let default = [self.root.clone()];
         let inputs = if inputs.is_empty() {
             &default[..]
@@ -113,7 +122,8 @@ impl Engine {
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
         let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
         let cx = WorkspaceContext::new(self.root.clone(), found.index);
-        Ok(self.finish(&cx, outcomes, found.notes))
+        let report = self.finish(&cx, outcomes, found.notes);
+        Ok((report, cx))
     }
 
     /// Checks files already in memory (editor buffers, tests), with the same two phases;
