@@ -5,9 +5,11 @@
 //! in a fresh child process so its peak RSS is its own:
 //!
 //! - `parse`: walk, read and tree-sitter-parse every file: the floor;
-//! - `check`: `structlint check` with the built-in rules, as the CLI runs it;
-//! - `check+parse-all`: the same plus a rule that asks for every file's tree, which is the
-//!   engine's cost when rules need trees everywhere (import graph, schemas, …).
+//! - `check`: `structlint check` with every built-in rule, as the CLI runs it (the import
+//!   graph rules need every TypeScript file's tree);
+//! - `check (file rules)`: only the per-file rules, which parse just the files they need;
+//! - `graph`: the import graph alone: module facts from every file, then the graph build,
+//!   whose time is reported on its own.
 
 #[path = "generator.rs"]
 mod generator;
@@ -16,14 +18,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use structlint::{Check, Engine};
 use structlint_core::{
-    ActiveRule, Diagnostic, FileContext, FileRule, Input, Language, Needs, RuleImpl, RuleMeta,
-    Severity,
+    FileContext, FileFacts, FileIndex, Language, RuleImpl, SourceFile, WorkspaceContext,
 };
+use structlint_graph::{ImportGraph, ModuleFacts};
 
-const MODES: [&str; 3] = ["parse", "check", "check+parse-all"];
+const MODES: [&str; 4] = ["parse", "check", "check (file rules)", "graph"];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,11 +61,13 @@ fn main() {
     for lines in sizes {
         let (root, generated) = workspace(lines);
         println!(
-            "workspace: {} files, {} lines, {:.1} MB, {} over 350 lines ({})",
+            "workspace: {} files, {} lines, {:.1} MB, {} packages, {} over 350 lines, {} deep imports ({})",
             generated.files,
             generated.lines,
             generated.bytes as f64 / 1e6,
+            generator::Shape::for_lines(lines).packages,
             generated.over_limit,
+            generated.deep_imports,
             root.display()
         );
         println!(
@@ -74,8 +80,11 @@ fn main() {
             let median = &samples[samples.len() / 2];
             let rss = samples.iter().map(|s| s.rss_kb).max().unwrap_or(0);
             let base = *parse_time.get_or_insert(median.seconds);
+            let extra = median
+                .graph_build
+                .map_or(String::new(), |b| format!(" (graph build {b:.3} s)"));
             println!(
-                "| {mode} | {:.3} s | {:.0} | {:.1} | {:.2}× | {:.0} MB |",
+                "| {mode} | {:.3} s{extra} | {:.0} | {:.1} | {:.2}× | {:.0} MB |",
                 median.seconds,
                 median.files as f64 / median.seconds,
                 median.bytes as f64 / 1e6 / median.seconds,
@@ -104,25 +113,26 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
             .split_whitespace()
             .filter_map(|w| w.parse().ok())
             .collect();
-        if let [files, lines, bytes, over_limit] = n[..] {
-            return (
-                root,
-                generator::Generated {
-                    files,
-                    lines,
-                    bytes,
-                    over_limit,
-                },
-            );
+        if let [files, lines, bytes, over_limit, deep_imports] = n[..] {
+            let generated = generator::Generated {
+                files,
+                lines,
+                bytes,
+                over_limit,
+                deep_imports,
+            };
+            return (root, generated);
         }
     }
     let _ = std::fs::remove_dir_all(&root);
-    let generated = generator::generate(&root, generator::Shape::for_lines(lines))
-        .expect("the workspace is written");
+    let generated = generator::generate(&root, shape).expect("the workspace is written");
     let g = generated;
     std::fs::write(
         &marker,
-        format!("{} {} {} {}", g.files, g.lines, g.bytes, g.over_limit),
+        format!(
+            "{} {} {} {} {}",
+            g.files, g.lines, g.bytes, g.over_limit, g.deep_imports
+        ),
     )
     .expect("marker written");
     (root, generated)
@@ -130,6 +140,7 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
 
 struct Sample {
     seconds: f64,
+    graph_build: Option<f64>,
     files: usize,
     bytes: u64,
     rss_kb: u64,
@@ -154,36 +165,95 @@ fn spawn(mode: &str, root: &Path) -> Sample {
         files: f[1].parse().unwrap(),
         bytes: f[2].parse().unwrap(),
         rss_kb: f[3].parse().unwrap(),
+        graph_build: f.get(4).and_then(|b| b.parse().ok()),
     }
 }
 
-/// Runs one mode and prints `seconds files bytes peak_rss_kb`.
+/// Runs one mode and prints `seconds files bytes peak_rss_kb [graph_build_seconds]`.
 fn child(mode: &str, root: &Path) {
     let start = Instant::now();
+    let mut graph_build = String::new();
     let (files, bytes) = match mode {
         "parse" => parse_only(root),
         "check" => {
             let report = Check::workspace(root).run().expect("default config");
             (report.stats.files, report.stats.bytes)
         }
-        "check+parse-all" => {
+        "check (file rules)" => {
             let mut config = Check::workspace(root)
                 .load_config()
                 .expect("default config");
-            config.rules.push(ActiveRule {
-                meta: RuleMeta::named("bench/parse-all"),
-                severity: Severity::Warning,
-                imp: RuleImpl::File(Box::new(ParseAll)),
-            });
+            config
+                .rules
+                .retain(|r| !matches!(r.imp, RuleImpl::Workspace(_)));
             let report = Engine::new(config)
                 .check(&[root.to_path_buf()])
                 .expect("the check runs");
             (report.stats.files, report.stats.bytes)
         }
+        "graph" => {
+            let (files, bytes, build) = graph_only(root);
+            graph_build = format!(" {build}");
+            (files, bytes)
+        }
         other => panic!("unknown mode {other}"),
     };
     let seconds = start.elapsed().as_secs_f64();
-    println!("{seconds} {files} {bytes} {}", peak_rss_kb());
+    println!("{seconds} {files} {bytes} {}{graph_build}", peak_rss_kb());
+}
+
+/// Module facts from every TS/JS file in parallel, then the import graph; returns the graph
+/// build time separately.
+fn graph_only(root: &Path) -> (usize, u64, f64) {
+    let walked: Vec<PathBuf> = ignore::WalkBuilder::new(root)
+        .build()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .collect();
+    let rel = |p: &Path| {
+        p.strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let index: FileIndex = walked
+        .iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| FileIndex::wants(&n.to_string_lossy()))
+        })
+        .map(|p| rel(p))
+        .collect();
+    let mut sources: Vec<(PathBuf, Language)> = walked
+        .into_iter()
+        .filter_map(|p| {
+            Language::from_path(&p)
+                .filter(|l| l.is_typescript_family())
+                .map(|l| (p, l))
+        })
+        .collect();
+    sources.sort();
+    let facts: Vec<FileFacts<Arc<ModuleFacts>>> = sources
+        .par_iter()
+        .map(|(path, language)| {
+            let text = std::fs::read_to_string(path).expect("generated files are UTF-8");
+            let file = SourceFile::new(rel(path), path.clone(), *language, text);
+            FileFacts {
+                path: file.path.clone(),
+                facts: Arc::new(ModuleFacts::extract(&FileContext::new(&file))),
+            }
+        })
+        .collect();
+    let bytes = sources
+        .iter()
+        .map(|(p, _)| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
+    let cx = WorkspaceContext::new(root.to_path_buf(), index);
+    let start = Instant::now();
+    let graph = ImportGraph::build(&cx, &facts);
+    let build = start.elapsed().as_secs_f64();
+    assert_eq!(graph.files.len(), facts.len());
+    (facts.len(), bytes, build)
 }
 
 /// The floor: the same walk, every file read and parsed, nothing else.
@@ -203,18 +273,6 @@ fn parse_only(root: &Path) -> (usize, u64) {
         })
         .sum();
     (paths.len(), bytes)
-}
-
-/// Asks for every file's tree, as rules over imports or schemas will.
-struct ParseAll;
-
-impl FileRule for ParseAll {
-    fn needs(&self) -> Needs {
-        Needs::new(Input::Tree)
-    }
-    fn check(&self, cx: &FileContext<'_>, _: &mut Vec<Diagnostic>) {
-        assert!(cx.tree().is_some());
-    }
 }
 
 fn peak_rss_kb() -> u64 {

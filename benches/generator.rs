@@ -1,14 +1,17 @@
-//! A deterministic generator of a synthetic monorepo: `packages/pkgNNN` with TypeScript and
-//! TSX (imports, zod schemas, interfaces, classes with async methods, fetch calls, React
-//! components) and `crates/crateNNN` with Rust (serde structs, impl blocks, tests).
-//! Same seed and sizes, same bytes: benchmark runs compare like with like.
+//! A deterministic generator of a synthetic pnpm monorepo: `packages/pkgNNN` with a
+//! `package.json` (an `exports` map, declared workspace dependencies), an index barrel, and
+//! TypeScript and TSX modules (zod schemas, interfaces, classes with async methods, `fetch`
+//! calls, relative and cross-package imports, a few deep imports into another package), and
+//! every fifth package a `crates/crateNNN/src` of Rust. Same seed and sizes, same bytes.
 
-use std::fmt::Write as _;
+#[path = "generator_code.rs"]
+mod code;
+
 use std::io;
 use std::path::Path;
 
 /// Bumped whenever the generated text changes, so cached workspaces are regenerated.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -19,10 +22,10 @@ pub struct Shape {
 }
 
 impl Shape {
-    /// About `lines` lines of code (files average ~190 lines).
+    /// About `lines` lines of code: files average ~190 lines, packages ~17 files.
     pub fn for_lines(lines: usize) -> Shape {
         let files = (lines / 190).max(8);
-        let packages = (files / 25).max(2);
+        let packages = (files / 17).max(2);
         Shape {
             packages,
             files_per_package: files.div_ceil(packages),
@@ -39,13 +42,15 @@ pub struct Generated {
     pub bytes: usize,
     /// Files longer than 350 lines, which `max-file-lines` reports.
     pub over_limit: usize,
+    /// Imports into another package's internals, which `package-privacy` reports.
+    pub deep_imports: usize,
 }
 
 /// splitmix64: tiny, fast, and the same on every platform.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -53,12 +58,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
     }
 }
 
@@ -66,176 +67,160 @@ const NOUNS: [&str; 12] = [
     "order", "invoice", "customer", "payment", "shipment", "refund", "ledger", "account", "coupon",
     "report", "session", "webhook",
 ];
-const FIELDS: [(&str, &str, &str); 8] = [
-    ("id", "z.string()", "String"),
-    ("amountCents", "z.number().int()", "i64"),
-    ("currency", "z.string().length(3)", "String"),
-    ("createdAt", "z.string().datetime()", "String"),
-    ("note", "z.string().optional()", "Option<String>"),
-    ("tags", "z.array(z.string())", "Vec<String>"),
-    ("active", "z.boolean()", "bool"),
-    ("status", "z.enum([\"open\", \"closed\"])", "String"),
-];
 
-fn pascal(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Ts,
+    Tsx,
+    Rust,
+}
+
+struct FilePlan {
+    name: String,
+    kind: Kind,
+    lines: usize,
+}
+
+struct PackagePlan {
+    rust: bool,
+    deps: Vec<usize>,
+    files: Vec<FilePlan>,
+}
+
+fn plan(shape: Shape, rng: &mut Rng) -> Vec<PackagePlan> {
+    let rust = |p: usize| p % 5 == 1;
+    (0..shape.packages)
+        .map(|p| {
+            // Dependencies go to later TypeScript packages only: the package graph is a DAG.
+            let mut deps: Vec<usize> = (0..1 + rng.below(3))
+                .map(|_| p + 1 + rng.below(8))
+                .filter(|&d| d < shape.packages && !rust(d))
+                .collect();
+            deps.sort_unstable();
+            deps.dedup();
+            let files = (0..shape.files_per_package)
+                .map(|f| {
+                    // Most files are 40–320 lines; about one in 25 is over the 350-line limit.
+                    let lines = if rng.below(25) == 0 {
+                        360 + rng.below(240)
+                    } else {
+                        40 + rng.below(280)
+                    };
+                    let name = format!("{}{f}", NOUNS[rng.below(NOUNS.len())]);
+                    let kind = if rust(p) {
+                        Kind::Rust
+                    } else if f % 4 == 3 {
+                        Kind::Tsx
+                    } else {
+                        Kind::Ts
+                    };
+                    FilePlan { name, kind, lines }
+                })
+                .collect();
+            PackagePlan {
+                rust: rust(p),
+                deps,
+                files,
+            }
+        })
+        .collect()
 }
 
 /// Writes the workspace under `root` (which must be empty or absent).
 pub fn generate(root: &Path, shape: Shape) -> io::Result<Generated> {
     let mut rng = Rng(shape.seed);
+    let plans = plan(shape, &mut rng);
     let mut out = Generated::default();
-    for p in 0..shape.packages {
-        let rust = p % 5 == 1;
-        let dir = if rust {
-            root.join(format!("crates/crate{p:03}/src"))
-        } else {
-            root.join(format!("packages/pkg{p:03}/src"))
-        };
-        std::fs::create_dir_all(&dir)?;
-        for f in 0..shape.files_per_package {
-            // Most files are 40–320 lines; about one in 25 is over the 350-line limit.
-            let target = if rng.below(25) == 0 {
-                360 + rng.below(240)
-            } else {
-                40 + rng.below(280)
-            };
-            let noun = rng.pick(&NOUNS);
-            let name = format!("{noun}{f}");
-            let (file, text) = if rust {
-                (format!("{name}.rs"), rust_file(&mut rng, &name, target))
-            } else if f % 4 == 3 {
-                (
-                    format!("{}.tsx", pascal(&name)),
-                    tsx_file(&mut rng, &name, target, p),
-                )
-            } else {
-                (format!("{name}.ts"), ts_file(&mut rng, &name, target, p))
-            };
+    std::fs::create_dir_all(root)?;
+    std::fs::write(
+        root.join("pnpm-workspace.yaml"),
+        "packages:\n  - \"packages/*\"\n",
+    )?;
+    let mut write = |path: &Path, text: String, counted: bool| -> io::Result<()> {
+        std::fs::create_dir_all(path.parent().expect("files have a directory"))?;
+        if counted {
             let lines = text.lines().count();
             out.files += 1;
             out.lines += lines;
             out.bytes += text.len();
             out.over_limit += usize::from(lines > 350);
-            std::fs::write(dir.join(file), text)?;
+        }
+        std::fs::write(path, text)
+    };
+    for (p, package) in plans.iter().enumerate() {
+        if package.rust {
+            for file in &package.files {
+                write(
+                    &root.join(format!("crates/crate{p:03}/src/{}.rs", file.name)),
+                    code::rust_file(&mut rng, &file.name, file.lines),
+                    true,
+                )?;
+            }
+            continue;
+        }
+        let dir = root.join(format!("packages/pkg{p:03}"));
+        let deps: Vec<String> = package
+            .deps
+            .iter()
+            .map(|d| format!("\"@bench/pkg{d:03}\": \"workspace:*\""))
+            .collect();
+        let manifest = format!(
+            "{{\n  \"name\": \"@bench/pkg{p:03}\",\n  \"exports\": {{ \".\": \"./src/index.ts\" }},\n  \"dependencies\": {{ {} }}\n}}\n",
+            deps.join(", ")
+        );
+        write(&dir.join("package.json"), manifest, false)?;
+        write(&dir.join("src/retry.ts"), code::RETRY.to_string(), true)?;
+        let ts: Vec<&FilePlan> = package
+            .files
+            .iter()
+            .filter(|f| f.kind == Kind::Ts)
+            .collect();
+        let mut index = String::from("export { withRetry } from \"./retry\";\n");
+        for file in &ts {
+            let ty = code::pascal(&file.name);
+            index.push_str(&format!(
+                "export {{ {ty}Service, {ty}Schema, count{ty} }} from \"./{}\";\n",
+                file.name
+            ));
+        }
+        write(&dir.join("src/index.ts"), index, true)?;
+        for (f, file) in package.files.iter().enumerate() {
+            let retry = package
+                .deps
+                .first()
+                .map_or_else(|| "./retry".to_string(), |d| format!("@bench/pkg{d:03}"));
+            let sibling = ts
+                .iter()
+                .map(|t| t.name.as_str())
+                .rev()
+                .find(|n| package.files[..f].iter().any(|x| x.name == *n));
+            // One file in 40 reaches into a dependency's internals, as agents do.
+            let deep = package
+                .deps
+                .first()
+                .filter(|_| rng.below(40) == 0)
+                .and_then(|&d| {
+                    let target = plans[d].files.iter().find(|x| x.kind == Kind::Ts)?;
+                    Some(format!("@bench/pkg{d:03}/src/{}", target.name))
+                });
+            let imports = code::Imports {
+                retry,
+                sibling: sibling.map(str::to_string),
+                deep: deep.clone(),
+            };
+            out.deep_imports += usize::from(deep.is_some() && file.kind == Kind::Ts);
+            let (path, text) = match file.kind {
+                Kind::Tsx => (
+                    format!("src/{}.tsx", code::pascal(&file.name)),
+                    code::tsx_file(&mut rng, &file.name, file.lines),
+                ),
+                _ => (
+                    format!("src/{}.ts", file.name),
+                    code::ts_file(&mut rng, &file.name, file.lines, &imports),
+                ),
+            };
+            write(&dir.join(path), text, true)?;
         }
     }
     Ok(out)
-}
-
-fn ts_file(rng: &mut Rng, name: &str, target: usize, package: usize) -> String {
-    let ty = pascal(name);
-    let mut s = String::new();
-    let dep = (package + 1 + rng.below(7)) % 997;
-    writeln!(
-        s,
-        "import {{ z }} from \"zod\";\nimport {{ withRetry }} from \"@bench/pkg{dep:03}\";\n"
-    )
-    .unwrap();
-    writeln!(s, "export const {ty}Schema = z.object({{").unwrap();
-    for (field, zod, _) in FIELDS.iter().take(3 + rng.below(5)) {
-        writeln!(s, "  {field}: {zod},").unwrap();
-    }
-    writeln!(
-        s,
-        "}});\n\nexport type {ty} = z.infer<typeof {ty}Schema>;\n"
-    )
-    .unwrap();
-    writeln!(s, "export interface {ty}Store {{\n  find(id: string): Promise<{ty} | undefined>;\n  save(value: {ty}): Promise<void>;\n}}\n").unwrap();
-    writeln!(s, "export class {ty}Service {{\n  private readonly cache = new Map<string, {ty}>();\n\n  constructor(private readonly baseUrl: string) {{}}\n").unwrap();
-    let mut method = 0;
-    while s.lines().count() + 12 < target {
-        ts_method(rng, &mut s, &ty, name, method);
-        method += 1;
-    }
-    writeln!(
-        s,
-        "}}\n\nexport function count{ty}(items: {ty}[]): number {{\n  return items.length;\n}}"
-    )
-    .unwrap();
-    s
-}
-
-fn ts_method(rng: &mut Rng, s: &mut String, ty: &str, name: &str, i: usize) {
-    match rng.below(4) {
-        0 => writeln!(
-            s,
-            "  async load{i}(id: string): Promise<{ty}> {{\n    const cached = this.cache.get(id);\n    if (cached) {{\n      return cached;\n    }}\n    const response = await withRetry(() =>\n      fetch(`${{this.baseUrl}}/{name}/${{id}}`, {{ signal: AbortSignal.timeout(5_000) }}),\n    );\n    const value = {ty}Schema.parse(await response.json());\n    this.cache.set(id, value);\n    return value;\n  }}\n"
-        ),
-        1 => writeln!(
-            s,
-            "  async refresh{i}(ids: string[]): Promise<number> {{\n    let loaded = 0;\n    for (const id of ids) {{\n      const response = await fetch(`${{this.baseUrl}}/{name}/${{id}}?fresh=1`);\n      if (response.ok) {{\n        this.cache.set(id, {ty}Schema.parse(await response.json()));\n        loaded += 1;\n      }}\n    }}\n    return loaded;\n  }}\n"
-        ),
-        2 => writeln!(
-            s,
-            "  total{i}(values: {ty}[]): number {{\n    return values\n      .filter((value) => value.id.length > {})\n      .reduce((sum, value) => sum + value.id.length * {}, 0);\n  }}\n",
-            rng.below(9),
-            rng.below(100)
-        ),
-        _ => writeln!(
-            s,
-            "  describe{i}(value: {ty}): string {{\n    const parts: string[] = [];\n    parts.push(`{name} ${{value.id}}`);\n    if (this.cache.has(value.id)) {{\n      parts.push(\"cached\");\n    }} else {{\n      parts.push(\"fresh\");\n    }}\n    return parts.join(\" \");\n  }}\n"
-        ),
-    }
-    .unwrap();
-}
-
-fn tsx_file(rng: &mut Rng, name: &str, target: usize, package: usize) -> String {
-    let ty = pascal(name);
-    let mut s = format!(
-        "import {{ useMemo, useState }} from \"react\";\nimport type {{ {ty} }} from \"@bench/pkg{package:03}\";\n\n"
-    );
-    let mut part = 0;
-    while s.lines().count() + 20 < target {
-        writeln!(
-            s,
-            "export function {ty}Panel{part}({{ items, title }}: {{ items: {ty}[]; title: string }}) {{\n  const [open, setOpen] = useState({});\n  const visible = useMemo(() => items.filter((item) => item.id !== \"\"), [items]);\n  return (\n    <section className=\"panel\">\n      <header>\n        <h2>{{title}}</h2>\n        <button type=\"button\" onClick={{() => setOpen(!open)}}>\n          {{open ? \"Hide\" : \"Show\"}}\n        </button>\n      </header>\n      {{open && (\n        <ul>\n          {{visible.map((item) => (\n            <li key={{item.id}}>{{item.id}}</li>\n          ))}}\n        </ul>\n      )}}\n    </section>\n  );\n}}\n",
-            rng.below(2) == 0
-        )
-        .unwrap();
-        part += 1;
-    }
-    s
-}
-
-fn rust_file(rng: &mut Rng, name: &str, target: usize) -> String {
-    let ty = pascal(name);
-    let mut s = String::from(
-        "use serde::{Deserialize, Serialize};\n\n#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\n",
-    );
-    writeln!(s, "pub struct {ty} {{").unwrap();
-    for (field, _, rust) in FIELDS.iter().take(3 + rng.below(5)) {
-        let snake: String = field
-            .chars()
-            .flat_map(|c| {
-                if c.is_uppercase() {
-                    vec!['_', c.to_ascii_lowercase()]
-                } else {
-                    vec![c]
-                }
-            })
-            .collect();
-        writeln!(s, "    pub {snake}: {rust},").unwrap();
-    }
-    writeln!(s, "}}\n\nimpl {ty} {{").unwrap();
-    let mut i = 0;
-    while s.lines().count() + 25 < target {
-        writeln!(
-            s,
-            "    pub fn score{i}(&self, weights: &[i64]) -> i64 {{\n        let mut total = 0;\n        for (index, weight) in weights.iter().enumerate() {{\n            if index % {} == 0 {{\n                total += weight * {};\n            }} else {{\n                total -= weight;\n            }}\n        }}\n        total\n    }}\n",
-            2 + rng.below(5),
-            rng.below(50)
-        )
-        .unwrap();
-        i += 1;
-    }
-    writeln!(
-        s,
-        "}}\n\npub fn parse_{name}(input: &str) -> Result<{ty}, String> {{\n    serde_json::from_str(input).map_err(|e| e.to_string())\n}}\n\n#[cfg(test)]\nmod tests {{\n    use super::*;\n\n    #[test]\n    fn rejects_garbage() {{\n        assert!(parse_{name}(\"not json\").is_err());\n    }}\n}}"
-    )
-    .unwrap();
-    s
 }
