@@ -113,13 +113,14 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
             .split_whitespace()
             .filter_map(|w| w.parse().ok())
             .collect();
-        if let [files, lines, bytes, over_limit, deep_imports] = n[..] {
+        if let [files, lines, bytes, over_limit, deep_imports, bare_fetches] = n[..] {
             let generated = generator::Generated {
                 files,
                 lines,
                 bytes,
                 over_limit,
                 deep_imports,
+                bare_fetches,
             };
             return (root, generated);
         }
@@ -130,8 +131,8 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
     std::fs::write(
         &marker,
         format!(
-            "{} {} {} {} {}",
-            g.files, g.lines, g.bytes, g.over_limit, g.deep_imports
+            "{} {} {} {} {} {}",
+            g.files, g.lines, g.bytes, g.over_limit, g.deep_imports, g.bare_fetches
         ),
     )
     .expect("marker written");

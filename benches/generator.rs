@@ -44,6 +44,8 @@ pub struct Generated {
     pub over_limit: usize,
     /// Imports into another package's internals, which `package-privacy` reports.
     pub deep_imports: usize,
+    /// `fetch` calls without a retry and a timeout, which `fetch-retry-timeout` reports.
+    pub bare_fetches: usize,
 }
 
 /// splitmix64: tiny, fast, and the same on every platform.
@@ -219,6 +221,7 @@ pub fn generate(root: &Path, shape: Shape) -> io::Result<Generated> {
                     code::ts_file(&mut rng, &file.name, file.lines, &imports),
                 ),
             };
+            out.bare_fetches += text.matches("await fetch(").count();
             write(&dir.join(path), text, true)?;
         }
     }

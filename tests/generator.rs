@@ -82,6 +82,7 @@ fn generated_code_parses_without_errors_and_over_long_files_are_found() {
         "the shape plants deep imports: {generated:?}"
     );
     let expected = [
+        ("fetch-retry-timeout".to_string(), generated.bare_fetches),
         ("max-file-lines".to_string(), generated.over_limit),
         ("package-privacy".to_string(), generated.deep_imports),
     ];

@@ -86,6 +86,9 @@ pub struct Diagnostic {
     pub docs: String,
     /// Set when an in-source comment suppresses this finding.
     pub suppression: Option<Suppression>,
+    /// The most severe this finding may be, whatever the rule's level: a rule reports its
+    /// weaker findings (a near-duplicate beside exact duplicates) as warnings.
+    pub cap: Option<Severity>,
 }
 
 impl Diagnostic {
@@ -104,7 +107,14 @@ impl Diagnostic {
             edit: None,
             docs: String::new(),
             suppression: None,
+            cap: None,
         }
+    }
+
+    /// Never more severe than `severity`, whatever the rule's configured level.
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.cap = Some(severity);
+        self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {

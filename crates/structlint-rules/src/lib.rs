@@ -2,6 +2,10 @@
 //! comment that is the rule's documentation: `structlint explain <rule>` prints it and
 //! `docs/rules/<rule>.md` is checked against it.
 
+mod fetch_model;
+mod fetch_retry_timeout;
+mod fetch_rust;
+mod fetch_ts;
 mod import_cycles;
 mod import_graph;
 mod layers;
@@ -25,7 +29,8 @@ pub fn builtin() -> &'static [RuleSpec] {
     &BUILTIN
 }
 
-static BUILTIN: [RuleSpec; 7] = [
+static BUILTIN: [RuleSpec; 8] = [
+    fetch_retry_timeout::SPEC,
     import_cycles::SPEC,
     layers::SPEC,
     max_file_lines::SPEC,

@@ -150,6 +150,9 @@ pub(crate) fn stamp<R>(diagnostics: &mut [Diagnostic], slot: &Slot<R>) {
         if d.docs.is_empty() {
             d.docs = slot.run.meta.docs.clone();
         }
-        d.severity = slot.run.severity;
+        // Severity orders Error before Warning, so the larger is the milder.
+        d.severity = d
+            .cap
+            .map_or(slot.run.severity, |cap| cap.max(slot.run.severity));
     }
 }
