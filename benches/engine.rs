@@ -113,7 +113,16 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
             .split_whitespace()
             .filter_map(|w| w.parse().ok())
             .collect();
-        if let [files, lines, bytes, over_limit, deep_imports, bare_fetches] = n[..] {
+        if let [
+            files,
+            lines,
+            bytes,
+            over_limit,
+            deep_imports,
+            bare_fetches,
+            restated_schemas,
+        ] = n[..]
+        {
             let generated = generator::Generated {
                 files,
                 lines,
@@ -121,6 +130,7 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
                 over_limit,
                 deep_imports,
                 bare_fetches,
+                restated_schemas,
             };
             return (root, generated);
         }
@@ -131,8 +141,14 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
     std::fs::write(
         &marker,
         format!(
-            "{} {} {} {} {} {}",
-            g.files, g.lines, g.bytes, g.over_limit, g.deep_imports, g.bare_fetches
+            "{} {} {} {} {} {} {}",
+            g.files,
+            g.lines,
+            g.bytes,
+            g.over_limit,
+            g.deep_imports,
+            g.bare_fetches,
+            g.restated_schemas
         ),
     )
     .expect("marker written");

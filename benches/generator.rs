@@ -11,7 +11,7 @@ use std::io;
 use std::path::Path;
 
 /// Bumped whenever the generated text changes, so cached workspaces are regenerated.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +46,8 @@ pub struct Generated {
     pub deep_imports: usize,
     /// `fetch` calls without a retry and a timeout, which `fetch-retry-timeout` reports.
     pub bare_fetches: usize,
+    /// Interfaces restating a zod schema, which `duplicate-schemas` reports.
+    pub restated_schemas: usize,
 }
 
 /// splitmix64: tiny, fast, and the same on every platform.
@@ -154,7 +156,12 @@ pub fn generate(root: &Path, shape: Shape) -> io::Result<Generated> {
             for file in &package.files {
                 write(
                     &root.join(format!("crates/crate{p:03}/src/{}.rs", file.name)),
-                    code::rust_file(&mut rng, &file.name, file.lines),
+                    code::rust_file(
+                        &mut rng,
+                        &file.name,
+                        &format!("{}_p{p}", file.name),
+                        file.lines,
+                    ),
                     true,
                 )?;
             }
@@ -218,10 +225,17 @@ pub fn generate(root: &Path, shape: Shape) -> io::Result<Generated> {
                 ),
                 _ => (
                     format!("src/{}.ts", file.name),
-                    code::ts_file(&mut rng, &file.name, file.lines, &imports),
+                    code::ts_file(
+                        &mut rng,
+                        &file.name,
+                        &format!("{}P{p}", file.name),
+                        file.lines,
+                        &imports,
+                    ),
                 ),
             };
             out.bare_fetches += text.matches("await fetch(").count();
+            out.restated_schemas += text.matches(code::RESTATED).count();
             write(&dir.join(path), text, true)?;
         }
     }

@@ -16,16 +16,31 @@ pub struct Imports {
 
 pub const RETRY: &str = "export async function withRetry<T>(operation: () => Promise<T>, attempts = 3): Promise<T> {\n  let last: unknown;\n  for (let i = 0; i < attempts; i++) {\n    try {\n      return await operation();\n    } catch (error) {\n      last = error;\n    }\n  }\n  throw last;\n}\n";
 
-const FIELDS: [(&str, &str, &str); 8] = [
-    ("id", "z.string()", "String"),
-    ("amountCents", "z.number().int()", "i64"),
-    ("currency", "z.string().length(3)", "String"),
-    ("createdAt", "z.string().datetime()", "String"),
-    ("note", "z.string().optional()", "Option<String>"),
-    ("tags", "z.array(z.string())", "Vec<String>"),
-    ("active", "z.boolean()", "bool"),
-    ("status", "z.enum([\"open\", \"closed\"])", "String"),
+/// Schema fields: name, zod type, Rust type, TypeScript type.
+const FIELDS: [(&str, &str, &str, &str); 8] = [
+    ("id", "z.string()", "String", "string"),
+    ("amountCents", "z.number().int()", "i64", "number"),
+    ("currency", "z.string().length(3)", "String", "string"),
+    ("createdAt", "z.string().datetime()", "String", "string"),
+    (
+        "note",
+        "z.string().optional()",
+        "Option<String>",
+        "string | undefined",
+    ),
+    ("tags", "z.array(z.string())", "Vec<String>", "string[]"),
+    ("active", "z.boolean()", "bool", "boolean"),
+    (
+        "status",
+        "z.enum([\"open\", \"closed\"])",
+        "String",
+        "\"open\" | \"closed\"",
+    ),
 ];
+
+/// Planted in about one TypeScript file in 40: an interface restating the file's schema,
+/// which `duplicate-schemas` reports.
+pub const RESTATED: &str = "Row {";
 
 pub fn pascal(word: &str) -> String {
     let mut chars = word.chars();
@@ -34,7 +49,7 @@ pub fn pascal(word: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-pub fn ts_file(rng: &mut Rng, name: &str, target: usize, imports: &Imports) -> String {
+pub fn ts_file(rng: &mut Rng, name: &str, key: &str, target: usize, imports: &Imports) -> String {
     let ty = pascal(name);
     let mut s = format!(
         "import {{ z }} from \"zod\";\nimport {{ withRetry }} from \"{}\";\n",
@@ -53,8 +68,14 @@ pub fn ts_file(rng: &mut Rng, name: &str, target: usize, imports: &Imports) -> S
         writeln!(s, "import {{ count{} }} from \"{deep}\";", pascal(module)).unwrap();
     }
     s.push('\n');
-    writeln!(s, "export const {ty}Schema = z.object({{").unwrap();
-    for (field, zod, _) in FIELDS.iter().take(3 + rng.below(5)) {
+    // The key field keeps each file's shape its own, so that only planted copies are found.
+    writeln!(
+        s,
+        "export const {ty}Schema = z.object({{\n  {key}Id: z.string(),"
+    )
+    .unwrap();
+    let fields = &FIELDS[..3 + rng.below(5)];
+    for (field, zod, _, _) in fields {
         writeln!(s, "  {field}: {zod},").unwrap();
     }
     writeln!(
@@ -62,6 +83,13 @@ pub fn ts_file(rng: &mut Rng, name: &str, target: usize, imports: &Imports) -> S
         "}});\n\nexport type {ty} = z.infer<typeof {ty}Schema>;\n"
     )
     .unwrap();
+    if rng.below(40) == 0 {
+        writeln!(s, "export interface {ty}{RESTATED}\n  {key}Id: string;").unwrap();
+        for (field, _, _, ts) in fields {
+            writeln!(s, "  {field}: {ts};").unwrap();
+        }
+        s.push_str("}\n\n");
+    }
     writeln!(s, "export interface {ty}Store {{\n  find(id: string): Promise<{ty} | undefined>;\n  save(value: {ty}): Promise<void>;\n}}\n").unwrap();
     writeln!(s, "export class {ty}Service {{\n  private readonly cache = new Map<string, {ty}>();\n\n  constructor(private readonly baseUrl: string) {{}}\n").unwrap();
     let mut method = 0;
@@ -119,13 +147,14 @@ pub fn tsx_file(rng: &mut Rng, name: &str, target: usize) -> String {
     s
 }
 
-pub fn rust_file(rng: &mut Rng, name: &str, target: usize) -> String {
+pub fn rust_file(rng: &mut Rng, name: &str, key: &str, target: usize) -> String {
     let ty = pascal(name);
     let mut s = String::from(
         "use serde::{Deserialize, Serialize};\n\n#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\n",
     );
     writeln!(s, "pub struct {ty} {{").unwrap();
-    for (field, _, rust) in FIELDS.iter().take(3 + rng.below(5)) {
+    writeln!(s, "    pub {key}_id: String,").unwrap();
+    for (field, _, rust, _) in FIELDS.iter().take(3 + rng.below(5)) {
         let snake: String = field
             .chars()
             .flat_map(|c| {

@@ -78,10 +78,15 @@ fn generated_code_parses_without_errors_and_over_long_files_are_found() {
             .or_insert(0) += 1;
     }
     assert!(
+        generated.restated_schemas > 0,
+        "the shape plants restated schemas: {generated:?}"
+    );
+    assert!(
         generated.deep_imports > 0,
         "the shape plants deep imports: {generated:?}"
     );
     let expected = [
+        ("duplicate-schemas".to_string(), generated.restated_schemas),
         ("fetch-retry-timeout".to_string(), generated.bare_fetches),
         ("max-file-lines".to_string(), generated.over_limit),
         ("package-privacy".to_string(), generated.deep_imports),

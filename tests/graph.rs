@@ -48,7 +48,7 @@ fn the_file_graph_marks_each_rejected_import() {
 
 #[test]
 fn without_an_import_rule_the_graph_says_what_to_turn_on() {
-    let dir = workspace(&[("structlint.toml", b"[rules]\npackage-privacy = \"off\"\nlayers = \"off\"\nunclassified-layer = \"off\"\nimport-cycles = \"off\"\nunresolved-import = \"off\"\n"), ("a.ts", b"export const a = 1;\n")]);
+    let dir = workspace(&[("structlint.toml", b"[rules]\npackage-privacy = \"off\"\nlayers = \"off\"\nunclassified-layer = \"off\"\nimport-cycles = \"off\"\nunresolved-import = \"off\"\nduplicate-schemas = \"off\"\n"), ("a.ts", b"export const a = 1;\n")]);
     let run = structlint(dir.path(), &["graph"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("turn one of them on"), "{}", run.stderr);

@@ -49,7 +49,7 @@ pub fn run(args: &GraphArgs) -> u8 {
     let Some(graph) = cx.get::<ImportGraph>() else {
         let _ = writeln!(
             io::stderr(),
-            "error: the import graph is built by the rules over imports ({}, unresolved-import, unclassified-layer); turn one of them on",
+            "error: the import graph is built by the rules over imports ({}, unresolved-import, unclassified-layer, duplicate-schemas); turn one of them on",
             EDGE_RULES.join(", ")
         );
         return EXIT_ERROR;

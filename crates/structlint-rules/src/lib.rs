@@ -2,6 +2,7 @@
 //! comment that is the rule's documentation: `structlint explain <rule>` prints it and
 //! `docs/rules/<rule>.md` is checked against it.
 
+mod duplicate_schemas;
 mod fetch_model;
 mod fetch_retry_timeout;
 mod fetch_rust;
@@ -16,6 +17,10 @@ pub mod naming;
 pub mod outline;
 mod package_privacy;
 mod privacy_advice;
+mod schema_advice;
+mod schema_extract;
+mod schema_extract_rust;
+mod schema_shape;
 mod suppressions;
 #[cfg(test)]
 mod testing;
@@ -29,7 +34,8 @@ pub fn builtin() -> &'static [RuleSpec] {
     &BUILTIN
 }
 
-static BUILTIN: [RuleSpec; 8] = [
+static BUILTIN: [RuleSpec; 9] = [
+    duplicate_schemas::SPEC,
     fetch_retry_timeout::SPEC,
     import_cycles::SPEC,
     layers::SPEC,
