@@ -35,7 +35,7 @@ fn config_errors_name_what_is_valid() {
             &[
                 "unknown rule `max-lines`",
                 "did you mean `max-file-lines`?",
-                "Known rules: duplicate-schemas, fetch-retry-timeout, import-cycles, layers, max-file-lines, package-privacy, suppressions, unclassified-layer, unresolved-import",
+                "Known rules: canonical-helpers, duplicate-schemas, fetch-retry-timeout, import-cycles, layers, max-file-lines, package-privacy, suppressions, unclassified-layer, unresolved-import",
             ][..],
         ),
         (

@@ -56,6 +56,7 @@ use structlint_core::{
 };
 use structlint_graph::{ImportGraph, ModuleFacts};
 
+use crate::import_graph::graph_of;
 use crate::schema_advice::{Found, exact, near};
 use crate::schema_shape::{Schema, SchemaKind};
 
@@ -143,16 +144,7 @@ impl WorkspaceRule for DuplicateSchemas {
         files: Vec<FileFacts<SchemaFacts>>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let modules: Vec<FileFacts<Arc<ModuleFacts>>> = files
-            .iter()
-            .filter_map(|f| {
-                Some(FileFacts {
-                    path: f.path.clone(),
-                    facts: Arc::clone(f.facts.module.as_ref()?),
-                })
-            })
-            .collect();
-        let graph = (!modules.is_empty()).then(|| cx.shared(|| ImportGraph::build(cx, &modules)));
+        let graph = graph_of(cx, files.iter().map(|f| (&f.path, f.facts.module.as_ref())));
         let graph = graph.as_deref();
         let all: Vec<Found<'_>> = files
             .iter()

@@ -46,6 +46,23 @@ impl<R: GraphRule> WorkspaceRule for OnGraph<R> {
     }
 }
 
+/// The import graph of the modules a rule collected next to its own facts, for advice that
+/// names an import; shared with the graph rules when they run.
+pub(crate) fn graph_of<'f>(
+    cx: &WorkspaceContext,
+    modules: impl Iterator<Item = (&'f String, Option<&'f Arc<ModuleFacts>>)>,
+) -> Option<Arc<ImportGraph>> {
+    let modules: Vec<FileFacts<Arc<ModuleFacts>>> = modules
+        .filter_map(|(path, facts)| {
+            Some(FileFacts {
+                path: path.clone(),
+                facts: Arc::clone(facts?),
+            })
+        })
+        .collect();
+    (!modules.is_empty()).then(|| cx.shared(|| ImportGraph::build(cx, &modules)))
+}
+
 /// `path:line` of a reference, for messages that name several places.
 pub(crate) fn place(r: &ModuleRef) -> String {
     format!("{}:{}", r.span.path, r.span.start_pos.line)

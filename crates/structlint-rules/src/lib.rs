@@ -2,11 +2,15 @@
 //! comment that is the rule's documentation: `structlint explain <rule>` prints it and
 //! `docs/rules/<rule>.md` is checked against it.
 
+mod canonical_helpers;
 mod duplicate_schemas;
 mod fetch_model;
 mod fetch_retry_timeout;
 mod fetch_rust;
 mod fetch_ts;
+mod function_shape;
+mod helpers_config;
+mod import_advice;
 mod import_cycles;
 mod import_graph;
 mod layers;
@@ -34,7 +38,8 @@ pub fn builtin() -> &'static [RuleSpec] {
     &BUILTIN
 }
 
-static BUILTIN: [RuleSpec; 9] = [
+static BUILTIN: [RuleSpec; 10] = [
+    canonical_helpers::SPEC,
     duplicate_schemas::SPEC,
     fetch_retry_timeout::SPEC,
     import_cycles::SPEC,

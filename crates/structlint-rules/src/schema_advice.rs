@@ -2,9 +2,9 @@
 //! derive a near copy (`.pick()`, `.extend()`, `Pick<>`, `extends`) from the canonical one.
 
 use structlint_core::{Diagnostic, plural};
-use structlint_graph::{ImportGraph, paths};
+use structlint_graph::ImportGraph;
 
-use crate::import_graph::relative_specifier;
+use crate::import_advice::Import;
 use crate::schema_shape::{Field, Schema, SchemaKind};
 
 /// A schema definition found in the workspace.
@@ -25,7 +25,13 @@ pub(crate) fn exact(
     others: &[&Found<'_>],
 ) -> Diagnostic {
     let (c, k) = (copy.schema, canonical.schema);
-    let import = Import::of(graph, copy, canonical);
+    let import = Import::of(
+        graph,
+        copy.path,
+        canonical.path,
+        &canonical.schema.name,
+        copy.schema.kind.is_rust(),
+    );
     let mut d = Diagnostic::new(
         c.span.clone(),
         format!(
@@ -122,7 +128,13 @@ pub(crate) fn near(
             plural(extra, "field")
         )
     };
-    let import = Import::of(graph, copy, canonical);
+    let import = Import::of(
+        graph,
+        copy.path,
+        canonical.path,
+        &canonical.schema.name,
+        copy.schema.kind.is_rust(),
+    );
     let mut d = Diagnostic::new(c.span.clone(), summary)
         .label(format!(
             "{} of `{}`",
@@ -247,72 +259,6 @@ fn derive_superset(c: &Schema, k: &Schema, extra: &[&Field]) -> String {
             k.name,
             texts.join("; ")
         ),
-    }
-}
-
-/// The specifier the copy's file should import the canonical schema with, and what must happen
-/// first when the canonical is not exported where other packages can reach it.
-struct Import {
-    specifier: String,
-    prerequisite: Option<String>,
-}
-
-impl Import {
-    fn of(graph: Option<&ImportGraph>, copy: &Found<'_>, canonical: &Found<'_>) -> Import {
-        let relative = || relative_specifier(paths::parent(copy.path), canonical.path);
-        let name = &canonical.schema.name;
-        let Some(graph) = graph.filter(|_| !copy.schema.kind.is_rust()) else {
-            return Import {
-                specifier: relative(),
-                prerequisite: None,
-            };
-        };
-        let Some(package) = graph
-            .package_of(canonical.path)
-            .filter(|&p| graph.package_of(copy.path) != Some(p))
-        else {
-            return Import {
-                specifier: relative(),
-                prerequisite: None,
-            };
-        };
-        let exporting = graph.entries[package].iter().find(|e| {
-            e.file
-                .as_deref()
-                .is_some_and(|file| graph.exports(file).names.contains(name))
-        });
-        if let Some(entry) = exporting {
-            return Import {
-                specifier: graph.specifier(package, &entry.subpath),
-                prerequisite: None,
-            };
-        }
-        let main = graph.entries[package]
-            .iter()
-            .find(|e| e.file.is_some())
-            .map(|e| {
-                (
-                    graph.specifier(package, &e.subpath),
-                    e.file.clone().unwrap_or_default(),
-                )
-            });
-        match main {
-            Some((specifier, file)) => Import {
-                prerequisite: Some(format!(
-                    "`{name}` is not exported by {}'s public entry yet: add `export {{ {name} }} from \"{}\";` to {file}.",
-                    graph.packages.list[package].label(),
-                    relative_specifier(paths::parent(&file), canonical.path)
-                )),
-                specifier,
-            },
-            None => Import {
-                specifier: graph.specifier(package, "."),
-                prerequisite: Some(format!(
-                    "{} has no public entry: add an `exports` map to its package.json, and export `{name}` from it.",
-                    graph.packages.list[package].label()
-                )),
-            },
-        }
     }
 }
 
