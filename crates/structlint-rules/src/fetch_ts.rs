@@ -1,6 +1,8 @@
 //! `fetch-retry-timeout` on TypeScript and JavaScript: which network calls lack a retry or a
 //! timeout, and how the call reads once it has both.
 
+use std::collections::HashMap;
+
 use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
 
@@ -13,6 +15,7 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
     };
     let text = cx.text();
     let mut found = Vec::new();
+    let mut uses = None;
     let mut stack = vec![tree.root_node()];
     while let Some(node) = stack.pop() {
         let mut cursor = node.walk();
@@ -34,8 +37,9 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
         if enclosing_function_name(node, text).is_some_and(|n| wrappers.is_wrapper(&n)) {
             continue;
         }
-        let retried = wrapped_by(node, text, &wrappers.retry);
-        let timed = has_timeout_signal(node, text) || wrapped_by(node, text, &wrappers.timeout);
+        let retried = wrapped_by(node, text, &wrappers.retry, &mut uses);
+        let timed =
+            has_timeout_signal(node, text) || wrapped_by(node, text, &wrappers.timeout, &mut uses);
         if retried && timed {
             continue;
         }
@@ -81,36 +85,66 @@ fn is_network_call(callee: &str, name: &str) -> bool {
 
 /// Whether `node` sits inside an argument of a call to one of `names`, or inside a function
 /// whose every caller in the file does.
-fn wrapped_by(node: Node<'_>, text: &str, names: &[String]) -> bool {
+fn wrapped_by<'t>(
+    node: Node<'t>,
+    text: &'t str,
+    names: &[String],
+    uses: &mut Option<Uses<'t>>,
+) -> bool {
     if inside_argument_of(node, text, names) {
         return true;
     }
     let Some((function, name)) = enclosing_function(node, text) else {
         return false;
     };
-    let root = std::iter::successors(Some(node), |n| n.parent())
-        .last()
-        .unwrap_or(node);
-    let mut uses = Vec::new();
-    let mut stack = vec![root];
-    while let Some(n) = stack.pop() {
-        let mut cursor = n.walk();
-        stack.extend(n.named_children(&mut cursor));
-        let is_use = match n.kind() {
-            "identifier" | "property_identifier" => text[n.byte_range()] == name,
-            _ => false,
-        };
-        let in_declaration =
-            n.start_byte() >= function.start_byte() && n.end_byte() <= function.end_byte();
-        let declares = n
-            .parent()
-            .and_then(|p| p.child_by_field_name("name"))
-            .is_some_and(|d| d.id() == n.id());
-        if is_use && !in_declaration && !declares {
-            uses.push(n);
+    let uses = uses.get_or_insert_with(|| {
+        let root = std::iter::successors(Some(node), |n| n.parent())
+            .last()
+            .unwrap_or(node);
+        Uses::index(root, text)
+    });
+    let outside: Vec<Node<'t>> = uses
+        .0
+        .get(name.as_str())
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|n| n.start_byte() < function.start_byte() || n.end_byte() > function.end_byte())
+        .collect();
+    !outside.is_empty() && outside.iter().all(|&u| inside_argument_of(u, text, names))
+}
+
+/// Every identifier of a file that uses a name rather than declares it, by name: built once
+/// per file, and only for a file with a call whose wrapping depends on its callers.
+pub(crate) struct Uses<'t>(HashMap<&'t str, Vec<Node<'t>>>);
+
+impl<'t> Uses<'t> {
+    fn index(root: Node<'t>, text: &'t str) -> Uses<'t> {
+        let mut by_name: HashMap<&'t str, Vec<Node<'t>>> = HashMap::new();
+        let mut cursor = root.walk();
+        let mut descended = true;
+        loop {
+            if descended {
+                let n = cursor.node();
+                if matches!(n.kind(), "identifier" | "property_identifier")
+                    && cursor.field_name() != Some("name")
+                {
+                    by_name.entry(&text[n.byte_range()]).or_default().push(n);
+                }
+                if cursor.goto_first_child() {
+                    continue;
+                }
+            }
+            if cursor.goto_next_sibling() {
+                descended = true;
+            } else if cursor.goto_parent() {
+                descended = false;
+            } else {
+                break;
+            }
         }
+        Uses(by_name)
     }
-    !uses.is_empty() && uses.iter().all(|&u| inside_argument_of(u, text, names))
 }
 
 /// Whether an ancestor of `node` is an argument list of a call to one of `names`.
