@@ -1,8 +1,6 @@
 //! `fetch-retry-timeout` on TypeScript and JavaScript: which network calls lack a retry or a
 //! timeout, and how the call reads once it has both.
 
-use std::collections::HashMap;
-
 use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
 
@@ -15,64 +13,90 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
     };
     let text = cx.text();
     let mut found = Vec::new();
-    let mut uses = None;
-    let mut stack = vec![tree.root_node()];
-    while let Some(node) = stack.pop() {
-        let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
-        if node.kind() != "call_expression" {
-            continue;
-        }
-        let Some(callee) = node.child_by_field_name("function") else {
-            continue;
-        };
-        let callee_text = &text[callee.byte_range()];
-        if !wrappers
-            .calls
-            .iter()
-            .any(|c| is_network_call(callee_text, c))
+    // One cursor for the whole walk, with the ancestors at hand: `parent()` descends from
+    // the root every time, which made this rule cost more than the parse.
+    let mut cursor = tree.walk();
+    let mut ancestors: Vec<Node<'_>> = Vec::new();
+    'walk: loop {
+        let node = cursor.node();
+        if node.kind() == "call_expression"
+            && let Some(u) = check_call(cx, text, node, &ancestors, wrappers)
         {
+            found.push(u);
+        }
+        if cursor.goto_first_child() {
+            ancestors.push(node);
             continue;
         }
-        if enclosing_function_name(node, text).is_some_and(|n| wrappers.is_wrapper(&n)) {
-            continue;
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+            ancestors.pop();
         }
-        let retried = wrapped_by(node, text, &wrappers.retry, &mut uses);
-        let timed =
-            has_timeout_signal(node, text) || wrapped_by(node, text, &wrappers.timeout, &mut uses);
-        if retried && timed {
-            continue;
-        }
-        let call = &text[node.byte_range()];
-        let awaited = node
-            .parent()
-            .is_some_and(|p| p.kind() == "await_expression");
-        let with_timeout = if timed {
-            call.to_string()
-        } else {
-            add_signal(node, text)
-        };
-        let retry_name = wrappers.retry.first().map_or("withRetry", String::as_str);
-        let rewrite = if retried {
-            with_timeout.clone()
-        } else {
-            format!("{retry_name}(() => {with_timeout})")
-        };
-        found.push(Unwrapped {
-            span: cx.node_span(node),
-            call: callee_text.to_string(),
-            missing_retry: !retried,
-            missing_timeout: !timed,
-            rewrite: if awaited {
-                format!("await {rewrite}")
-            } else {
-                rewrite
-            },
-            timeout_only: (!timed && retried).then_some(with_timeout),
-        });
     }
     found.sort_by_key(|u| u.span.start);
     found
+}
+
+/// The finding for one call, if it is a configured network call missing a wrapper;
+/// `ancestors` runs from the root to the call's parent.
+fn check_call<'t>(
+    cx: &FileContext<'_>,
+    text: &'t str,
+    node: Node<'t>,
+    ancestors: &[Node<'t>],
+    wrappers: &Wrappers,
+) -> Option<Unwrapped> {
+    let callee = node.child_by_field_name("function")?;
+    let callee_text = &text[callee.byte_range()];
+    if !wrappers
+        .calls
+        .iter()
+        .any(|c| is_network_call(callee_text, c))
+    {
+        return None;
+    }
+    let function = enclosing_function(ancestors, text);
+    if function
+        .as_ref()
+        .is_some_and(|(_, n)| wrappers.is_wrapper(n))
+    {
+        return None;
+    }
+    let retried = wrapped_by(ancestors, function.as_ref(), text, &wrappers.retry);
+    let timed = has_timeout_signal(node, text)
+        || wrapped_by(ancestors, function.as_ref(), text, &wrappers.timeout);
+    if retried && timed {
+        return None;
+    }
+    let call = &text[node.byte_range()];
+    let awaited = ancestors
+        .last()
+        .is_some_and(|p| p.kind() == "await_expression");
+    let with_timeout = if timed {
+        call.to_string()
+    } else {
+        add_signal(node, text)
+    };
+    let retry_name = wrappers.retry.first().map_or("withRetry", String::as_str);
+    let rewrite = if retried {
+        with_timeout.clone()
+    } else {
+        format!("{retry_name}(() => {with_timeout})")
+    };
+    Some(Unwrapped {
+        span: cx.node_span(node),
+        call: callee_text.to_string(),
+        missing_retry: !retried,
+        missing_timeout: !timed,
+        rewrite: if awaited {
+            format!("await {rewrite}")
+        } else {
+            rewrite
+        },
+        timeout_only: (!timed && retried).then_some(with_timeout),
+    })
 }
 
 /// `fetch`, or `globalThis.fetch` / `window.fetch` / `self.fetch` for a bare name.
@@ -83,76 +107,61 @@ fn is_network_call(callee: &str, name: &str) -> bool {
             .any(|g| callee.strip_prefix(g) == Some(name))
 }
 
-/// Whether `node` sits inside an argument of a call to one of `names`, or inside a function
-/// whose every caller in the file does.
-fn wrapped_by<'t>(
-    node: Node<'t>,
-    text: &'t str,
+/// Whether the call under `ancestors` sits inside an argument of a call to one of `names`,
+/// or inside a `function` whose every caller in the file does.
+fn wrapped_by(
+    ancestors: &[Node<'_>],
+    function: Option<&(Node<'_>, String)>,
+    text: &str,
     names: &[String],
-    uses: &mut Option<Uses<'t>>,
 ) -> bool {
-    if inside_argument_of(node, text, names) {
+    if inside_argument_of(ancestors, text, names) {
         return true;
     }
-    let Some((function, name)) = enclosing_function(node, text) else {
+    let (Some((function, name)), Some(root)) = (function, ancestors.first()) else {
         return false;
     };
-    let uses = uses.get_or_insert_with(|| {
-        let root = std::iter::successors(Some(node), |n| n.parent())
-            .last()
-            .unwrap_or(node);
-        Uses::index(root, text)
-    });
-    let outside: Vec<Node<'t>> = uses
-        .0
-        .get(name.as_str())
-        .into_iter()
-        .flatten()
-        .copied()
-        .filter(|n| n.start_byte() < function.start_byte() || n.end_byte() > function.end_byte())
-        .collect();
-    !outside.is_empty() && outside.iter().all(|&u| inside_argument_of(u, text, names))
+    let callers = uses_outside(*root, text, name, *function);
+    !callers.is_empty()
+        && callers
+            .iter()
+            .all(|&u| inside_argument_of(&ancestors_of(u), text, names))
 }
 
-/// Every identifier of a file that uses a name rather than declares it, by name: built once
-/// per file, and only for a file with a call whose wrapping depends on its callers.
-pub(crate) struct Uses<'t>(HashMap<&'t str, Vec<Node<'t>>>);
-
-impl<'t> Uses<'t> {
-    fn index(root: Node<'t>, text: &'t str) -> Uses<'t> {
-        let mut by_name: HashMap<&'t str, Vec<Node<'t>>> = HashMap::new();
-        let mut cursor = root.walk();
-        let mut descended = true;
-        loop {
-            if descended {
-                let n = cursor.node();
-                if matches!(n.kind(), "identifier" | "property_identifier")
-                    && cursor.field_name() != Some("name")
-                {
-                    by_name.entry(&text[n.byte_range()]).or_default().push(n);
-                }
-                if cursor.goto_first_child() {
-                    continue;
-                }
-            }
-            if cursor.goto_next_sibling() {
-                descended = true;
-            } else if cursor.goto_parent() {
-                descended = false;
-            } else {
-                break;
-            }
-        }
-        Uses(by_name)
-    }
+/// The identifiers outside `function` that use `name`. Found by searching the text and
+/// asking the tree about each hit: far cheaper than walking every node of the file.
+fn uses_outside<'t>(root: Node<'t>, text: &str, name: &str, function: Node<'_>) -> Vec<Node<'t>> {
+    let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    text.match_indices(name)
+        .map(|(at, _)| at..at + name.len())
+        .filter(|r| r.start < function.start_byte() || r.end > function.end_byte())
+        .filter(|r| {
+            !is_ident(text[..r.start].chars().next_back())
+                && !is_ident(text[r.end..].chars().next())
+        })
+        .filter_map(|r| root.descendant_for_byte_range(r.start, r.end))
+        .filter(|n| matches!(n.kind(), "identifier" | "property_identifier"))
+        .filter(|n| {
+            n.parent()
+                .and_then(|p| p.child_by_field_name("name"))
+                .is_none_or(|d| d.id() != n.id())
+        })
+        .collect()
 }
 
-/// Whether an ancestor of `node` is an argument list of a call to one of `names`.
-fn inside_argument_of(node: Node<'_>, text: &str, names: &[String]) -> bool {
-    std::iter::successors(node.parent(), |n| n.parent()).any(|n| {
-        n.kind() == "arguments"
-            && n.parent()
-                .and_then(|call| call.child_by_field_name("function"))
+/// The ancestors of `node`, root first.
+fn ancestors_of(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut chain: Vec<Node<'_>> = std::iter::successors(node.parent(), |n| n.parent()).collect();
+    chain.reverse();
+    chain
+}
+
+/// Whether one of `ancestors` (root first) is an argument list of a call to one of `names`.
+fn inside_argument_of(ancestors: &[Node<'_>], text: &str, names: &[String]) -> bool {
+    (1..ancestors.len()).any(|i| {
+        ancestors[i].kind() == "arguments"
+            && ancestors[i - 1]
+                .child_by_field_name("function")
                 .is_some_and(|f| {
                     names
                         .iter()
@@ -161,15 +170,17 @@ fn inside_argument_of(node: Node<'_>, text: &str, names: &[String]) -> bool {
     })
 }
 
-/// The nearest function around `node` and the name it is called by.
-fn enclosing_function<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, String)> {
-    std::iter::successors(node.parent(), |n| n.parent()).find_map(|n| {
+/// The nearest function among `ancestors` (root first) and the name it is called by.
+fn enclosing_function<'t>(ancestors: &[Node<'t>], text: &str) -> Option<(Node<'t>, String)> {
+    (0..ancestors.len()).rev().find_map(|i| {
+        let n = ancestors[i];
         let name = match n.kind() {
             "function_declaration" | "generator_function_declaration" | "method_definition" => {
                 n.child_by_field_name("name")
             }
-            "arrow_function" | "function_expression" | "function" => n
-                .parent()
+            "arrow_function" | "function_expression" | "function" => i
+                .checked_sub(1)
+                .map(|p| ancestors[p])
                 .filter(|p| {
                     matches!(
                         p.kind(),
@@ -184,10 +195,6 @@ fn enclosing_function<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, Strin
         }?;
         Some((n, text[name.byte_range()].to_string()))
     })
-}
-
-fn enclosing_function_name(node: Node<'_>, text: &str) -> Option<String> {
-    enclosing_function(node, text).map(|(_, name)| name)
 }
 
 /// A `signal` in the call's options that comes from `AbortSignal.timeout(…)` (directly, in

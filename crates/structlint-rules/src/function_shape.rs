@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use structlint_core::tree_sitter::Node;
+use structlint_core::tree_sitter::{Node, TreeCursor};
 use structlint_core::{FileContext, Span};
 
 /// Bodies shorter than this many tokens (`(x) => x + 1` is 7) say too little to call two
@@ -90,14 +90,15 @@ fn function(
 ) -> Function {
     let own_name = &text[name.byte_range()];
     let mut bound = HashMap::from([(own_name, 0usize)]);
-    collect_bindings(code, text, false, &mut bound);
+    let mut cursor = code.walk();
+    collect_bindings(&mut cursor, text, false, &mut bound);
     let mut tokens = Tokens {
         hasher: DefaultHasher::new(),
         count: 0,
         bound,
         calls: Vec::new(),
     };
-    tokens.walk(code, Some(name), text);
+    tokens.walk(&mut cursor, Some(name), text);
     let mut span = cx.node_span(name);
     span.path = String::new();
     Function {
@@ -124,21 +125,25 @@ fn is_exported(node: Node<'_>, text: &str) -> bool {
 
 /// Names bound inside the function (parameters, locals, closure and catch parameters), each
 /// numbered by first appearance, so that a consistent renaming leaves the fingerprint as is.
+/// `cursor` is on the node to scan and is left there.
 fn collect_bindings<'t>(
-    node: Node<'_>,
+    cursor: &mut TreeCursor<'_>,
     text: &'t str,
     in_pattern: bool,
     bound: &mut HashMap<&'t str, usize>,
 ) {
+    let node = cursor.node();
     let kind = node.kind();
     if in_pattern && matches!(kind, "identifier" | "shorthand_property_identifier_pattern") {
         let next = bound.len();
         bound.entry(&text[node.byte_range()]).or_insert(next);
         return;
     }
-    let mut cursor = node.walk();
-    for (i, child) in node.children(&mut cursor).enumerate() {
-        let field = node.field_name_for_child(i as u32);
+    if !cursor.goto_first_child() {
+        return;
+    }
+    loop {
+        let field = cursor.field_name();
         let pattern = in_pattern
             || match (kind, field) {
                 ("required_parameter" | "optional_parameter", Some("pattern")) => true,
@@ -147,18 +152,44 @@ fn collect_bindings<'t>(
                 ("for_in_statement", Some("left")) => true,
                 ("parameter" | "let_declaration" | "for_expression", Some("pattern")) => true,
                 ("closure_parameters", _) => {
-                    child.kind() == "identifier" || child.kind().ends_with("pattern")
+                    let child = cursor.node().kind();
+                    child == "identifier" || child.ends_with("pattern")
                 }
                 ("function_declaration" | "function_item", Some("name")) => true,
                 _ => false,
             };
         // Object keys in a destructuring pattern are property names, not bindings.
-        if pattern && kind == "pair_pattern" && field == Some("key") {
-            continue;
+        if !(pattern && kind == "pair_pattern" && field == Some("key")) {
+            collect_bindings(cursor, text, pattern, bound);
         }
-        collect_bindings(child, text, pattern, bound);
+        if !cursor.goto_next_sibling() {
+            break;
+        }
     }
+    cursor.goto_parent();
 }
+
+/// Types say nothing about what a function does, and a JavaScript copy has none.
+const SKIPPED: [&str; 6] = [
+    "type_annotation",
+    "type_parameters",
+    "type_arguments",
+    "comment",
+    "line_comment",
+    "block_comment",
+];
+
+const LITERALS: [&str; 9] = [
+    "string",
+    "template_string",
+    "number",
+    "string_literal",
+    "raw_string_literal",
+    "char_literal",
+    "integer_literal",
+    "float_literal",
+    "regex",
+];
 
 struct Tokens<'t> {
     hasher: DefaultHasher,
@@ -168,20 +199,11 @@ struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    fn walk(&mut self, node: Node<'_>, skip: Option<Node<'_>>, text: &'t str) {
+    /// Hashes the tokens under the cursor's node, leaving the cursor there.
+    fn walk(&mut self, cursor: &mut TreeCursor<'_>, skip: Option<Node<'_>>, text: &'t str) {
+        let node = cursor.node();
         let kind = node.kind();
-        if Some(node) == skip
-            || node.is_extra()
-            || matches!(
-                kind,
-                "type_annotation"
-                    | "type_parameters"
-                    | "type_arguments"
-                    | "comment"
-                    | "line_comment"
-                    | "block_comment"
-            )
-        {
+        if Some(node) == skip || node.is_extra() || SKIPPED.contains(&kind) {
             return;
         }
         if kind == "call_expression"
@@ -194,43 +216,34 @@ impl<'t> Tokens<'t> {
                 .unwrap_or(callee);
             self.calls.push(text[callee.byte_range()].to_string());
         }
-        if matches!(
-            kind,
-            "string"
-                | "template_string"
-                | "number"
-                | "string_literal"
-                | "raw_string_literal"
-                | "char_literal"
-                | "integer_literal"
-                | "float_literal"
-                | "regex"
-        ) {
-            self.token(kind);
+        if LITERALS.contains(&kind) {
+            kind.hash(&mut self.hasher);
+            self.count += 1;
             return;
         }
-        if node.child_count() == 0 {
-            let text = &text[node.byte_range()];
-            match (kind, self.bound.get(text)) {
-                (
-                    "identifier"
+        if !cursor.goto_first_child() {
+            let token = &text[node.byte_range()];
+            let is_name = matches!(
+                kind,
+                "identifier"
                     | "shorthand_property_identifier"
-                    | "shorthand_property_identifier_pattern",
-                    Some(&n),
-                ) => self.token(&format!("${n}")),
-                _ => self.token(text),
+                    | "shorthand_property_identifier_pattern"
+            );
+            match self.bound.get(token).filter(|_| is_name) {
+                // A bound name hashes as its number, so renaming it changes nothing.
+                Some(&n) => n.hash(&mut self.hasher),
+                None => token.hash(&mut self.hasher),
             }
+            self.count += 1;
             return;
         }
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            self.walk(child, skip, text);
+        loop {
+            self.walk(cursor, skip, text);
+            if !cursor.goto_next_sibling() {
+                break;
+            }
         }
-    }
-
-    fn token(&mut self, token: &str) {
-        token.hash(&mut self.hasher);
-        self.count += 1;
+        cursor.goto_parent();
     }
 }
 
