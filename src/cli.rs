@@ -22,6 +22,17 @@ pub enum Command {
     Rules,
     /// Print the import graph of a TypeScript workspace, marking the edges rules reject.
     Graph(GraphArgs),
+    /// Run the tests of TOML rules: inline valid/invalid cases, `// expect:` fixtures, and
+    /// the snapshots of their prompts. Exit 1 when a test fails.
+    Test(TestArgs),
+    /// Print the matches of a tree-sitter query in a file, with the tree around each match:
+    /// for writing and debugging the `query` of a TOML rule.
+    Query {
+        /// The query, e.g. '(call_expression function: (identifier) @f (#eq? @f "fetch")) @match'.
+        query: String,
+        /// The file to run it on; its extension decides the grammar.
+        file: PathBuf,
+    },
     /// Print a rule's full documentation.
     Explain {
         /// The rule id, e.g. max-file-lines.
@@ -64,6 +75,16 @@ pub struct CheckArgs {
     /// Same as --color never.
     #[arg(long)]
     pub no_color: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Rule files or directories of rule files (default: the `rule-files` of the nearest
+    /// structlint.toml, else `rules/`).
+    pub paths: Vec<PathBuf>,
+    /// Rewrite the prompt snapshots (`__snapshots__/<rule>.md`) instead of comparing them.
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Debug, Args)]

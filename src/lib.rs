@@ -62,7 +62,11 @@ impl Check {
             None => structlint_core::find_config(&start),
         };
         match file {
-            Some(file) => Config::load(&relative_to_cwd(&file), builtin_rules()),
+            Some(file) => Config::load_with(
+                &relative_to_cwd(&file),
+                builtin_rules(),
+                &structlint_toml_rules::TomlRules,
+            ),
             None => {
                 let root = if start.is_file() {
                     start.parent().map(Path::to_path_buf).unwrap_or_default()

@@ -4,6 +4,8 @@ mod check;
 mod explain;
 mod graph;
 mod graph_render;
+mod query;
+mod test;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -15,6 +17,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(&args),
         Command::Rules => explain::list(),
         Command::Graph(args) => graph::run(&args),
+        Command::Test(args) => test::run(&args),
+        Command::Query { query, file } => query::run(&query, &file),
         Command::Explain { rule } => explain::explain(&rule),
     }
 }

@@ -21,7 +21,7 @@ mod source;
 pub mod suppress;
 mod workspace;
 
-pub use config::{CONFIG_FILE, Config, ConfigError, find_config};
+pub use config::{CONFIG_FILE, Config, ConfigError, closest, find_config};
 pub use diagnostic::{
     Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,
 };
@@ -29,8 +29,8 @@ pub use engine::Engine;
 pub use engine::paths::normalize;
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{
-    ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, Needs, RuleImpl, RuleMeta,
-    RuleOptions, RuleSpec, WorkspaceRule,
+    ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, LoadedRule, Needs, RuleImpl,
+    RuleLoader, RuleMeta, RuleOptions, RuleSpec, WorkspaceRule,
 };
 pub use source::{FileContext, SourceFile};
 pub use structlint_lang::{Language, LineIndex, tree_sitter};

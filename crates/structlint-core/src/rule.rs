@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde::Deserialize;
 use structlint_lang::Language;
 
-use crate::{Diagnostic, FileContext, Severity, WorkspaceContext};
+use crate::{ConfigError, Diagnostic, FileContext, Severity, WorkspaceContext};
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,6 +289,25 @@ impl RuleMeta {
             ..RuleMeta::default()
         }
     }
+}
+
+/// A rule defined in a file the config lists under `rule-files` (a TOML rule), compiled.
+pub struct LoadedRule {
+    pub meta: RuleMeta,
+    pub default_level: Level,
+    pub imp: RuleImpl,
+}
+
+/// Reads the rule files a config lists under `rule-files`; the TOML rule engine implements it.
+pub trait RuleLoader {
+    /// `patterns` are globs relative to `root`, the config's directory; `taken` are the ids of
+    /// the built-in rules, which a loaded rule may not reuse.
+    fn load(
+        &self,
+        root: &std::path::Path,
+        patterns: &[String],
+        taken: &[&str],
+    ) -> Result<Vec<LoadedRule>, ConfigError>;
 }
 
 /// A rule that will run: what it is, the severity its findings get, and its implementation.

@@ -7,9 +7,14 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::files::{FilesConfig, FilesSection};
 use super::{Config, ConfigError, closest};
-use crate::rule::{ActiveRule, Level, RuleMeta, RuleOptions, RuleSpec};
+use crate::rule::{ActiveRule, Level, LoadedRule, RuleLoader, RuleMeta, RuleOptions, RuleSpec};
 
-pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
+pub(super) fn parse(
+    path: &Path,
+    text: &str,
+    registry: &[RuleSpec],
+    loader: Option<&dyn RuleLoader>,
+) -> Result<Config, ConfigError> {
     let toml_error = |e: toml::de::Error| ConfigError::from_toml(path, text, &e);
     let root = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -17,7 +22,7 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
     };
     let mut config = Config::defaults(crate::normalize(&root).unwrap_or(root), registry)?;
     config.file = Some(path.to_path_buf());
-    let mut keys = vec!["files", "rules"];
+    let mut keys = vec!["files", "rules", "rule-files"];
     for section in registry
         .iter()
         .flat_map(|spec| spec.sections.iter().copied())
@@ -29,6 +34,7 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
     let doc = DeTable::parse(text).map_err(toml_error)?.into_inner();
     let mut rules_table = None;
     let mut sections = Vec::new();
+    let mut loaded = Vec::new();
     for (key, value) in doc {
         let key_span = key.span();
         match key.get_ref().as_ref() {
@@ -43,6 +49,16 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
                 })?;
             }
             "rules" => rules_table = Some(value),
+            "rule-files" => {
+                let patterns = Vec::<String>::deserialize(ValueDeserializer::from(value))
+                    .map_err(toml_error)?;
+                let Some(loader) = loader else {
+                    return Err(ConfigError::at(path, text, key_span, "`rule-files` is not supported here", "rule files need the TOML rule engine")
+                        .with_help("run the `structlint` command, or load the config with `structlint::Check`, which reads rule files"));
+                };
+                let taken: Vec<&str> = registry.iter().map(|s| s.id).collect();
+                loaded = loader.load(&config.root, &patterns, &taken)?;
+            }
             name if keys.contains(&name) => sections.push((name.to_string(), value)),
             other => {
                 let list = keys
@@ -64,7 +80,10 @@ pub(super) fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Co
             }
         }
     }
-    config.rules = rules(path, text, rules_table, Rc::new(sections), registry)?;
+    config
+        .known_rules
+        .extend(loaded.iter().map(|r| r.meta.id.clone()));
+    config.rules = rules(path, text, rules_table, Rc::new(sections), registry, loaded)?;
     Ok(config)
 }
 
@@ -76,6 +95,7 @@ fn rules<'de>(
     value: Option<Spanned<DeValue<'de>>>,
     sections: Rc<Vec<(String, Spanned<DeValue<'de>>)>>,
     registry: &[RuleSpec],
+    loaded: Vec<LoadedRule>,
 ) -> Result<Vec<ActiveRule>, ConfigError> {
     let value = value.unwrap_or_else(|| Spanned::new(0..0, DeValue::Table(DeTable::default())));
     let span = value.span();
@@ -90,10 +110,32 @@ fn rules<'de>(
         .with_help("write `[rules]` followed by lines like `max-file-lines = \"warn\"`"));
     };
     let mut configured: Vec<(usize, Option<Level>, Option<Spanned<DeValue<'de>>>)> = Vec::new();
+    let mut loaded_levels: Vec<Option<Level>> = vec![None; loaded.len()];
     for (key, value) in table {
         let id = key.get_ref().as_ref();
+        if let Some(at) = loaded.iter().position(|r| r.meta.id == id) {
+            let (level, options) = rule_setting(path, text, id, value)?;
+            if let Some(options) =
+                options.filter(|o| matches!(o.get_ref(), DeValue::Table(t) if !t.is_empty()))
+            {
+                return Err(ConfigError::at(
+                    path,
+                    text,
+                    options.span(),
+                    format!("rule `{id}` takes no options"),
+                    "only `level` can be set here",
+                )
+                .with_help(format!(
+                    "`{id}` comes from a rule file: change its `files`, `exclude` or matcher there"
+                )));
+            }
+            loaded_levels[at] = level;
+            continue;
+        }
         let Some(index) = registry.iter().position(|s| s.id == id) else {
-            return Err(unknown_rule(path, text, key.span(), id, registry));
+            let mut ids: Vec<&str> = registry.iter().map(|s| s.id).collect();
+            ids.extend(loaded.iter().map(|r| r.meta.id.as_str()));
+            return Err(unknown_rule(path, text, key.span(), id, &ids));
         };
         let (level, options) = rule_setting(path, text, id, value)?;
         configured.push((index, level, options));
@@ -114,6 +156,15 @@ fn rules<'de>(
                 meta: RuleMeta::of(spec),
                 severity,
                 imp,
+            });
+        }
+    }
+    for (rule, level) in loaded.into_iter().zip(loaded_levels) {
+        if let Some(severity) = level.unwrap_or(rule.default_level).severity() {
+            active.push(ActiveRule {
+                meta: rule.meta,
+                severity,
+                imp: rule.imp,
             });
         }
     }
@@ -165,9 +216,8 @@ fn unknown_rule(
     text: &str,
     span: std::ops::Range<usize>,
     id: &str,
-    registry: &[RuleSpec],
+    ids: &[&str],
 ) -> ConfigError {
-    let ids: Vec<&str> = registry.iter().map(|s| s.id).collect();
     let hint = match closest(id, ids.iter().copied()) {
         Some(near) => format!("did you mean `{near}`? "),
         None => String::new(),

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub use error::{ConfigError, closest, edit_distance};
 pub use files::{DEFAULT_MAX_FILE_SIZE, FilesConfig};
 
-use crate::rule::{ActiveRule, RuleMeta, RuleOptions, RuleSpec};
+use crate::rule::{ActiveRule, RuleLoader, RuleMeta, RuleOptions, RuleSpec};
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "structlint.toml";
@@ -75,7 +75,19 @@ impl Config {
 
     /// Validates config `text` as if read from `path`.
     pub fn parse(path: &Path, text: &str, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
-        load::parse(path, text, registry)
+        load::parse(path, text, registry, None)
+    }
+
+    /// Reads the config file at `path`, with the rules of its `rule-files` read by `loader`.
+    pub fn load_with(
+        path: &Path,
+        registry: &[RuleSpec],
+        loader: &dyn RuleLoader,
+    ) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::plain(format!("cannot read config file {}: {e}", path.display()))
+        })?;
+        load::parse(path, &text, registry, Some(loader))
     }
 }
 

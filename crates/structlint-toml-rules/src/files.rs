@@ -1,0 +1,117 @@
+//! Finding rule files and reading them.
+
+use std::path::{Path, PathBuf};
+
+use globset::Glob;
+use structlint_core::ConfigError;
+
+use crate::compile::{CompiledRule, Source, compile};
+use crate::def::{RULE_FIELDS, RuleFile};
+
+/// The files under `root` that `patterns` match, sorted. A pattern that matches no file is an
+/// error: a typo must not turn rules off silently.
+pub fn expand(root: &Path, patterns: &[String]) -> Result<Vec<PathBuf>, ConfigError> {
+    let mut found = Vec::new();
+    for pattern in patterns {
+        let matcher = Glob::new(pattern)
+            .map_err(|e| {
+                ConfigError::plain(format!(
+                    "invalid glob `{pattern}` in `rule-files`: {}",
+                    e.kind()
+                ))
+            })?
+            .compile_matcher();
+        // Walk only below the pattern's literal prefix, not the whole workspace.
+        let literal: Vec<&str> = pattern
+            .split('/')
+            .take_while(|part| !part.contains(['*', '?', '[', '{']))
+            .collect();
+        let base = root.join(literal.join("/"));
+        let before = found.len();
+        if base.is_file() {
+            found.push(base);
+        } else {
+            walk(&base, &mut |path| {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if matcher.is_match(&relative) {
+                    found.push(path.to_path_buf());
+                }
+            });
+        }
+        if found.len() == before {
+            return Err(ConfigError::plain(format!(
+                "`rule-files` pattern `{pattern}` matches no file under {}",
+                root.display()
+            ))
+            .with_help("patterns are relative to the config file, e.g. \"rules/**/*.toml\""));
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn walk(dir: &Path, visit: &mut dyn FnMut(&Path)) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t)
+                if t.is_dir()
+                    && entry.file_name() != "node_modules"
+                    && !entry.file_name().to_string_lossy().starts_with('.') =>
+            {
+                walk(&path, visit)
+            }
+            Ok(t) if t.is_file() => visit(&path),
+            _ => {}
+        }
+    }
+}
+
+/// Reads and compiles the rules of one file.
+pub fn load_file(path: &Path) -> Result<Vec<CompiledRule>, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ConfigError::plain(format!("cannot read rule file {}: {e}", path.display()))
+    })?;
+    let src = Source { path, text: &text };
+    let file: RuleFile = toml::from_str(&text).map_err(|e| {
+        let mut error = ConfigError::from_toml(path, &text, &e);
+        if error.message.contains("unknown field") {
+            error = error.with_help(format!(
+                "a [[rule]] has the fields {}",
+                RULE_FIELDS.join(", ")
+            ));
+        }
+        error
+    })?;
+    if file.rule.is_empty() {
+        return Err(
+            ConfigError::plain(format!("{} has no [[rule]]", path.display())).with_help(
+                "a rule file holds one or more [[rule]] tables; see docs/authoring-rules.md",
+            ),
+        );
+    }
+    let mut rules: Vec<CompiledRule> = Vec::new();
+    for def in file.rule {
+        let id_span = def.get_ref().id.span();
+        let rule = compile(def, &src)?;
+        if rules.iter().any(|r| r.id == rule.id) {
+            return Err(src.error(
+                id_span,
+                format!("rule id `{}` is defined twice in this file", rule.id),
+                "second definition",
+            ));
+        }
+        rules.push(rule);
+    }
+    Ok(rules)
+}

@@ -1,0 +1,83 @@
+use structlint_lang::{Grammar, parse_tree};
+
+use super::*;
+
+/// The text of every node of `code` the pattern matches, with its bindings.
+fn find(pattern: &str, code: &str, grammar: Grammar) -> Vec<String> {
+    let pattern = Pattern::compile(pattern, grammar).unwrap();
+    let tree = parse_tree(grammar, code).unwrap();
+    let mut found = Vec::new();
+    let mut stack = vec![tree.root_node()];
+    while let Some(node) = stack.pop() {
+        let mut cursor = node.walk();
+        let mut kids: Vec<Node<'_>> = node.children(&mut cursor).collect();
+        kids.reverse();
+        stack.extend(kids);
+        let mut b = Bindings::new();
+        if pattern.root_kind.is_none_or(|k| k == node.kind_id())
+            && pattern.matches(node, code, &mut b)
+        {
+            let mut vars: Vec<String> = b
+                .iter()
+                .map(|(k, v)| format!("{k}={}", &code[v.clone()]))
+                .collect();
+            vars.sort();
+            found.push(format!("{} [{}]", &code[node.byte_range()], vars.join(" ")));
+        }
+    }
+    found
+}
+
+#[test]
+fn metavariables_match_one_node_or_many() {
+    let code = "fetch(url);\nfetch(url, { signal });\nwindow.fetch(x);\nfetch();\n";
+    assert_eq!(
+        find("fetch($URL)", code, Grammar::TypeScript),
+        ["fetch(url) [URL=url]"]
+    );
+    assert_eq!(
+        find("fetch($$$ARGS)", code, Grammar::TypeScript),
+        [
+            "fetch(url) [ARGS=url]",
+            "fetch(url, { signal }) [ARGS=url, { signal }]",
+            "fetch() [ARGS=]"
+        ]
+    );
+}
+
+#[test]
+fn whitespace_and_comments_do_not_matter_and_repeated_names_must_agree() {
+    let code = "a = a  +  /* x */ 1;\nb = c + 1;\n";
+    assert_eq!(
+        find("$X = $X + 1", code, Grammar::TypeScript),
+        ["a = a  +  /* x */ 1 [X=a]"]
+    );
+    assert_eq!(find("$_ = $_ + 1", code, Grammar::TypeScript).len(), 2);
+}
+
+#[test]
+fn statements_functions_and_rust() {
+    let code = "async function load(id: string) {\n  await a();\n  await b(id);\n}\n";
+    assert_eq!(
+        find(
+            "async function $NAME($$$P) { $$$BODY }",
+            code,
+            Grammar::TypeScript
+        )
+        .iter()
+        .map(|m| m.rsplit('[').next().unwrap().to_string())
+        .collect::<Vec<_>>(),
+        ["BODY=await a();\n  await b(id); NAME=load P=id: string]"]
+    );
+    let rust = "fn f() { let v = x.unwrap(); y.expect(\"m\"); }\n";
+    assert_eq!(
+        find("$E.unwrap()", rust, Grammar::Rust),
+        ["x.unwrap() [E=x]"]
+    );
+}
+
+#[test]
+fn invalid_snippets_are_errors() {
+    assert!(Pattern::compile("fetch(", Grammar::TypeScript).is_err());
+    assert_eq!(metavariables("$A + $$$REST + $_ + $A"), ["A", "REST", "A"]);
+}

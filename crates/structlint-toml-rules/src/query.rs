@@ -1,0 +1,226 @@
+//! tree-sitter queries: compiling them with errors an author can act on, and structlint's own
+//! predicates, which test a capture's ancestors and descendants:
+//!
+//! - `(#inside? @cap "kind-or-pattern")` / `(#not-inside? …)`: some ancestor is of that node
+//!   kind, or matches that code pattern (`"withRetry($$$)"`);
+//! - `(#has? @cap "kind-or-pattern")` / `(#not-has? …)`: some descendant is, or matches;
+//! - `(#min-lines? @cap 80)`: the captured node spans at least that many lines.
+//!
+//! The standard `#eq?`, `#not-eq?`, `#match?`, `#not-match?`, `#any-of?` are tree-sitter's.
+
+use std::sync::Arc;
+
+use structlint_core::closest;
+use structlint_lang::Grammar;
+use structlint_lang::tree_sitter::{Node, Query, QueryErrorKind, QueryMatch, QueryPredicateArg};
+
+use crate::pattern::{Bindings, Pattern};
+
+/// What is wrong with a query, at a byte offset of its source.
+pub struct Problem {
+    pub offset: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// One of structlint's predicates, parsed.
+pub enum Custom {
+    Inside {
+        capture: u32,
+        test: NodeTest,
+        negate: bool,
+    },
+    Has {
+        capture: u32,
+        test: NodeTest,
+        negate: bool,
+    },
+    MinLines {
+        capture: u32,
+        lines: usize,
+    },
+}
+
+pub enum NodeTest {
+    Kind(String),
+    Pattern(Arc<Pattern>),
+}
+
+/// Compiles `source` alone, to find its errors and its custom predicates.
+pub fn compile(source: &str, grammar: Grammar) -> Result<Query, Problem> {
+    let language = grammar.language();
+    let query = Query::new(&language, source).map_err(|e| {
+        let help = match e.kind {
+            QueryErrorKind::NodeType => {
+                let kinds = (0..language.node_kind_count() as u16)
+                    .filter(|&id| language.node_kind_is_named(id) && language.node_kind_is_visible(id))
+                    .filter_map(|id| language.node_kind_for_id(id))
+                    .collect::<Vec<_>>();
+                Some(match closest(e.message.trim_matches('"'), kinds.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`? `structlint query` prints the tree of a file with every node's kind"),
+                    None => "`structlint query '(_) @n' FILE` prints the tree of a file with every node's kind".to_string(),
+                })
+            }
+            QueryErrorKind::Field => Some("that node kind has no such field; `structlint query` prints a file's tree with its field names".to_string()),
+            QueryErrorKind::Capture => Some("a predicate can only name a capture of its own pattern, e.g. `(call_expression) @call (#eq? @call \"x\")`".to_string()),
+            _ => None,
+        };
+        let name = e.message.trim_matches('"');
+        let what = match e.kind {
+            QueryErrorKind::NodeType => format!("unknown node kind `{name}`"),
+            QueryErrorKind::Field => format!("unknown field `{name}`"),
+            QueryErrorKind::Capture => format!("unknown capture `@{name}`"),
+            QueryErrorKind::Structure => "this pattern can never match: the nodes cannot nest this way".to_string(),
+            _ => format!("invalid query: {}", e.message.lines().next().unwrap_or("syntax error")),
+        };
+        Problem { offset: e.offset, message: what, help }
+    })?;
+    for pattern in 0..query.pattern_count() {
+        customs(&query, pattern, grammar).map_err(|message| Problem {
+            offset: query.start_byte_for_pattern(pattern),
+            message,
+            help: Some("structlint's predicates are #inside?, #not-inside?, #has?, #not-has? (a node kind or a code pattern) and #min-lines? (a number)".into()),
+        })?;
+    }
+    Ok(query)
+}
+
+/// The custom predicates of `pattern` in `query`.
+pub fn customs(query: &Query, pattern: usize, grammar: Grammar) -> Result<Vec<Custom>, String> {
+    let language = grammar.language();
+    let mut found = Vec::new();
+    for predicate in query.general_predicates(pattern) {
+        let op = predicate.operator.as_ref();
+        let (capture, arg) = match &predicate.args[..] {
+            [QueryPredicateArg::Capture(c), QueryPredicateArg::String(s)] => (*c, s.as_ref()),
+            _ => {
+                return Err(format!(
+                    "`#{op}` takes a capture and a string, e.g. (#{op} @node \"…\")"
+                ));
+            }
+        };
+        let test = || -> Result<NodeTest, String> {
+            if language.id_for_node_kind(arg, true) != 0 {
+                return Ok(NodeTest::Kind(arg.to_string()));
+            }
+            Pattern::compile(arg, grammar)
+                .map(|p| NodeTest::Pattern(Arc::new(p)))
+                .map_err(|e| {
+                    format!("`#{op}` \"{arg}\" is neither a node kind nor a valid pattern: {e}")
+                })
+        };
+        found.push(match op {
+            "inside?" | "not-inside?" => Custom::Inside {
+                capture,
+                test: test()?,
+                negate: op.starts_with("not-"),
+            },
+            "has?" | "not-has?" => Custom::Has {
+                capture,
+                test: test()?,
+                negate: op.starts_with("not-"),
+            },
+            "min-lines?" => Custom::MinLines {
+                capture,
+                lines: arg
+                    .parse()
+                    .map_err(|_| format!("`#min-lines?` takes a number of lines, not \"{arg}\""))?,
+            },
+            other => return Err(format!("unknown predicate `#{other}`")),
+        });
+    }
+    Ok(found)
+}
+
+/// Whether every custom predicate holds for match `m`.
+pub fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> bool {
+    let node = |capture: u32| {
+        m.captures()
+            .iter()
+            .find(|c| c.index == capture)
+            .map(|c| c.node)
+    };
+    customs.iter().all(|custom| match custom {
+        Custom::Inside {
+            capture,
+            test,
+            negate,
+        } => {
+            let Some(n) = node(*capture) else { return true };
+            std::iter::successors(n.parent(), |p| p.parent()).any(|a| test.accepts(a, text))
+                != *negate
+        }
+        Custom::Has {
+            capture,
+            test,
+            negate,
+        } => {
+            let Some(n) = node(*capture) else { return true };
+            has_descendant(n, test, text) != *negate
+        }
+        Custom::MinLines { capture, lines } => node(*capture)
+            .is_some_and(|n| n.end_position().row + 1 - n.start_position().row >= *lines),
+    })
+}
+
+impl NodeTest {
+    pub fn accepts(&self, node: Node<'_>, text: &str) -> bool {
+        match self {
+            NodeTest::Kind(kind) => node.kind() == kind,
+            NodeTest::Pattern(p) => {
+                p.root_kind.is_none_or(|k| k == node.kind_id())
+                    && p.matches(node, text, &mut Bindings::new())
+            }
+        }
+    }
+}
+
+/// Whether a proper descendant of `node` passes `test`.
+pub fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str) -> bool {
+    let mut cursor = node.walk();
+    if !cursor.goto_first_child() {
+        return false;
+    }
+    loop {
+        if test.accepts(cursor.node(), text) {
+            return true;
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() || cursor.node() == node {
+                return false;
+            }
+        }
+    }
+}
+
+/// Every match of `source` in a file, with structlint's predicates applied: for
+/// `structlint query`. Each match is its captures, by name.
+pub fn run_query<'t>(
+    source: &str,
+    grammar: Grammar,
+    tree: &'t structlint_lang::tree_sitter::Tree,
+    text: &str,
+) -> Result<Vec<Vec<(String, Node<'t>)>>, Problem> {
+    use structlint_lang::tree_sitter::{QueryCursor, StreamingIterator};
+    let query = compile(source, grammar)?;
+    let customs: Vec<Vec<Custom>> = (0..query.pattern_count())
+        .map(|p| customs(&query, p, grammar).unwrap_or_default())
+        .collect();
+    let mut cursor = QueryCursor::new();
+    let mut matches = cursor.matches(&query, tree.root_node(), text.as_bytes());
+    let mut found = Vec::new();
+    while let Some(m) = matches.next() {
+        if holds(&customs[m.pattern_index], m, text) {
+            found.push(
+                m.captures()
+                    .iter()
+                    .map(|c| (query.capture_names()[c.index as usize].to_string(), c.node))
+                    .collect(),
+            );
+        }
+    }
+    Ok(found)
+}

@@ -1,0 +1,115 @@
+//! A TOML rule as the engine runs it: a [`FileRule`] that reads its findings from the one
+//! pass of the whole [`RuleSet`] over the file, shared by every TOML rule through the file's
+//! context.
+
+use std::sync::Arc;
+
+use structlint_core::{Diagnostic, FileContext, FileRule, Input, Language, Needs, RuleMeta};
+
+use crate::compile::{CompiledRule, Matcher};
+use crate::message::one_line;
+use crate::set::{Finding, RuleSet};
+
+pub struct TomlRule {
+    pub set: Arc<RuleSet>,
+    pub index: usize,
+}
+
+/// Every TOML rule's findings in one file.
+struct FileFindings(Vec<Vec<Finding>>);
+
+impl FileRule for TomlRule {
+    fn languages(&self) -> &[Language] {
+        &self.set.rules[self.index].languages
+    }
+
+    fn needs(&self) -> Needs {
+        match self.set.rules[self.index].matcher {
+            Matcher::Regex(_) => Needs::new(Input::Text),
+            _ => Needs::new(Input::Tree),
+        }
+    }
+
+    fn check(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let set = &self.set;
+        let found = cx.shared(|cx| {
+            let path = cx.path();
+            let applies = |i: usize| set.rules[i].applies_to(path, cx.language());
+            let needs_tree = (0..set.rules.len())
+                .any(|i| applies(i) && !matches!(set.rules[i].matcher, Matcher::Regex(_)));
+            let tree = if needs_tree { cx.tree() } else { None };
+            FileFindings(set.run(cx.language(), cx.text(), tree, &applies))
+        });
+        let rule = &set.rules[self.index];
+        for f in &found.0[self.index] {
+            out.push(diagnostic(rule, f, cx.text(), |range| cx.span(range)));
+        }
+    }
+}
+
+/// The finding as a prompt: the message with its captures filled in, why, the fix steps, and
+/// the correct example.
+pub fn diagnostic(
+    rule: &CompiledRule,
+    f: &Finding,
+    text: &str,
+    span: impl Fn(std::ops::Range<usize>) -> structlint_core::Span,
+) -> Diagnostic {
+    let value = |name: &str| {
+        f.captures
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| &text[r.clone()])
+    };
+    let mut d = Diagnostic::new(span(f.range.clone()), rule.message.render(value));
+    if let Some(why) = &rule.why {
+        d = d.why(paragraphs(why));
+    }
+    for step in &rule.fix {
+        d = d.step(step.render(value));
+    }
+    if let Some(example) = &rule.example {
+        let example = example.trim();
+        d = d.step(if example.contains('\n') {
+            format!("Correct code looks like:\n{example}")
+        } else {
+            format!("Correct code looks like: `{example}`")
+        });
+    }
+    d
+}
+
+/// Text wrapped in the TOML file, as paragraphs: single line breaks become spaces.
+fn paragraphs(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// What outputs say about a TOML rule; its documentation is written from its fields.
+pub fn meta(rule: &CompiledRule, rule_file: &str) -> RuleMeta {
+    let mut doc = format!("# {}\n\n{}\n", rule.id, rule.message_source);
+    if let Some(why) = &rule.why {
+        doc.push_str(&format!("\n## Why\n\n{}\n", paragraphs(why)));
+    }
+    if !rule.fix.is_empty() {
+        doc.push_str("\n## How to fix\n\n");
+        for (i, step) in rule.fix.iter().enumerate() {
+            doc.push_str(&format!("{}. {}\n", i + 1, step.render(|_| Some("…"))));
+        }
+    }
+    if let Some(example) = &rule.example {
+        doc.push_str(&format!("\n## Example\n\n```\n{}\n```\n", example.trim()));
+    }
+    doc.push_str(&format!("\nDefined in {rule_file}.\n"));
+    RuleMeta {
+        id: rule.id.clone(),
+        summary: one_line(&rule.message.render(|_| Some("…"))),
+        documentation: doc,
+        docs: rule.docs.clone().unwrap_or_else(|| rule_file.to_string()),
+        tags: vec!["toml-rule".to_string()],
+        precision: "high".to_string(),
+    }
+}

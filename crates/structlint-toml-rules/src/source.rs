@@ -1,0 +1,96 @@
+//! Where a rule file's errors point, and the small compilers of its globs and constraints.
+
+use std::ops::Range;
+use std::path::Path;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex::Regex;
+use structlint_core::ConfigError;
+use toml::Spanned;
+
+use crate::compile::CompiledConstraint;
+use crate::def::Constraint;
+
+/// Errors at a place in the rule file being compiled.
+pub struct Source<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
+impl Source<'_> {
+    pub fn error(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> ConfigError {
+        ConfigError::at(self.path, self.text, span, message, label)
+    }
+
+    /// The file offset of byte `offset` of the string value at `span` (exact for literal
+    /// strings, which is what queries and patterns are written in).
+    pub fn inside(&self, span: &Range<usize>, offset: usize) -> Range<usize> {
+        let raw = &self.text[span.clone()];
+        let delimiter = ["'''", "\"\"\"", "'", "\""]
+            .into_iter()
+            .find(|d| raw.starts_with(d))
+            .map_or(0, str::len);
+        let newline = usize::from(delimiter == 3 && raw[3..].starts_with('\n'));
+        let at = (span.start + delimiter + newline + offset).min(span.end.saturating_sub(1));
+        at..at + 1
+    }
+}
+
+pub fn constraint(
+    c: Constraint,
+    src: &Source<'_>,
+    span: Range<usize>,
+) -> Result<CompiledConstraint, ConfigError> {
+    let regex = |r: Option<String>| {
+        r.map(|r| {
+            Regex::new(&r).map_err(|e| {
+                src.error(
+                    span.clone(),
+                    "invalid regex in `where`",
+                    e.to_string().lines().last().unwrap_or("").to_string(),
+                )
+            })
+        })
+        .transpose()
+    };
+    Ok(CompiledConstraint {
+        regex: regex(c.regex)?,
+        not_regex: regex(c.not_regex)?,
+        kind: c.kind,
+    })
+}
+
+pub fn globs(
+    patterns: &[Spanned<String>],
+    src: &Source<'_>,
+) -> Result<Option<GlobSet>, ConfigError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for p in patterns {
+        set.add(
+            Glob::new(p.get_ref())
+                .map_err(|e| src.error(p.span(), "invalid glob", e.kind().to_string()))?,
+        );
+    }
+    set.build()
+        .map(Some)
+        .map_err(|e| src.error(patterns[0].span(), "invalid globs", e.to_string()))
+}
+
+pub fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        return "nothing".into();
+    }
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
