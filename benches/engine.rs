@@ -11,9 +11,13 @@
 //! - `check (fetch, schemas, helpers)`: only `fetch-retry-timeout`, `duplicate-schemas` and
 //!   `canonical-helpers` (with `packages/pkg000/src/retry.ts` as the canonical retry, so every
 //!   other package's copy is found);
+//! - `check + 10 TOML rules`, `check + 50 TOML rules`: every built-in rule and the rules of
+//!   `rules/` (copied five times over for 50), to measure what TOML rules cost;
 //! - `graph`: the import graph alone: module facts from every file, then the graph build,
 //!   whose time is reported on its own.
 
+#[path = "configs.rs"]
+mod configs;
 #[path = "generator.rs"]
 mod generator;
 
@@ -30,31 +34,15 @@ use structlint_core::{
 };
 use structlint_graph::{ImportGraph, ModuleFacts};
 
-const MODES: [&str; 5] = [
+const MODES: [&str; 7] = [
     "parse",
     "check",
     "check (file rules)",
     "check (fetch, schemas, helpers)",
+    "check + 10 TOML rules",
+    "check + 50 TOML rules",
     "graph",
 ];
-
-/// The config of the `check (fetch, schemas, helpers)` mode.
-const DUPLICATION_CONFIG: &str = r#"[rules]
-max-file-lines = "off"
-package-privacy = "off"
-layers = "off"
-unclassified-layer = "off"
-import-cycles = "off"
-unresolved-import = "off"
-suppressions = "off"
-
-[rules.duplicate-schemas]
-canonical = ["packages/pkg000/**"]
-
-[[helpers]]
-name = "retry"
-canonical = "packages/pkg000/src/retry.ts"
-"#;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -235,11 +223,8 @@ fn child(mode: &str, root: &Path) {
                 .expect("the check runs");
             (report.stats.files, report.stats.bytes)
         }
-        "check (fetch, schemas, helpers)" => {
-            // Not named structlint.toml: the other modes keep the defaults. Paths in a config
-            // are relative to its directory, so it lives at the root.
-            let config = root.join("bench-duplication.toml");
-            std::fs::write(&config, DUPLICATION_CONFIG).expect("config written");
+        mode if configs::config(mode, root).is_some() => {
+            let config = configs::config(mode, root).expect("checked by the guard");
             let report = Check::workspace(root)
                 .config(&config)
                 .run()

@@ -45,6 +45,26 @@ fn every_rule_page_is_its_doc_comment() {
 }
 
 #[test]
+fn the_authoring_guide_documents_every_rule_field_and_shipped_rule() {
+    let guide = std::fs::read_to_string(repo().join("docs/authoring-rules.md")).unwrap();
+    for field in structlint_toml_rules::RULE_FIELDS {
+        assert!(
+            guide.contains(&format!("| `{field}` |")),
+            "docs/authoring-rules.md documents `{field}`"
+        );
+    }
+    for file in structlint_toml_rules::expand(&repo(), &["rules/**/*.toml".to_string()]).unwrap() {
+        for rule in structlint_toml_rules::load_file(&file).unwrap() {
+            assert!(
+                guide.contains(&format!("| `{}` |", rule.id)),
+                "docs/authoring-rules.md lists {}",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
 fn the_readme_lists_every_rule() {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     for rule in structlint::builtin_rules() {

@@ -35,6 +35,16 @@ pub fn explain(id: &str) -> u8 {
             }
         }
         None => {
+            // A TOML rule of the current directory's config.
+            if let Ok(config) = structlint::Check::workspace(".").load_config()
+                && let Some(rule) = config.rules.iter().find(|r| r.meta.id == id)
+            {
+                return if print(&rule.meta.documentation) {
+                    0
+                } else {
+                    EXIT_ERROR
+                };
+            }
             let hint = closest(id, rules.iter().map(|r| r.id))
                 .map(|near| format!(" Did you mean `{near}`?"))
                 .unwrap_or_default();

@@ -33,8 +33,12 @@ pub struct CompiledRule {
 }
 
 pub enum Matcher {
-    /// The query source; the engine compiles it once per grammar, with every other rule's.
-    Query(String),
+    /// The query source, compiled once per grammar with every other rule's query; with the
+    /// number of patterns it has, to tell whose a match is.
+    Query {
+        source: String,
+        patterns: usize,
+    },
     Pattern {
         per_grammar: Vec<(Grammar, Arc<Pattern>)>,
         conditions: Vec<Condition>,
@@ -116,12 +120,17 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
             .with_help("`query` is a tree-sitter query, `pattern` a code snippet with $METAVARIABLES, `regex` a regular expression over lines"));
     }
     let grammars = {
-        let mut g: Vec<Grammar> = languages.iter().map(|l| l.grammar()).collect();
-        g.dedup();
+        let mut g: Vec<Grammar> = Vec::new();
+        for l in &languages {
+            if !g.contains(&l.grammar()) {
+                g.push(l.grammar());
+            }
+        }
         g
     };
     let (matcher, names) = if let Some(q) = &def.query {
         let mut names = Vec::new();
+        let mut patterns = 0;
         for &grammar in &grammars {
             let compiled = query::compile(q.get_ref(), grammar).map_err(|p| {
                 let e = src.error(
@@ -139,6 +148,7 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
                 .iter()
                 .map(|n| n.to_string())
                 .collect();
+            patterns = compiled.pattern_count();
             if names.is_empty() {
                 return Err(src
                     .error(
@@ -151,7 +161,13 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
                     ));
             }
         }
-        (Matcher::Query(q.get_ref().clone()), names)
+        (
+            Matcher::Query {
+                source: q.get_ref().clone(),
+                patterns,
+            },
+            names,
+        )
     } else if let Some(p) = &def.pattern {
         let compile_for = |source: &Spanned<String>, grammar: Grammar| {
             Pattern::compile(source.get_ref(), grammar)

@@ -18,6 +18,8 @@ const MANY: &str = "__sl_many_";
 pub struct Pattern {
     tree: Tree,
     text: String,
+    /// Named-child indices from the tree's root to the node the pattern is about.
+    root_path: Vec<usize>,
     /// The kind the matched node must have, or `None` when the pattern is a lone `$X`.
     pub root_kind: Option<u16>,
 }
@@ -51,35 +53,46 @@ impl Pattern {
         let mut pattern = Pattern {
             tree,
             text,
+            root_path: Vec::new(),
             root_kind: None,
         };
+        pattern.root_path = pattern.find_root().ok_or("the pattern is empty")?;
         let root = pattern.root().ok_or("the pattern is empty")?;
         pattern.root_kind = meta(root, &pattern.text).is_none().then(|| root.kind_id());
         Ok(pattern)
     }
 
-    /// The node the pattern is about: the snippet without its program and statement wrappers.
-    fn root(&self) -> Option<Node<'_>> {
+    /// The path to the node the pattern is about: the snippet without its program and
+    /// statement wrappers.
+    fn find_root(&self) -> Option<Vec<usize>> {
         let mut node = self.tree.root_node();
+        let mut path = Vec::new();
         loop {
-            let named: Vec<Node<'_>> = {
-                let mut cursor = node.walk();
-                node.named_children(&mut cursor)
-                    .filter(|n| !n.is_extra())
-                    .collect()
-            };
+            let named: Vec<(usize, Node<'_>)> = (0..node.named_child_count())
+                .filter_map(|i| node.named_child(i as u32).map(|n| (i, n)))
+                .filter(|(_, n)| !n.is_extra())
+                .collect();
             let wrapper = matches!(
                 node.kind(),
                 "program" | "source_file" | "expression_statement"
             );
             match named.as_slice() {
-                [only] if wrapper => node = *only,
+                [(i, only)] if wrapper => {
+                    path.push(*i);
+                    node = *only;
+                }
                 _ => {
                     return (node.kind() != "program" && node.kind() != "source_file")
-                        .then_some(node);
+                        .then_some(path);
                 }
             }
         }
+    }
+
+    fn root(&self) -> Option<Node<'_>> {
+        self.root_path
+            .iter()
+            .try_fold(self.tree.root_node(), |node, &i| node.named_child(i as u32))
     }
 
     /// Whether `target` matches, with the metavariables bound in `bindings`.
@@ -99,8 +112,32 @@ impl Pattern {
         if p.kind_id() != t.kind_id() {
             return false;
         }
-        if p.child_count() == 0 {
+        let count = p.child_count();
+        if count == 0 {
             return self.text[p.byte_range()] == text[t.byte_range()];
+        }
+        // The common case without allocating: as many children on both sides, and none of
+        // them a `$$$` or a comment, so they pair up in order.
+        if count == t.child_count() {
+            let mut paired = true;
+            for i in 0..count as u32 {
+                let (Some(pc), Some(tc)) = (p.child(i), t.child(i)) else {
+                    break;
+                };
+                if pc.is_extra()
+                    || tc.is_extra()
+                    || matches!(meta(pc, &self.text), Some(Meta::Many(_)))
+                {
+                    paired = false;
+                    break;
+                }
+                if !self.node(pc, tc, text, b) {
+                    return false;
+                }
+            }
+            if paired {
+                return true;
+            }
         }
         let ps = children(p);
         let ts = children(t);

@@ -129,6 +129,8 @@ pub fn customs(query: &Query, pattern: usize, grammar: Grammar) -> Result<Vec<Cu
             other => return Err(format!("unknown predicate `#{other}`")),
         });
     }
+    // The cheap test first: a line count before a walk of the descendants.
+    found.sort_by_key(|c| !matches!(c, Custom::MinLines { .. }));
     Ok(found)
 }
 

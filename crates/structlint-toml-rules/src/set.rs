@@ -48,10 +48,11 @@ impl RuleSet {
                 .filter(|(_, r)| r.grammars().contains(&grammar))
             {
                 match &rule.matcher {
-                    Matcher::Query(q) => {
-                        // Each rule's query compiled alone when the rule was loaded.
-                        let alone = Query::new(&grammar.language(), q).expect("checked at load");
-                        owner.extend(std::iter::repeat_n(i, alone.pattern_count()));
+                    Matcher::Query {
+                        source: q,
+                        patterns,
+                    } => {
+                        owner.extend(std::iter::repeat_n(i, *patterns));
                         source.push_str(q);
                         source.push('\n');
                     }
