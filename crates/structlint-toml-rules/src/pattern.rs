@@ -120,7 +120,7 @@ impl Pattern {
         // them a `$$$` or a comment, so they pair up in order.
         if count == t.child_count() {
             let mut paired = true;
-            for i in 0..count as u32 {
+            for i in 0..count {
                 let (Some(pc), Some(tc)) = (p.child(i), t.child(i)) else {
                     break;
                 };
