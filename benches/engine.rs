@@ -256,14 +256,7 @@ fn graph_only(root: &Path) -> (usize, u64, f64) {
             .to_string_lossy()
             .replace('\\', "/")
     };
-    let index: FileIndex = walked
-        .iter()
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| FileIndex::wants(&n.to_string_lossy()))
-        })
-        .map(|p| rel(p))
-        .collect();
+    let index: FileIndex = walked.iter().map(|p| rel(p)).collect();
     let mut sources: Vec<(PathBuf, Language)> = walked
         .into_iter()
         .filter_map(|p| {

@@ -8,24 +8,15 @@ use std::sync::{Arc, Mutex};
 
 use crate::Note;
 
-/// Every file under the project root that an import could name: sources in every supported
-/// language, `.json`, and package-manager manifests, whatever `[files]` includes or excludes
-/// (gitignored files and `node_modules` are not in it). Paths are root-relative.
+/// Every file under the project root, whatever `[files]` includes or excludes (gitignored
+/// files and `node_modules` are not in it): what an import can name, and what source tests
+/// assert over (a README in every package). Paths are root-relative.
 #[derive(Debug, Clone, Default)]
 pub struct FileIndex {
     files: HashSet<String>,
 }
 
 impl FileIndex {
-    /// Whether the index keeps a file of this name.
-    pub fn wants(file_name: &str) -> bool {
-        let ext = file_name.rsplit_once('.').map_or("", |(_, ext)| ext);
-        matches!(
-            ext,
-            "ts" | "tsx" | "js" | "jsx" | "mjs" | "cjs" | "mts" | "cts" | "json" | "rs" | "toml"
-        ) || file_name == "pnpm-workspace.yaml"
-    }
-
     pub fn insert(&mut self, path: String) {
         self.files.insert(path);
     }
@@ -122,16 +113,5 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(builds, 1);
         assert_eq!(*cx.shared(|| String::from("other type")), "other type");
-    }
-
-    #[test]
-    fn the_index_keeps_what_imports_can_name() {
-        assert!(
-            FileIndex::wants("a.ts")
-                && FileIndex::wants("package.json")
-                && FileIndex::wants("pnpm-workspace.yaml")
-        );
-        assert!(FileIndex::wants("Cargo.toml") && FileIndex::wants("lib.rs"));
-        assert!(!FileIndex::wants("logo.png") && !FileIndex::wants("README.md"));
     }
 }

@@ -18,6 +18,8 @@ use crate::source::{constraint, globs, list};
 
 pub struct CompiledRule {
     pub id: String,
+    /// The 1-based line of the id in its rule file.
+    pub line: usize,
     pub languages: Vec<Language>,
     pub default_level: Level,
     pub files: Option<GlobSet>,
@@ -45,6 +47,10 @@ pub enum Matcher {
         constraints: Vec<(String, CompiledConstraint)>,
     },
     Regex(Regex),
+    /// A source test over the import graph (`kind = "imports"`).
+    Imports(crate::source_test::ImportsTest),
+    /// A source test over the workspace's paths (`kind = "files"`).
+    Files(crate::source_test::FilesTest),
 }
 
 pub struct Condition {
@@ -79,7 +85,7 @@ impl CompiledRule {
 
 pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, ConfigError> {
     let table_span = def.span();
-    let def = def.into_inner();
+    let mut def = def.into_inner();
     let id = def.id.get_ref().clone();
     if id.is_empty()
         || !id
@@ -94,13 +100,6 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
             )
             .with_help("use lowercase letters, digits and `-`, e.g. \"no-await-in-loop\""));
     }
-    let mut languages = Vec::new();
-    for name in def.language.get_ref().list() {
-        let language = Language::from_name(name).ok_or_else(|| {
-            src.error(def.language.span(), format!("unknown language `{name}` in rule `{id}`"), "not a language structlint reads").with_help("languages are \"typescript\" (.ts), \"tsx\" (.tsx), \"javascript\" (.js, .jsx) and \"rust\"; list several as [\"typescript\", \"tsx\"]")
-        })?;
-        languages.push(language);
-    }
     let default_level = match &def.level {
         None => Level::Error,
         Some(level) => Level::parse(level.get_ref()).ok_or_else(|| {
@@ -111,6 +110,26 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
             )
         })?,
     };
+    if def.kind.is_some() {
+        let (matcher, languages, names) = crate::source_test::compile(&def, &id, src)?;
+        return finish(def, id, languages, default_level, matcher, &names, src);
+    }
+    let Some(language) = &def.language else {
+        return Err(src
+            .error(
+                table_span,
+                format!("rule `{id}` needs a `language`"),
+                "no language",
+            )
+            .with_help("\"typescript\", \"tsx\", \"javascript\", \"rust\", or a list of them"));
+    };
+    let mut languages = Vec::new();
+    for name in language.get_ref().list() {
+        let l = Language::from_name(name).ok_or_else(|| {
+            src.error(language.span(), format!("unknown language `{name}` in rule `{id}`"), "not a language structlint reads").with_help("languages are \"typescript\" (.ts), \"tsx\" (.tsx), \"javascript\" (.js, .jsx) and \"rust\"; list several as [\"typescript\", \"tsx\"]")
+        })?;
+        languages.push(l);
+    }
     let matchers = [&def.query, &def.pattern, &def.regex]
         .iter()
         .filter(|m| m.is_some())
@@ -201,7 +220,7 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
         let mut names = metavariables(p.get_ref());
         names.push("match".to_string());
         let mut constraints = Vec::new();
-        for (name, c) in def.constraints {
+        for (name, c) in std::mem::take(&mut def.constraints) {
             if !names.contains(&name) {
                 return Err(src
                     .error(
@@ -258,6 +277,20 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
             )
             .with_help("in a query, use the predicates (#inside? @cap \"…\") and friends"));
     }
+    finish(def, id, languages, default_level, matcher, &names, src)
+}
+
+/// The parts every kind of rule has: the prompt's templates, checked against what the matcher
+/// captures, and the `files`/`exclude` globs.
+fn finish(
+    def: RuleDef,
+    id: String,
+    languages: Vec<Language>,
+    default_level: Level,
+    matcher: Matcher,
+    names: &[String],
+    src: &Source<'_>,
+) -> Result<CompiledRule, ConfigError> {
     let template = |t: &Spanned<String>| -> Result<Template, ConfigError> {
         let parsed = Template::parse(t.get_ref());
         if let Some(unknown) = parsed.holes().find(|h| !names.iter().any(|n| n == h)) {
@@ -267,7 +300,7 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
                     format!("rule `{id}`: `{{{{{unknown}}}}}` is not a capture of the matcher"),
                     "unknown capture",
                 )
-                .with_help(format!("the matcher captures {}", list(&names))));
+                .with_help(format!("the matcher captures {}", list(names))));
         }
         Ok(parsed)
     };
@@ -278,6 +311,7 @@ pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, 
         .map(template)
         .collect::<Result<Vec<_>, _>>()?;
     Ok(CompiledRule {
+        line: src.line_of(def.id.span().start),
         id,
         languages,
         default_level,

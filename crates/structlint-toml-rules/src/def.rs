@@ -26,6 +26,15 @@ pub const RULE_FIELDS: &[&str] = &[
     "has",
     "not-has",
     "where",
+    "kind",
+    "from",
+    "to",
+    "allow-type-only",
+    "paths",
+    "require",
+    "names",
+    "max-lines",
+    "forbid",
     "tests",
 ];
 
@@ -40,7 +49,9 @@ pub struct RuleFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleDef {
     pub id: Spanned<String>,
-    pub language: Spanned<OneOrMany>,
+    /// Required for rules over code; source tests (`kind`) do without.
+    #[serde(default)]
+    pub language: Option<Spanned<OneOrMany>>,
     #[serde(default)]
     pub level: Option<Spanned<String>>,
     #[serde(default)]
@@ -72,6 +83,25 @@ pub struct RuleDef {
     pub not_has: Option<Spanned<String>>,
     #[serde(default, rename = "where")]
     pub constraints: BTreeMap<String, Spanned<Constraint>>,
+    /// `"imports"` or `"files"`: a source test over the workspace instead of a matcher.
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+    #[serde(default)]
+    pub to: Option<Spanned<String>>,
+    #[serde(default)]
+    pub allow_type_only: bool,
+    #[serde(default)]
+    pub paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub require: Vec<String>,
+    #[serde(default)]
+    pub names: Option<Spanned<String>>,
+    #[serde(default)]
+    pub max_lines: Option<usize>,
+    #[serde(default)]
+    pub forbid: Vec<Spanned<String>>,
     #[serde(default)]
     pub tests: Vec<TestsDef>,
 }
@@ -104,7 +134,8 @@ pub struct Constraint {
     pub kind: Option<String>,
 }
 
-/// `[[rule.tests]]`: snippets the rule must not report, and snippets it must.
+/// `[[rule.tests]]`: snippets the rule must not report, and snippets it must; for a source
+/// test, a small workspace (`files`, path to contents) and the `path:line`s it must report.
 #[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct TestsDef {
@@ -112,4 +143,32 @@ pub struct TestsDef {
     pub valid: Vec<String>,
     #[serde(default)]
     pub invalid: Vec<String>,
+    #[serde(default)]
+    pub files: BTreeMap<String, String>,
+    #[serde(default)]
+    pub expect: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_fields_lists_what_serde_accepts() {
+        let error = toml::from_str::<RuleFile>("[[rule]]\nnot-a-field = 1\n")
+            .err()
+            .expect("an unknown field");
+        let expected = error
+            .message()
+            .split("expected one of ")
+            .nth(1)
+            .expect("serde lists the fields")
+            .trim();
+        let accepted: Vec<&str> = expected.split(", ").map(|f| f.trim_matches('`')).collect();
+        let mut listed = RULE_FIELDS.to_vec();
+        let mut accepted_sorted = accepted.clone();
+        listed.sort_unstable();
+        accepted_sorted.sort_unstable();
+        assert_eq!(listed, accepted_sorted);
+    }
 }

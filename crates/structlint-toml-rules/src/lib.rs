@@ -5,6 +5,7 @@
 //! [`TomlRules`] loads the files a config lists under `rule-files`; [`load_file`] compiles one
 //! file for `structlint test`.
 
+mod capture_glob;
 mod compile;
 mod def;
 mod files;
@@ -14,7 +15,10 @@ mod query;
 mod rule;
 mod set;
 mod source;
+mod source_check;
+mod source_test;
 pub mod testing;
+mod testing_workspace;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -61,6 +65,10 @@ impl RuleLoader for TomlRules {
                 all.push((shown.clone(), rule));
             }
         }
+        let origins: Vec<(String, usize)> = all
+            .iter()
+            .map(|(file, rule)| (file.clone(), rule.line))
+            .collect();
         let metas: Vec<_> = all
             .iter()
             .map(|(file, rule)| (rule::meta(rule, file), rule.default_level))
@@ -68,15 +76,31 @@ impl RuleLoader for TomlRules {
         let set = Arc::new(RuleSet::new(all.into_iter().map(|(_, r)| r).collect()));
         Ok(metas
             .into_iter()
+            .zip(origins)
             .enumerate()
-            .map(|(index, (meta, default_level))| LoadedRule {
+            .map(|(index, ((meta, default_level), origin))| LoadedRule {
                 meta,
                 default_level,
-                imp: RuleImpl::File(Box::new(rule::TomlRule {
-                    set: Arc::clone(&set),
-                    index,
-                })),
+                imp: rule_impl(&set, index, origin),
             })
             .collect())
+    }
+}
+
+/// The engine's view of rule `index` of `set`: a file rule over code, or a workspace rule for
+/// a source test; `origin` is its rule file and line.
+pub fn rule_impl(set: &Arc<RuleSet>, index: usize, origin: (String, usize)) -> RuleImpl {
+    match set.rules[index].matcher {
+        compile::Matcher::Imports(_) | compile::Matcher::Files(_) => {
+            RuleImpl::Workspace(Box::new(source_check::SourceTest {
+                set: Arc::clone(set),
+                index,
+                origin,
+            }))
+        }
+        _ => RuleImpl::File(Box::new(rule::TomlRule {
+            set: Arc::clone(set),
+            index,
+        })),
     }
 }

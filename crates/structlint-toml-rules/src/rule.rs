@@ -35,8 +35,13 @@ impl FileRule for TomlRule {
         let found = cx.shared(|cx| {
             let path = cx.path();
             let applies = |i: usize| set.rules[i].applies_to(path, cx.language());
-            let needs_tree = (0..set.rules.len())
-                .any(|i| applies(i) && !matches!(set.rules[i].matcher, Matcher::Regex(_)));
+            let needs_tree = (0..set.rules.len()).any(|i| {
+                applies(i)
+                    && matches!(
+                        set.rules[i].matcher,
+                        Matcher::Query { .. } | Matcher::Pattern { .. }
+                    )
+            });
             let tree = if needs_tree { cx.tree() } else { None };
             FileFindings(set.run(cx.language(), cx.text(), tree, &applies))
         });
@@ -56,10 +61,17 @@ pub fn diagnostic(
     span: impl Fn(std::ops::Range<usize>) -> structlint_core::Span,
 ) -> Diagnostic {
     let value = |name: &str| {
-        f.captures
+        let captured = f
+            .captures
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, r)| &text[r.clone()])
+            .map(|(_, r)| &text[r.clone()]);
+        captured.or_else(|| {
+            f.values
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        })
     };
     let mut d = Diagnostic::new(span(f.range.clone()), rule.message.render(value));
     if let Some(why) = &rule.why {

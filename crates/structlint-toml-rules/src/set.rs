@@ -18,6 +18,8 @@ use crate::query::{self, Custom, has_descendant};
 pub struct Finding {
     pub range: Range<usize>,
     pub captures: Vec<(String, Range<usize>)>,
+    /// Named values that are not code of the file (a source test's paths).
+    pub values: Vec<(String, String)>,
 }
 
 struct Combined {
@@ -69,7 +71,7 @@ impl RuleSet {
                             .or_default()
                             .push(i);
                     }
-                    Matcher::Regex(_) => {}
+                    Matcher::Regex(_) | Matcher::Imports(_) | Matcher::Files(_) => {}
                 }
             }
             if owner.is_empty() {
@@ -134,6 +136,7 @@ impl RuleSet {
                 found[rule].push(Finding {
                     range: reported.node.byte_range(),
                     captures,
+                    values: Vec::new(),
                 });
             }
         }
@@ -249,6 +252,7 @@ impl RuleSet {
         Some(Finding {
             range: node.byte_range(),
             captures,
+            values: Vec::new(),
         })
     }
 }
@@ -275,6 +279,7 @@ fn regex_findings(re: &regex::Regex, text: &str) -> Vec<Finding> {
             found.push(Finding {
                 range: start + whole.start()..start + whole.end(),
                 captures,
+                values: Vec::new(),
             });
         }
         start += line.len();

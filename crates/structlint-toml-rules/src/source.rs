@@ -18,6 +18,14 @@ pub struct Source<'a> {
 }
 
 impl Source<'_> {
+    /// The 1-based line of a byte offset of the file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
     pub fn error(
         &self,
         span: Range<usize>,

@@ -4,11 +4,12 @@
 //! file, so a reviewer reads the exact text an agent will get.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use structlint_core::{ConfigError, Language, SourceFile};
 use structlint_lang::parse_tree;
 
-use crate::compile::CompiledRule;
+use crate::compile::{CompiledRule, Matcher};
 use crate::files::load_file;
 use crate::rule::diagnostic;
 use crate::set::RuleSet;
@@ -35,7 +36,7 @@ impl RuleReport {
 pub fn run(rule_files: &[PathBuf], update: bool) -> Result<Vec<RuleReport>, ConfigError> {
     let mut reports = Vec::new();
     for file in rule_files {
-        let set = RuleSet::new(load_file(file)?);
+        let set = Arc::new(RuleSet::new(load_file(file)?));
         let dir = file.parent().unwrap_or(Path::new("."));
         let fixtures = fixture_files(dir);
         for (index, rule) in set.rules.iter().enumerate() {
@@ -46,7 +47,7 @@ pub fn run(rule_files: &[PathBuf], update: bool) -> Result<Vec<RuleReport>, Conf
 }
 
 fn test_rule(
-    set: &RuleSet,
+    set: &Arc<RuleSet>,
     index: usize,
     rule: &CompiledRule,
     file: &Path,
@@ -57,6 +58,22 @@ fn test_rule(
     let mut snapshot = String::new();
     let mut cases = 0;
     let mut invalid_cases = 0;
+    if matches!(rule.matcher, Matcher::Imports(_) | Matcher::Files(_)) {
+        let (count, expected) =
+            crate::testing_workspace::run(set, index, file, &mut failures, &mut snapshot);
+        if expected == 0 {
+            failures.push("no invalid case: add a `[[rule.tests]]` with `files` and the `expect`ed `path:line`s".into());
+        }
+        let snapshot_written = check_snapshot(file, &rule.id, &snapshot, update, &mut failures);
+        return RuleReport {
+            id: rule.id.clone(),
+            file: file.to_path_buf(),
+            cases: count,
+            fixtures: 0,
+            failures,
+            snapshot_written,
+        };
+    }
     let language = rule.languages[0];
     for tests in &rule.tests {
         for (i, snippet) in tests.valid.iter().enumerate() {
@@ -167,18 +184,24 @@ fn findings(
         .iter()
         .map(|f| {
             let d = diagnostic(&set.rules[index], f, text, |r| file.span(r));
-            let at = d.span.start_pos;
-            let mut prompt = format!("{}:{}: {}\n", at.line, at.column, d.summary);
-            if !d.why.is_empty() {
-                prompt.push_str(&format!("\nWhy: {}\n", d.why));
-            }
-            if !d.fix.is_empty() {
-                prompt.push_str(&format!("\nFix:\n{}\n", d.numbered_fix()));
-            }
-            prompt.push('\n');
-            (at.line as usize, prompt)
+            let prompt = prompt(&d);
+            (d.span.start_pos.line as usize, prompt)
         })
         .collect()
+}
+
+/// A finding as `structlint test` shows and snapshots it.
+pub(crate) fn prompt(d: &structlint_core::Diagnostic) -> String {
+    let at = d.span.start_pos;
+    let mut prompt = format!("{}:{}: {}\n", at.line, at.column, d.summary);
+    if !d.why.is_empty() {
+        prompt.push_str(&format!("\nWhy: {}\n", d.why));
+    }
+    if !d.fix.is_empty() {
+        prompt.push_str(&format!("\nFix:\n{}\n", d.numbered_fix()));
+    }
+    prompt.push('\n');
+    prompt
 }
 
 /// The 1-based lines that follow a comment line containing `marker`.

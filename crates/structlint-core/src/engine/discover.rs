@@ -29,6 +29,9 @@ pub(crate) struct Discovery {
     /// Every file of the project a module specifier could name (see [`FileIndex`]).
     pub index: FileIndex,
     pub notes: Vec<Note>,
+    /// The inputs, root-relative: where findings on other files than sources (a package's
+    /// missing README) belong to this run.
+    pub inputs: Vec<String>,
 }
 
 /// Finds the files of a run. With `whole_project` (some workspace rule is on) the walk covers
@@ -89,6 +92,7 @@ pub(crate) fn discover(
         facts_only,
         index,
         notes,
+        inputs: lint_dirs,
     })
 }
 
@@ -166,11 +170,7 @@ impl Walk<'_> {
 
     fn entry(&self, abs: PathBuf, index: bool) {
         let path = relative_path(self.root, &abs);
-        if index
-            && abs
-                .file_name()
-                .is_some_and(|n| FileIndex::wants(&n.to_string_lossy()))
-        {
+        if index {
             self.index.lock().expect("walk lock").push(path.clone());
         }
         if let Some(language) = Language::from_path(&abs)
@@ -276,8 +276,8 @@ mod tests {
         index.sort();
         assert_eq!(
             index,
-            ["a/package.json", "a/x.ts", "b/y.ts", "gen/g.ts"],
-            "excluded files are indexed, node_modules is not"
+            ["a/package.json", "a/x.ts", "b/y.ts", "gen/g.ts", "logo.png"],
+            "every file is indexed, excluded ones too; node_modules is not"
         );
     }
 

@@ -122,7 +122,7 @@ impl Engine {
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
         let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
         let cx = WorkspaceContext::new(self.root.clone(), found.index);
-        let report = self.finish(&cx, outcomes, found.notes);
+        let report = self.finish(&cx, outcomes, found.notes, &found.inputs);
         Ok((report, cx))
     }
 
@@ -138,6 +138,7 @@ impl Engine {
             &WorkspaceContext::new(self.root.clone(), index),
             outcomes,
             Vec::new(),
+            &[],
         )
     }
 
@@ -147,6 +148,7 @@ impl Engine {
         cx: &WorkspaceContext,
         mut outcomes: Vec<FileOutcome>,
         mut notes: Vec<crate::Note>,
+        inputs: &[String],
     ) -> Report {
         let mut per_rule: Vec<Vec<FileFacts<_>>> =
             self.workspace_rules.iter().map(|_| Vec::new()).collect();
@@ -215,10 +217,13 @@ impl Engine {
         }
         for result in workspace {
             match result {
-                // Findings in files outside the inputs stay unreported: they were read for facts.
-                Ok(found) => report
-                    .diagnostics
-                    .extend(found.into_iter().filter(|d| linted.contains(&d.span.path))),
+                // Findings in sources outside the inputs stay unreported: they were read for
+                // facts. Other files (a manifest, a rule file) count when under an input.
+                Ok(found) => report.diagnostics.extend(found.into_iter().filter(|d| {
+                    linted.contains(&d.span.path)
+                        || (Language::from_path(d.span.path.as_ref()).is_none()
+                            && inputs.iter().any(|i| paths::is_within(&d.span.path, i)))
+                })),
                 Err(error) => report.internal_errors.push(error),
             }
         }
