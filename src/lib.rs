@@ -1,8 +1,21 @@
 //! structlint as a library: the same checks as `structlint check`, for `#[test]`s and tools.
 //!
+//! In a Cargo project, a test that fails with the agent-format report when the workspace has
+//! an error finding:
+//!
 //! ```no_run
-//! let report = structlint::Check::workspace(".").run().expect("config is valid");
-//! assert_eq!(report.errors(), 0);
+//! #[test]
+//! fn structure() -> Result<(), structlint::ConfigError> {
+//!     structlint::Check::workspace(env!("CARGO_MANIFEST_DIR")).run()?.assert_clean();
+//!     Ok(())
+//! }
+//! ```
+//!
+//! The [`Findings`] of a run are a [`Report`]: count, filter or render them as the CLI does.
+//!
+//! ```no_run
+//! let findings = structlint::Check::workspace(".").run().expect("config is valid");
+//! assert_eq!(findings.errors(), 0);
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -90,9 +103,42 @@ impl Check {
 
     /// Runs the check. `Err` is a configuration or usage problem (exit code 2 in the CLI);
     /// findings, skipped files and internal errors are in the report.
-    pub fn run(&self) -> Result<Report, ConfigError> {
+    pub fn run(&self) -> Result<Findings, ConfigError> {
         let engine = Engine::new(self.load_config()?);
-        engine.check(&self.inputs)
+        Ok(Findings(engine.check(&self.inputs)?))
+    }
+}
+
+/// The report of a run, with [`Findings::assert_clean`] for tests; it derefs to [`Report`].
+#[derive(Debug)]
+pub struct Findings(Report);
+
+impl Findings {
+    /// Panics when the run found an error (warnings pass, as with `structlint check`) or hit
+    /// an internal error; the panic message is the agent-format report, which says what to
+    /// fix and how.
+    #[track_caller]
+    pub fn assert_clean(&self) {
+        if self.0.errors() > 0 || !self.0.internal_errors.is_empty() {
+            let options = OutputOptions {
+                base: self.0.root.clone(),
+                max_per_rule: 0,
+                ..OutputOptions::default()
+            };
+            panic!("structlint found problems:\n\n{}", agent(&self.0, &options));
+        }
+    }
+
+    pub fn into_report(self) -> Report {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Findings {
+    type Target = Report;
+
+    fn deref(&self) -> &Report {
+        &self.0
     }
 }
 

@@ -5,6 +5,39 @@ mod common;
 use common::{lines, repo, workspace};
 use structlint::{Check, OutputOptions, Severity};
 
+/// The project passes its own checks the way a user's test would write it.
+#[test]
+fn structlint_is_clean_by_its_own_library_api() -> Result<(), structlint::ConfigError> {
+    Check::workspace(repo()).run()?.assert_clean();
+    Ok(())
+}
+
+#[test]
+fn assert_clean_fails_with_the_agent_report_and_passes_warnings() {
+    let dir = workspace(&[
+        (
+            "structlint.toml",
+            b"[rules]\nmax-file-lines = { max = 10 }\n",
+        ),
+        ("src/a.ts", &lines(11)),
+    ]);
+    let findings = Check::workspace(dir.path()).run().unwrap();
+    let panic =
+        std::panic::catch_unwind(|| findings.assert_clean()).expect_err("an error finding fails");
+    let message = panic.downcast_ref::<String>().expect("a formatted message");
+    assert!(
+        message.contains("### error `max-file-lines` at src/a.ts:11:1"),
+        "{message}"
+    );
+    assert!(message.contains("Fix:"), "{message}");
+    std::fs::write(
+        dir.path().join("structlint.toml"),
+        "[rules]\nmax-file-lines = { level = \"warn\", max = 10 }\n",
+    )
+    .unwrap();
+    Check::workspace(dir.path()).run().unwrap().assert_clean();
+}
+
 /// The project passes its own checks: no file over 350 lines, every suppression justified.
 #[test]
 fn structlint_passes_its_own_checks() {
