@@ -33,6 +33,9 @@ pub enum Command {
         /// The file to run it on; its extension decides the grammar.
         file: PathBuf,
     },
+    /// Serve editors over the Language Server Protocol on stdin/stdout: the same findings as
+    /// `check`, as you type, with quick fixes and hovers.
+    Lsp,
     /// Print a rule's full documentation.
     Explain {
         /// The rule id, e.g. max-file-lines.

@@ -19,6 +19,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Graph(args) => graph::run(&args),
         Command::Test(args) => test::run(&args),
         Command::Query { query, file } => query::run(&query, &file),
+        Command::Lsp => u8::try_from(structlint_lsp::run_stdio()).unwrap_or(1),
         Command::Explain { rule } => explain::explain(&rule),
     }
 }

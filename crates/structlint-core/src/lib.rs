@@ -21,7 +21,7 @@ mod source;
 pub mod suppress;
 mod workspace;
 
-pub use config::{CONFIG_FILE, Config, ConfigError, closest, find_config};
+pub use config::{CONFIG_FILE, Config, ConfigError, FilesConfig, closest, find_config};
 pub use diagnostic::{
     Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,
 };

@@ -18,6 +18,18 @@ pub(crate) struct Candidate {
     pub language: Language,
 }
 
+impl Candidate {
+    /// The file with `text` instead of what is on disk (an editor's unsaved document).
+    pub fn with_text(&self, text: &str) -> crate::SourceFile {
+        crate::SourceFile::new(
+            self.path.clone(),
+            self.abs.clone(),
+            self.language,
+            text.to_string(),
+        )
+    }
+}
+
 /// The files of a run.
 #[derive(Debug, Default)]
 pub(crate) struct Discovery {

@@ -103,6 +103,16 @@ impl Engine {
         &self,
         inputs: &[PathBuf],
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
+        self.check_with_overlay(inputs, &std::collections::HashMap::new())
+    }
+
+    /// [`Engine::check_with_context`] with the text of some files (absolute paths) taken from
+    /// `overlay` instead of the disk: the documents an editor has open and changed.
+    pub fn check_with_overlay(
+        &self,
+        inputs: &[PathBuf],
+        overlay: &std::collections::HashMap<PathBuf, String>,
+    ) -> Result<(Report, WorkspaceContext), ConfigError> {
         let default = [self.root.clone()];
         let inputs = if inputs.is_empty() {
             &default[..]
@@ -112,8 +122,12 @@ impl Engine {
         let whole_project = !self.workspace_rules.is_empty();
         let found = discover::discover(&self.root, inputs, &self.files, whole_project)?;
         let limit = self.files.max_file_size;
-        let read = |candidate: &discover::Candidate, lint: bool| match read::read(candidate, limit)
-        {
+        let read = |candidate: &discover::Candidate, lint: bool| match overlay
+            .get(&candidate.abs)
+            .map_or_else(
+                || read::read(candidate, limit),
+                |text| Ok(candidate.with_text(text)),
+            ) {
             Ok(file) => self.process_file(&file, lint),
             Err(note) if lint => FileOutcome::skipped(note),
             Err(_) => FileOutcome::default(),

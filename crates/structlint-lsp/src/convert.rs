@@ -1,0 +1,124 @@
+//! structlint's findings in the protocol's terms: diagnostics, hovers and code actions.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+use structlint_core::{Diagnostic, Severity};
+
+use crate::document::{Encoding, range};
+use crate::uri::path_to_uri;
+
+/// Where the documentation of built-in rules is published.
+const DOCS: &str = "https://github.com/structlint/structlint/blob/main/";
+
+/// A finding as an LSP diagnostic, positioned in `text` (the document it was found in).
+pub fn diagnostic(d: &Diagnostic, text: &str, root: &Path, encoding: Encoding) -> Value {
+    let severity = match d.severity {
+        Severity::Error => 1,
+        Severity::Warning => 2,
+    };
+    let mut message = d.summary.clone();
+    if !d.fix.is_empty() {
+        message.push_str("\n\n");
+        message.push_str(&d.numbered_fix());
+    }
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .filter_map(|r| {
+            let uri = path_to_uri(&root.join(&r.span.path))?;
+            // Positions in another file come from its text on disk, as the check saw it.
+            let other;
+            let text = if r.span.path == d.span.path {
+                text
+            } else {
+                other = std::fs::read_to_string(root.join(&r.span.path)).unwrap_or_default();
+                &other
+            };
+            Some(json!({ "location": { "uri": uri, "range": range(text, r.span.start, r.span.end, encoding) }, "message": r.label }))
+        })
+        .collect();
+    let mut out = json!({
+        "range": range(text, d.span.start, d.span.end, encoding),
+        "severity": severity,
+        "code": d.rule,
+        "source": "structlint",
+        "message": message,
+        "relatedInformation": related,
+    });
+    if let Some(href) = docs_href(&d.docs, root) {
+        out["codeDescription"] = json!({ "href": href });
+    }
+    out
+}
+
+/// A rule's documentation as a URL: the published page of a built-in rule, the file of a
+/// TOML rule.
+fn docs_href(docs: &str, root: &Path) -> Option<String> {
+    if docs.starts_with("http://") || docs.starts_with("https://") {
+        return Some(docs.to_string());
+    }
+    if docs.starts_with("docs/rules/") {
+        return Some(format!("{DOCS}{docs}"));
+    }
+    (!docs.is_empty())
+        .then(|| path_to_uri(&root.join(docs)))
+        .flatten()
+}
+
+/// The full prompt of a finding, for a hover.
+pub fn hover_markdown(d: &Diagnostic) -> String {
+    let mut md = format!("**structlint `{}`**: {}\n", d.rule, d.summary);
+    if !d.why.is_empty() {
+        md.push_str(&format!("\n**Why:** {}\n", d.why));
+    }
+    if !d.fix.is_empty() {
+        md.push_str(&format!("\n**Fix:**\n\n{}\n", d.numbered_fix()));
+    }
+    if !d.docs.is_empty() {
+        md.push_str(&format!(
+            "\nDocs: `structlint explain {}` ({})\n",
+            d.rule, d.docs
+        ));
+    }
+    md
+}
+
+/// The quick fixes of a finding: its edit when it has one, and a suppression comment.
+pub fn code_actions(
+    d: &Diagnostic,
+    uri: &str,
+    text: &str,
+    lsp_diagnostic: &Value,
+    encoding: Encoding,
+) -> Vec<Value> {
+    let mut actions = Vec::new();
+    if let Some(edit) = &d.edit {
+        let edits: Vec<Value> = edit.replacements.iter().map(|r| json!({ "range": range(text, r.span.start, r.span.end, encoding), "newText": r.text })).collect();
+        actions.push(json!({
+            "title": edit.description,
+            "kind": "quickfix",
+            "diagnostics": [lsp_diagnostic],
+            "isPreferred": true,
+            "edit": { "changes": { uri: edits } },
+        }));
+    }
+    let line_start = text[..d.span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let indent: String = text[line_start..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let comment = format!(
+        "{indent}// structlint-disable-next-line {} -- <reason>\n",
+        d.rule
+    );
+    actions.push(json!({
+        "title": format!("Disable {} for this line", d.rule),
+        "kind": "quickfix",
+        "diagnostics": [lsp_diagnostic],
+        "edit": { "changes": { uri: [{ "range": range(text, line_start, line_start, encoding), "newText": comment }] } },
+    }));
+    actions
+}

@@ -1,0 +1,115 @@
+//! The checks behind the server: the config of the workspace loaded once, one engine for the
+//! per-file rules (run on the editor's text at every change) and one for the whole workspace
+//! (run from disk in the background, for the rules that need every file).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use structlint_core::{
+    Config, ConfigError, Diagnostic, Engine, FilesConfig, Language, RuleImpl, SourceFile,
+};
+
+pub struct Linter {
+    pub root: PathBuf,
+    pub config_file: Option<PathBuf>,
+    files: FilesConfig,
+    per_file: Engine,
+    workspace: Engine,
+    /// Ids of the rules only the workspace engine runs.
+    workspace_rules: HashSet<String>,
+}
+
+fn load(root: &Path, file: Option<&Path>) -> Result<Config, ConfigError> {
+    match file {
+        Some(file) => Config::load_with(
+            file,
+            structlint_rules::builtin(),
+            &structlint_toml_rules::TomlRules,
+        ),
+        None => Config::defaults(root.to_path_buf(), structlint_rules::builtin()),
+    }
+}
+
+impl Linter {
+    /// The config of `folder` (the nearest structlint.toml at or above it), or the defaults.
+    pub fn load(folder: &Path) -> Result<Linter, ConfigError> {
+        let config_file = structlint_core::find_config(folder);
+        let config = load(folder, config_file.as_deref())?;
+        let root = config.root.clone();
+        let files = config.files.clone();
+        let workspace_rules = config
+            .rules
+            .iter()
+            .filter(|r| matches!(r.imp, RuleImpl::Workspace(_)))
+            .map(|r| r.meta.id.clone())
+            .collect();
+        let mut per_file = load(folder, config_file.as_deref())?;
+        per_file
+            .rules
+            .retain(|r| !matches!(r.imp, RuleImpl::Workspace(_)));
+        Ok(Linter {
+            root,
+            config_file,
+            files,
+            per_file: Engine::new(per_file),
+            workspace: Engine::new(config),
+            workspace_rules,
+        })
+    }
+
+    /// The root-relative path of `abs`, when structlint checks such a file.
+    pub fn relative(&self, abs: &Path) -> Option<String> {
+        Language::from_path(abs)?;
+        let rel = abs
+            .strip_prefix(&self.root)
+            .ok()?
+            .to_string_lossy()
+            .replace('\\', "/");
+        self.files.accepts_file(&rel).then_some(rel)
+    }
+
+    /// The per-file rules' findings in `text`, the document as the editor has it.
+    pub fn lint(&self, rel: &str, abs: &Path, text: &str) -> Vec<Diagnostic> {
+        let Some(language) = Language::from_path(abs) else {
+            return Vec::new();
+        };
+        let file = SourceFile::new(
+            rel.to_string(),
+            abs.to_path_buf(),
+            language,
+            text.to_string(),
+        );
+        let report = self.per_file.check_sources(&[file]);
+        report
+            .diagnostics
+            .into_iter()
+            .filter(|d| !d.is_suppressed())
+            .collect()
+    }
+
+    /// The workspace rules' findings over the files on disk, with the open documents' text
+    /// from `overlay` (absolute paths), by root-relative path.
+    pub fn lint_workspace(
+        &self,
+        overlay: &HashMap<PathBuf, String>,
+    ) -> HashMap<String, Vec<Diagnostic>> {
+        let mut by_path: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+        if self.workspace_rules.is_empty() {
+            return by_path;
+        }
+        let Ok((report, _)) = self
+            .workspace
+            .check_with_overlay(std::slice::from_ref(&self.root), overlay)
+        else {
+            return by_path;
+        };
+        for d in report
+            .diagnostics
+            .into_iter()
+            .filter(|d| self.workspace_rules.contains(&d.rule) && !d.is_suppressed())
+        {
+            by_path.entry(d.span.path.clone()).or_default().push(d);
+        }
+        by_path
+    }
+}
