@@ -35,9 +35,33 @@
 //! interface in a lower layer, or call the module that already wraps the target (named when
 //! one exists). Files in no layer folder are `unclassified-layer`'s business.
 //!
+//! ## Rust workspaces
+//!
+//! The same stacks order Cargo crates: list them by layer in the entry, or tag a crate in its
+//! own manifest.
+//!
+//! ```toml
+//! [[layers]]
+//! name = "acme"
+//! order = ["types", "repo", "service", "cli"]
+//! crates = { "acme-types" = "types", "acme-repo" = "repo" }   # `modules` is optional here
+//! ```
+//!
+//! ```toml
+//! # crates/acme-cli/Cargo.toml
+//! [package.metadata.structlint]
+//! layer = "cli"
+//! ```
+//!
+//! A crate may use only crates of its own layer or below (and `forbid` edges between layers
+//! apply). A use is reported where the code names the other crate (`use acme_service::…` or a
+//! qualified path); a dependency in Cargo.toml that no code uses, at its manifest line.
+//!
 //! ## Options
 //!
 //! None besides the level; the stacks are the `[[layers]]` entries.
+
+use std::sync::Arc;
 
 use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
 use structlint_graph::{ImportGraph, ModuleRef, Target};
@@ -45,6 +69,7 @@ use structlint_graph::{ImportGraph, ModuleRef, Target};
 use crate::import_graph::{GraphRule, OnGraph};
 use crate::layers_advice::diagnostic;
 use crate::layers_config::{Forbid, Place, Stack, classify, stacks};
+use crate::layers_rust::LayersRule;
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "layers",
@@ -55,14 +80,18 @@ pub const SPEC: RuleSpec = RuleSpec {
     sections: &["layers"],
     source: include_str!("layers.rs"),
     build: |options| {
-        Ok(RuleImpl::Workspace(Box::new(OnGraph(Layers {
-            stacks: stacks(&options)?,
-        }))))
+        let stacks = Arc::new(stacks(&options)?);
+        Ok(RuleImpl::Workspace(Box::new(LayersRule {
+            ts: OnGraph(Layers {
+                stacks: Arc::clone(&stacks),
+            }),
+            stacks,
+        })))
     },
 };
 
-struct Layers {
-    stacks: Vec<Stack>,
+pub(crate) struct Layers {
+    stacks: Arc<Vec<Stack>>,
 }
 
 /// What is wrong with one import.

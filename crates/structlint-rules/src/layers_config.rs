@@ -22,7 +22,11 @@ use structlint_graph::{ImportGraph, paths};
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct StackConfig {
     name: String,
-    modules: String,
+    #[serde(default)]
+    modules: Option<String>,
+    /// Cargo crates by name, with their layer.
+    #[serde(default)]
+    crates: std::collections::BTreeMap<String, String>,
     order: Vec<String>,
     #[serde(default)]
     cross_cutting: Vec<String>,
@@ -56,7 +60,9 @@ pub(crate) struct Forbid {
 
 pub(crate) struct Stack {
     pub name: String,
-    modules: GlobMatcher,
+    modules: Option<GlobMatcher>,
+    /// Crate name → layer, from `crates = { … }`.
+    pub crates: Vec<(String, String)>,
     /// Bottom to top.
     pub order: Vec<String>,
     pub cross_cutting: Vec<String>,
@@ -124,6 +130,16 @@ fn stack(c: StackConfig) -> Result<Stack, toml::de::Error> {
             "`{dup}` is listed twice in `order` and `cross-cutting`"
         )));
     }
+    if c.modules.is_none() && c.crates.is_empty() {
+        return Err(fail(
+            "give `modules` (a glob of the directories whose subfolders are the layers) or `crates` (Cargo crates by layer), or both".into(),
+        ));
+    }
+    if let Some((name, layer)) = c.crates.iter().find(|(_, l)| !all.contains(l)) {
+        return Err(fail(format!(
+            "crate `{name}` is put in `{layer}`, which is not in `order` or `cross-cutting`"
+        )));
+    }
     let may_use = c
         .cross_cutting_may_use
         .clone()
@@ -156,7 +172,8 @@ fn stack(c: StackConfig) -> Result<Stack, toml::de::Error> {
         });
     }
     Ok(Stack {
-        modules: glob(&c.modules)?,
+        modules: c.modules.as_deref().map(glob).transpose()?,
+        crates: c.crates.into_iter().collect(),
         name: c.name,
         order: c.order,
         cross_cutting: c.cross_cutting,
@@ -213,7 +230,10 @@ pub(crate) fn classify<'s>(
 ) -> Option<Place<'s>> {
     let mut dir = paths::parent(path);
     let (stack, domain) = loop {
-        if let Some(stack) = stacks.iter().find(|s| s.modules.is_match(dir)) {
+        if let Some(stack) = stacks
+            .iter()
+            .find(|s| s.modules.as_ref().is_some_and(|m| m.is_match(dir)))
+        {
             break (stack, dir.to_string());
         }
         if dir == "." {

@@ -16,6 +16,7 @@ mod import_graph;
 mod layers;
 mod layers_advice;
 mod layers_config;
+mod layers_rust;
 mod max_file_lines;
 pub mod naming;
 pub mod outline;

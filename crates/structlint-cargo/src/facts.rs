@@ -1,0 +1,166 @@
+//! What a Rust file uses, from syn's tree: every `use` flattened to full paths (groups, globs,
+//! renames), and every path of two or more segments in the code (`acme_repo::memory::Store`,
+//! `crate::ui::render`), each with its place in the file.
+
+use structlint_core::{FileContext, Span};
+use structlint_lang::syn;
+use structlint_lang::syn::spanned::Spanned;
+use structlint_lang::syn::visit::{self, Visit};
+
+/// One use of a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathUse {
+    /// `["acme_repo", "memory", "Store"]`; a glob ends in `*`.
+    pub segments: Vec<String>,
+    /// A `use` declaration (rather than a path in the code).
+    pub declared: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RustFacts {
+    pub uses: Vec<PathUse>,
+}
+
+impl RustFacts {
+    /// The facts of a Rust file; `None` when syn rejects it (the engine notes that).
+    pub fn extract(cx: &FileContext<'_>) -> Option<RustFacts> {
+        let file = cx.syn()?;
+        let mut collector = Collector {
+            cx,
+            facts: RustFacts::default(),
+        };
+        collector.visit_file(file);
+        Some(collector.facts)
+    }
+}
+
+struct Collector<'a, 'f> {
+    cx: &'a FileContext<'f>,
+    facts: RustFacts,
+}
+
+impl Collector<'_, '_> {
+    fn span(&self, span: proc_macro2::Span) -> Span {
+        let text = self.cx.text();
+        let offset = |lc: proc_macro2::LineColumn| {
+            let line_start = text
+                .split_inclusive('\n')
+                .take(lc.line.saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>();
+            let rest = &text[line_start.min(text.len())..];
+            line_start
+                + rest
+                    .char_indices()
+                    .nth(lc.column)
+                    .map_or(rest.len(), |(i, _)| i)
+        };
+        let (start, end) = (offset(span.start()), offset(span.end()));
+        self.cx.span(start..end.max(start))
+    }
+}
+
+impl<'ast> Visit<'ast> for Collector<'_, '_> {
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        let span = self.span(item.span());
+        let mut paths = Vec::new();
+        flatten(&item.tree, &mut Vec::new(), &mut paths);
+        for segments in paths {
+            self.facts.uses.push(PathUse {
+                segments,
+                declared: true,
+                span: span.clone(),
+            });
+        }
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        if path.segments.len() >= 2 {
+            let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+            if !matches!(segments[0].as_str(), "std" | "core" | "alloc" | "Self") {
+                let span = self.span(path.span());
+                self.facts.uses.push(PathUse {
+                    segments,
+                    declared: false,
+                    span,
+                });
+            }
+        }
+        visit::visit_path(self, path);
+    }
+}
+
+/// `use a::{b, c::d as e, f::*}` → `a::b`, `a::c::d`, `a::f::*`.
+fn flatten(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            flatten(&p.tree, prefix, out);
+            prefix.pop();
+        }
+        syn::UseTree::Name(n) => out.push(
+            prefix
+                .iter()
+                .cloned()
+                .chain([n.ident.to_string()])
+                .collect(),
+        ),
+        syn::UseTree::Rename(r) => out.push(
+            prefix
+                .iter()
+                .cloned()
+                .chain([r.ident.to_string()])
+                .collect(),
+        ),
+        syn::UseTree::Glob(_) => {
+            out.push(prefix.iter().cloned().chain(["*".to_string()]).collect())
+        }
+        syn::UseTree::Group(g) => {
+            for item in &g.items {
+                flatten(item, prefix, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use structlint_core::{Language, SourceFile};
+
+    use super::*;
+
+    #[test]
+    fn uses_are_flattened_and_code_paths_kept() {
+        let text = "use acme_repo::{memory::Store, remote::{self as r, *}};\nuse crate::ui::render as draw;\n\nfn f() {\n    let s = acme_types::InvoiceId(1);\n    std::mem::drop(s);\n}\n";
+        let file = SourceFile::new(
+            "src/lib.rs".into(),
+            "src/lib.rs".into(),
+            Language::Rust,
+            text.into(),
+        );
+        let facts = RustFacts::extract(&FileContext::new(&file)).unwrap();
+        let shown: Vec<String> = facts
+            .uses
+            .iter()
+            .map(|u| {
+                format!(
+                    "{}{} @{}",
+                    if u.declared { "use " } else { "" },
+                    u.segments.join("::"),
+                    u.span.start_pos.line
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "use acme_repo::memory::Store @1",
+                "use acme_repo::remote::self @1",
+                "use acme_repo::remote::* @1",
+                "use crate::ui::render @2",
+                "acme_types::InvoiceId @5"
+            ]
+        );
+    }
+}

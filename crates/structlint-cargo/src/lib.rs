@@ -1,0 +1,11 @@
+//! Cargo workspaces as structlint sees them.
+//!
+//! - [`CargoWorkspace`]: the member crates, their names and library roots, their dependencies
+//!   on each other (with the manifest line to report at) and their layer tags.
+//! - [`RustFacts`]: what each Rust file uses, from syn, extracted once per file.
+
+mod facts;
+mod workspace;
+
+pub use facts::{PathUse, RustFacts};
+pub use workspace::{CargoWorkspace, Crate, Dep};

@@ -1,0 +1,54 @@
+use structlint_core::{FileIndex, WorkspaceContext};
+
+use super::*;
+
+fn context(files: &[(&str, &str)]) -> (tempfile::TempDir, WorkspaceContext) {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let index: FileIndex = files.iter().map(|(p, _)| p.to_string()).collect();
+    let cx = WorkspaceContext::new(dir.path().to_path_buf(), index);
+    (dir, cx)
+}
+
+#[test]
+fn members_names_libraries_dependencies_and_layers() {
+    let (_dir, cx) = context(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"crates/old\"]\n[workspace.dependencies]\nacme-types = { path = \"crates/acme-types\" }\n",
+        ),
+        (
+            "crates/acme-types/Cargo.toml",
+            "[package]\nname = \"acme-types\"\n[package.metadata.structlint]\nlayer = \"types\"\n",
+        ),
+        ("crates/acme-types/src/lib.rs", ""),
+        (
+            "crates/acme-ui/Cargo.toml",
+            "[package]\nname = \"acme-ui\"\n[dependencies]\nacme-types.workspace = true\nrepo = { path = \"../acme-repo\", package = \"acme-repo\" }\nserde = \"1\"\n",
+        ),
+        ("crates/acme-ui/src/main.rs", ""),
+        (
+            "crates/acme-repo/Cargo.toml",
+            "[package]\nname = \"acme-repo\"\n[lib]\npath = \"src/repo.rs\"\n",
+        ),
+        ("crates/acme-repo/src/repo.rs", ""),
+        ("crates/old/Cargo.toml", "[package]\nname = \"old\"\n"),
+    ]);
+    let ws = CargoWorkspace::discover(&cx);
+    let names: Vec<&str> = ws.crates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["acme-repo", "acme-types", "acme-ui"]);
+    assert_eq!(
+        ws.crates[0].lib.as_deref(),
+        Some("crates/acme-repo/src/repo.rs")
+    );
+    assert_eq!(ws.crates[1].layer.as_deref(), Some("types"));
+    assert_eq!(ws.crates[2].lib, None);
+    let deps: Vec<&str> = ws.crates[2].deps.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(deps, ["acme-types", "acme-repo"]);
+    assert_eq!(ws.crate_of("crates/acme-ui/src/main.rs"), Some(2));
+    assert_eq!(ws.by_ident("acme_types"), Some(1));
+}
