@@ -3,6 +3,8 @@
 //! `crate::ui::render`), each with its place in the file.
 
 use structlint_core::{FileContext, Span};
+
+use crate::items::Items;
 use structlint_lang::syn;
 use structlint_lang::syn::spanned::Spanned;
 use structlint_lang::syn::visit::{self, Visit};
@@ -20,6 +22,8 @@ pub struct PathUse {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RustFacts {
     pub uses: Vec<PathUse>,
+    /// Module-level items, module declarations and re-exports.
+    pub items: Items,
 }
 
 impl RustFacts {
@@ -31,6 +35,7 @@ impl RustFacts {
             facts: RustFacts::default(),
         };
         collector.visit_file(file);
+        collector.facts.items = crate::items::collect(cx, file);
         Some(collector.facts)
     }
 }
@@ -42,23 +47,28 @@ struct Collector<'a, 'f> {
 
 impl Collector<'_, '_> {
     fn span(&self, span: proc_macro2::Span) -> Span {
-        let text = self.cx.text();
-        let offset = |lc: proc_macro2::LineColumn| {
-            let line_start = text
-                .split_inclusive('\n')
-                .take(lc.line.saturating_sub(1))
-                .map(str::len)
-                .sum::<usize>();
-            let rest = &text[line_start.min(text.len())..];
-            line_start
-                + rest
-                    .char_indices()
-                    .nth(lc.column)
-                    .map_or(rest.len(), |(i, _)| i)
-        };
-        let (start, end) = (offset(span.start()), offset(span.end()));
-        self.cx.span(start..end.max(start))
+        span_of(self.cx, span)
     }
+}
+
+/// A syn span as a span of the file (syn counts columns in characters).
+pub(crate) fn span_of(cx: &FileContext<'_>, span: proc_macro2::Span) -> Span {
+    let text = cx.text();
+    let offset = |lc: proc_macro2::LineColumn| {
+        let line_start = text
+            .split_inclusive('\n')
+            .take(lc.line.saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let rest = &text[line_start.min(text.len())..];
+        line_start
+            + rest
+                .char_indices()
+                .nth(lc.column)
+                .map_or(rest.len(), |(i, _)| i)
+    };
+    let (start, end) = (offset(span.start()), offset(span.end()));
+    cx.span(start..end.max(start))
 }
 
 impl<'ast> Visit<'ast> for Collector<'_, '_> {
@@ -92,7 +102,7 @@ impl<'ast> Visit<'ast> for Collector<'_, '_> {
 }
 
 /// `use a::{b, c::d as e, f::*}` → `a::b`, `a::c::d`, `a::f::*`.
-fn flatten(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+pub(crate) fn flatten(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
     match tree {
         syn::UseTree::Path(p) => {
             prefix.push(p.ident.to_string());
@@ -162,5 +172,75 @@ mod tests {
                 "acme_types::InvoiceId @5"
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod item_tests {
+    use structlint_core::{Language, SourceFile};
+
+    use super::*;
+    use crate::Vis;
+
+    #[test]
+    fn items_modules_and_reexports() {
+        let text = "pub mod api;\nmod memory;\npub use memory::{Store, Cache as C};\n#[doc(hidden)]\npub fn internal() {}\npub(crate) struct K;\nmod inner { pub fn deep() {} }\n#[cfg(test)]\nmod tests { pub fn helper() {} }\n";
+        let file = SourceFile::new(
+            "src/lib.rs".into(),
+            "src/lib.rs".into(),
+            Language::Rust,
+            text.into(),
+        );
+        let facts = RustFacts::extract(&FileContext::new(&file)).unwrap().items;
+        let items: Vec<String> = facts
+            .items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{}{} {:?} hidden={} test={}",
+                    i.module
+                        .iter()
+                        .map(|m| format!("{m}::"))
+                        .collect::<String>(),
+                    i.name,
+                    i.vis,
+                    i.doc_hidden,
+                    i.test_only
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "internal Public hidden=true test=false",
+                "K Crate hidden=false test=false",
+                "inner::deep Public hidden=false test=false",
+                "tests::helper Public hidden=false test=true"
+            ]
+        );
+        let mods: Vec<(String, bool)> = facts
+            .mods
+            .iter()
+            .map(|m| (m.name.clone(), m.public))
+            .collect();
+        assert_eq!(
+            mods,
+            [
+                ("api".into(), true),
+                ("memory".into(), false),
+                ("inner".into(), false),
+                ("tests".into(), false)
+            ]
+        );
+        let reexports: Vec<String> = facts.reexports.iter().map(|r| r.path.join("::")).collect();
+        assert_eq!(reexports, ["memory::Store", "memory::Cache"]);
+        assert_eq!(
+            facts.items[0]
+                .vis_span
+                .as_ref()
+                .map(|s| &text[s.start..s.end]),
+            Some("pub")
+        );
+        let _ = Vis::Private;
     }
 }

@@ -5,7 +5,11 @@
 //! - [`RustFacts`]: what each Rust file uses, from syn, extracted once per file.
 
 mod facts;
+mod items;
+mod modules;
 mod workspace;
 
 pub use facts::{PathUse, RustFacts};
+pub use items::{ImplFact, ItemFact, Items, ModFact, Reexport, Vis};
+pub use modules::module_path;
 pub use workspace::{CargoWorkspace, Crate, Dep};

@@ -17,7 +17,7 @@ pub enum Lookup {
 }
 
 /// The subpath keys of `exports` with their targets (leaves in order, `*` kept).
-pub fn entries(exports: &Value) -> Vec<(String, Vec<String>)> {
+pub(crate) fn entries(exports: &Value) -> Vec<(String, Vec<String>)> {
     match subpath_map(exports) {
         Some(map) => map
             .into_iter()
@@ -29,7 +29,7 @@ pub fn entries(exports: &Value) -> Vec<(String, Vec<String>)> {
 
 /// Looks `subpath` up the way Node does: an exact key first, else the pattern with the
 /// longest prefix before its `*` (or a legacy folder key ending in `/`).
-pub fn lookup(exports: &Value, subpath: &str) -> Lookup {
+pub(crate) fn lookup(exports: &Value, subpath: &str) -> Lookup {
     let Some(map) = subpath_map(exports) else {
         return if subpath == "." {
             found(".", exports, None)

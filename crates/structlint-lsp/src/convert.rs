@@ -12,7 +12,7 @@ use crate::uri::path_to_uri;
 const DOCS: &str = "https://github.com/structlint/structlint/blob/main/";
 
 /// A finding as an LSP diagnostic, positioned in `text` (the document it was found in).
-pub fn diagnostic(d: &Diagnostic, text: &str, root: &Path, encoding: Encoding) -> Value {
+pub(crate) fn diagnostic(d: &Diagnostic, text: &str, root: &Path, encoding: Encoding) -> Value {
     let severity = match d.severity {
         Severity::Error => 1,
         Severity::Warning => 2,
@@ -67,7 +67,7 @@ fn docs_href(docs: &str, root: &Path) -> Option<String> {
 }
 
 /// The full prompt of a finding, for a hover.
-pub fn hover_markdown(d: &Diagnostic) -> String {
+pub(crate) fn hover_markdown(d: &Diagnostic) -> String {
     let mut md = format!("**structlint `{}`**: {}\n", d.rule, d.summary);
     if !d.why.is_empty() {
         md.push_str(&format!("\n**Why:** {}\n", d.why));
@@ -85,7 +85,7 @@ pub fn hover_markdown(d: &Diagnostic) -> String {
 }
 
 /// The quick fixes of a finding: its edit when it has one, and a suppression comment.
-pub fn code_actions(
+pub(crate) fn code_actions(
     d: &Diagnostic,
     uri: &str,
     text: &str,

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     Utf8,
     Utf16,
 }
@@ -19,7 +19,7 @@ impl Encoding {
 }
 
 #[derive(Clone, Debug)]
-pub struct Document {
+pub(crate) struct Document {
     pub text: String,
     pub version: i64,
 }
@@ -43,7 +43,7 @@ impl Document {
 }
 
 /// The byte offset of an LSP position in `text`.
-pub fn offset(text: &str, position: &Value, encoding: Encoding) -> usize {
+pub(crate) fn offset(text: &str, position: &Value, encoding: Encoding) -> usize {
     let line = position["line"].as_u64().unwrap_or(0) as usize;
     let character = position["character"].as_u64().unwrap_or(0) as usize;
     let mut start = 0;
@@ -69,7 +69,7 @@ pub fn offset(text: &str, position: &Value, encoding: Encoding) -> usize {
 }
 
 /// The LSP position of byte `offset` of `text`.
-pub fn position(text: &str, offset: usize, encoding: Encoding) -> Value {
+pub(crate) fn position(text: &str, offset: usize, encoding: Encoding) -> Value {
     let offset = offset.min(text.len());
     let offset = (0..=offset)
         .rev()
@@ -87,7 +87,7 @@ pub fn position(text: &str, offset: usize, encoding: Encoding) -> Value {
     json!({ "line": line, "character": character })
 }
 
-pub fn range(text: &str, start: usize, end: usize, encoding: Encoding) -> Value {
+pub(crate) fn range(text: &str, start: usize, end: usize, encoding: Encoding) -> Value {
     json!({ "start": position(text, start, encoding), "end": position(text, end, encoding) })
 }
 

@@ -9,7 +9,7 @@ use lsp_server::Message;
 use serde_json::Value;
 
 /// A connection over stdin/stdout, and the threads that serve it.
-pub fn stdio() -> (
+pub(crate) fn stdio() -> (
     Sender<Message>,
     Receiver<Message>,
     Vec<thread::JoinHandle<()>>,

@@ -9,7 +9,7 @@ use structlint_core::{
     Config, ConfigError, Diagnostic, Engine, FilesConfig, Language, RuleImpl, SourceFile,
 };
 
-pub struct Linter {
+pub(crate) struct Linter {
     pub root: PathBuf,
     pub config_file: Option<PathBuf>,
     files: FilesConfig,

@@ -16,7 +16,7 @@ use crate::uri::{path_to_uri, uri_to_path};
 use crate::worker::{self, Workers};
 
 /// Serves one client until `exit`; the result is the process exit code (0 after `shutdown`).
-pub fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
+pub(crate) fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
     let Some((id, params)) = wait_for_initialize(&out, &incoming) else {
         return 1;
     };

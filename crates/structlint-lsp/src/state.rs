@@ -15,7 +15,7 @@ use crate::document::{Document, Encoding};
 use crate::lint::Linter;
 use crate::uri::uri_to_path;
 
-pub struct Shared {
+pub(crate) struct Shared {
     pub out: Sender<Message>,
     pub encoding: Encoding,
     pub folder: PathBuf,

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
+pub(crate) fn uri_to_path(uri: &str) -> Option<PathBuf> {
     let rest = uri.strip_prefix("file://")?;
     let bytes = rest.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -26,7 +26,7 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
     Some(PathBuf::from(path))
 }
 
-pub fn path_to_uri(path: &Path) -> Option<String> {
+pub(crate) fn path_to_uri(path: &Path) -> Option<String> {
     let text = path.to_str()?.replace('\\', "/");
     let mut uri = String::from("file://");
     if !text.starts_with('/') {

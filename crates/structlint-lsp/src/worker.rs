@@ -20,12 +20,12 @@ const DEBOUNCE: Duration = Duration::from_millis(5);
 /// every file, so they wait for a pause in the typing and leave the cores to per-file lints.
 const SCAN_DEBOUNCE: Duration = Duration::from_millis(300);
 
-pub struct Workers {
+pub(crate) struct Workers {
     pub lint: Sender<String>,
     pub workspace: Sender<()>,
 }
 
-pub fn spawn(shared: Arc<Shared>) -> Workers {
+pub(crate) fn spawn(shared: Arc<Shared>) -> Workers {
     let (lint, lint_queue) = unbounded::<String>();
     let (workspace, workspace_queue) = unbounded::<()>();
     // The threads end with the process, after `exit`.

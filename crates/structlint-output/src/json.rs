@@ -196,7 +196,7 @@ fn position(p: &Position, offset: usize) -> JsonPosition {
 }
 
 /// The `kind` of a note in JSON.
-pub fn note_kind(kind: NoteKind) -> &'static str {
+pub(crate) fn note_kind(kind: NoteKind) -> &'static str {
     match kind {
         NoteKind::Skipped => "skipped",
         NoteKind::Walk => "walk",

@@ -66,7 +66,7 @@ use crate::helpers_config::{Helper, helpers};
 use crate::import_advice::Import;
 use crate::import_graph::graph_of;
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "canonical-helpers",
     summary: "Shared helpers (retry, sleep, concurrency…) implemented outside their one canonical file",
     default_level: Level::Error,

@@ -60,7 +60,7 @@ use crate::import_graph::graph_of;
 use crate::schema_advice::{Found, exact, near};
 use crate::schema_shape::{Schema, SchemaKind};
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "duplicate-schemas",
     summary: "The same data shape defined more than once (zod, interfaces, serde structs)",
     default_level: Level::Error,

@@ -68,7 +68,7 @@ use structlint_core::{
 use crate::fetch_model::{Definition, FetchFacts, Unwrapped, Wrappers, last_segment};
 use crate::outline::outline;
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "fetch-retry-timeout",
     summary: "Network calls (fetch, reqwest) without a retry wrapper and a timeout",
     default_level: Level::Error,

@@ -36,7 +36,7 @@ use structlint_graph::{ImportGraph, ModuleRef};
 
 use crate::import_graph::{GraphRule, OnGraph, place};
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "import-cycles",
     summary: "Workspace packages that import each other in a cycle, with the weakest edge to cut",
     default_level: Level::Warn,

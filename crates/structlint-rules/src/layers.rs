@@ -71,7 +71,7 @@ use crate::layers_advice::diagnostic;
 use crate::layers_config::{Forbid, Place, Stack, classify, stacks};
 use crate::layers_rust::LayersRule;
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "layers",
     summary: "Imports inside a domain go down the layer stack only, and never along a forbidden edge",
     default_level: Level::Error,

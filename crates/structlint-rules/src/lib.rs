@@ -22,6 +22,8 @@ pub mod naming;
 pub mod outline;
 mod package_privacy;
 mod privacy_advice;
+mod privacy_rust;
+mod privacy_undeclared;
 mod schema_advice;
 mod schema_extract;
 mod schema_extract_rust;

@@ -56,7 +56,7 @@ use structlint_core::{
 use crate::naming::{Case, words};
 use crate::outline::{OutlineItem, outline};
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "max-file-lines",
     summary: "Files longer than `max` lines (default 350), with advice on how to split them",
     default_level: Level::Error,

@@ -35,11 +35,20 @@
 //! import { listInvoices } from "@acme/billing";                        // fine
 //! ```
 //!
+//! ## Rust workspaces
+//!
+//! Between the crates of a Cargo workspace, a use of another crate's path that matches an
+//! `internal` pattern (`acme_repo::internal::pool`) or names a `#[doc(hidden)]` item is an
+//! error, with the public path to use when the crate re-exports the item. A library's `pub`
+//! item that its public API cannot reach (in a private module, re-exported nowhere, named in
+//! no reachable signature) is a warning, with the edit to `pub(crate)`.
+//!
 //! ## Options
 //!
 //! | option | default | meaning |
 //! | --- | --- | --- |
 //! | `require-declared-dependencies` | `true` | also report imports of workspace packages missing from the importer's `package.json` |
+//! | `internal` | `["*::internal::*", "*::imp::*"]` | Rust paths other crates may not use; `*` is any run of characters |
 //!
 //! ```toml
 //! [rules]
@@ -49,13 +58,16 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec, plural};
+use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
 use structlint_graph::{Access, GraphFile, ImportGraph, ModuleRef, Target, Via};
 
-use crate::import_graph::{GraphRule, OnGraph, file_start, place, specifier_edit};
+use crate::import_graph::{GraphRule, OnGraph, file_start, specifier_edit};
 use crate::privacy_advice::entry_advice;
+use crate::privacy_rust::{PrivacyRule, internal_pattern};
+use crate::privacy_undeclared::{declare_step, declares, undeclared_dependency};
+use serde::de::Error as _;
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "package-privacy",
     summary: "Workspace packages use each other only through public entry points and declared dependencies",
     default_level: Level::Error,
@@ -65,9 +77,21 @@ pub const SPEC: RuleSpec = RuleSpec {
     source: include_str!("package_privacy.rs"),
     build: |options| {
         let options: Options = options.parse()?;
-        Ok(RuleImpl::Workspace(Box::new(OnGraph(PackagePrivacy {
-            require_declared: options.require_declared_dependencies,
-        }))))
+        let internal = options
+            .internal
+            .iter()
+            .map(|p| {
+                internal_pattern(p).map_err(|e| {
+                    toml::de::Error::custom(format!("invalid `internal` pattern `{p}`: {e}"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(RuleImpl::Workspace(Box::new(PrivacyRule {
+            ts: OnGraph(PackagePrivacy {
+                require_declared: options.require_declared_dependencies,
+            }),
+            internal,
+        })))
     },
 };
 
@@ -75,12 +99,14 @@ pub const SPEC: RuleSpec = RuleSpec {
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 struct Options {
     require_declared_dependencies: bool,
+    internal: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             require_declared_dependencies: true,
+            internal: vec!["*::internal::*".into(), "*::imp::*".into()],
         }
     }
 }
@@ -143,11 +169,6 @@ impl GraphRule for PackagePrivacy {
             out.push(undeclared_dependency(graph, from, to, &refs));
         }
     }
-}
-
-fn declares(graph: &ImportGraph, from: usize, to: usize) -> bool {
-    let name = graph.packages.list[to].name.as_deref();
-    name.is_some_and(|n| graph.packages.list[from].manifest.dependencies.contains(n))
 }
 
 /// `@acme/billing/src/internal/db`: a subpath that is not a public entry.
@@ -274,59 +295,6 @@ fn finish(
         file_start(&manifest),
         format!("{}'s package.json: {what}", graph.packages.list[to].label()),
     )
-}
-
-fn declare_step(graph: &ImportGraph, from: usize, to: usize) -> String {
-    let name = graph.packages.list[to].label();
-    let (version, install) = if graph.packages.pnpm {
-        ("workspace:*", "pnpm install")
-    } else {
-        ("*", "npm install")
-    };
-    format!(
-        "Declare the dependency: add `\"{name}\": \"{version}\"` to `dependencies` in {} (`devDependencies` if only tests or tooling use it), then run `{install}`.",
-        graph.packages.list[from].manifest_path()
-    )
-}
-
-fn undeclared_dependency(
-    graph: &ImportGraph,
-    from: usize,
-    to: usize,
-    refs: &[&ModuleRef],
-) -> Diagnostic {
-    let (importer, imported) = (
-        graph.packages.list[from].label(),
-        graph.packages.list[to].label(),
-    );
-    let first = refs[0];
-    let mut d = Diagnostic::new(
-        first.specifier_span.clone(),
-        format!("{importer} imports {imported} but {} does not declare it as a dependency", graph.packages.list[from].manifest_path()),
-    )
-    .label("undeclared dependency")
-    .why(
-        "Package managers, build order and affected-test selection read dependencies from package.json; an undeclared \
-         workspace dependency works only by accident of hoisting and breaks isolated builds.",
-    )
-    .step(declare_step(graph, from, to));
-    if refs.len() > 1 {
-        d = d.step(format!(
-            "{} import it; one declaration covers all of them.",
-            plural(refs.len(), "place")
-        ));
-    }
-    d = d.related(
-        file_start(&graph.packages.list[from].manifest_path()),
-        format!("{importer}'s package.json"),
-    );
-    for r in refs.iter().skip(1).take(5) {
-        d = d.related(
-            r.specifier_span.clone(),
-            format!("also imported at {}", place(r)),
-        );
-    }
-    d
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ use structlint_graph::ImportGraph;
 use crate::import_graph::{GraphRule, OnGraph, file_start};
 use crate::layers_config::{Place, Stack, classify, stacks};
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "unclassified-layer",
     summary: "Files of a layered domain that are in no layer folder, once per domain",
     default_level: Level::Warn,

@@ -30,7 +30,7 @@ use structlint_graph::{GraphFile, ImportGraph, ModuleRef, Target, Via, paths, sp
 
 use crate::import_graph::{GraphRule, OnGraph, relative_specifier, specifier_edit};
 
-pub const SPEC: RuleSpec = RuleSpec {
+pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "unresolved-import",
     summary: "Imports of workspace files and packages that resolve to nothing",
     default_level: Level::Warn,

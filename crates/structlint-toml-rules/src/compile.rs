@@ -13,7 +13,7 @@ use crate::def::{RuleDef, TestsDef};
 use crate::message::Template;
 use crate::pattern::{Pattern, metavariables};
 use crate::query::{self, NodeTest};
-pub use crate::source::Source;
+pub(crate) use crate::source::Source;
 use crate::source::{constraint, globs, list};
 
 pub struct CompiledRule {
@@ -83,7 +83,10 @@ impl CompiledRule {
     }
 }
 
-pub fn compile(def: Spanned<RuleDef>, src: &Source<'_>) -> Result<CompiledRule, ConfigError> {
+pub(crate) fn compile(
+    def: Spanned<RuleDef>,
+    src: &Source<'_>,
+) -> Result<CompiledRule, ConfigError> {
     let table_span = def.span();
     let mut def = def.into_inner();
     let id = def.id.get_ref().clone();

@@ -40,14 +40,14 @@ pub const RULE_FIELDS: &[&str] = &[
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RuleFile {
+pub(crate) struct RuleFile {
     #[serde(default)]
     pub rule: Vec<Spanned<RuleDef>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RuleDef {
+pub(crate) struct RuleDef {
     pub id: Spanned<String>,
     /// Required for rules over code; source tests (`kind`) do without.
     #[serde(default)]
@@ -108,7 +108,7 @@ pub struct RuleDef {
 
 #[derive(Deserialize)]
 #[serde(untagged)]
-pub enum OneOrMany {
+pub(crate) enum OneOrMany {
     One(String),
     Many(Vec<String>),
 }
@@ -125,7 +125,7 @@ impl OneOrMany {
 /// `[rule.where.NAME]`: what a metavariable's node must be.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Constraint {
+pub(crate) struct Constraint {
     #[serde(default)]
     pub regex: Option<String>,
     #[serde(default)]

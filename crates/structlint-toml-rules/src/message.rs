@@ -58,7 +58,7 @@ impl Template {
 }
 
 /// Code as it reads inside a sentence: whitespace runs collapsed, at most 80 characters.
-pub fn one_line(code: &str) -> String {
+pub(crate) fn one_line(code: &str) -> String {
     let flat = code.split_whitespace().collect::<Vec<_>>().join(" ");
     match flat.char_indices().nth(80) {
         Some((cut, _)) => format!("{}…", &flat[..cut]),

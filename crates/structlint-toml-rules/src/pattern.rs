@@ -222,7 +222,7 @@ fn same_code(a: &str, b: &str) -> bool {
 }
 
 /// The metavariable names of a pattern source, for validating `{{name}}` and `where`.
-pub fn metavariables(source: &str) -> Vec<String> {
+pub(crate) fn metavariables(source: &str) -> Vec<String> {
     let re = Regex::new(r"\$(?:\$\$)?([A-Z][A-Z0-9_]*)").expect("valid regex");
     let mut names: Vec<String> = re.captures_iter(source).map(|c| c[1].to_string()).collect();
     names.dedup();

@@ -24,7 +24,7 @@ pub struct Problem {
 }
 
 /// One of structlint's predicates, parsed.
-pub enum Custom {
+pub(crate) enum Custom {
     Inside {
         capture: u32,
         test: NodeTest,
@@ -47,7 +47,7 @@ pub enum NodeTest {
 }
 
 /// Compiles `source` alone, to find its errors and its custom predicates.
-pub fn compile(source: &str, grammar: Grammar) -> Result<Query, Problem> {
+pub(crate) fn compile(source: &str, grammar: Grammar) -> Result<Query, Problem> {
     let language = grammar.language();
     let query = Query::new(&language, source).map_err(|e| {
         let help = match e.kind {
@@ -86,7 +86,11 @@ pub fn compile(source: &str, grammar: Grammar) -> Result<Query, Problem> {
 }
 
 /// The custom predicates of `pattern` in `query`.
-pub fn customs(query: &Query, pattern: usize, grammar: Grammar) -> Result<Vec<Custom>, String> {
+pub(crate) fn customs(
+    query: &Query,
+    pattern: usize,
+    grammar: Grammar,
+) -> Result<Vec<Custom>, String> {
     let language = grammar.language();
     let mut found = Vec::new();
     for predicate in query.general_predicates(pattern) {
@@ -135,7 +139,7 @@ pub fn customs(query: &Query, pattern: usize, grammar: Grammar) -> Result<Vec<Cu
 }
 
 /// Whether every custom predicate holds for match `m`.
-pub fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> bool {
+pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> bool {
     let node = |capture: u32| {
         m.captures()
             .iter()
@@ -178,7 +182,7 @@ impl NodeTest {
 }
 
 /// Whether a proper descendant of `node` passes `test`.
-pub fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str) -> bool {
+pub(crate) fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str) -> bool {
     let mut cursor = node.walk();
     if !cursor.goto_first_child() {
         return false;

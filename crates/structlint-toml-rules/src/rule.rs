@@ -10,7 +10,7 @@ use crate::compile::{CompiledRule, Matcher};
 use crate::message::one_line;
 use crate::set::{Finding, RuleSet};
 
-pub struct TomlRule {
+pub(crate) struct TomlRule {
     pub set: Arc<RuleSet>,
     pub index: usize,
 }
@@ -54,7 +54,7 @@ impl FileRule for TomlRule {
 
 /// The finding as a prompt: the message with its captures filled in, why, the fix steps, and
 /// the correct example.
-pub fn diagnostic(
+pub(crate) fn diagnostic(
     rule: &CompiledRule,
     f: &Finding,
     text: &str,
@@ -101,7 +101,7 @@ fn paragraphs(text: &str) -> String {
 }
 
 /// What outputs say about a TOML rule; its documentation is written from its fields.
-pub fn meta(rule: &CompiledRule, rule_file: &str) -> RuleMeta {
+pub(crate) fn meta(rule: &CompiledRule, rule_file: &str) -> RuleMeta {
     let mut doc = format!("# {}\n\n{}\n", rule.id, rule.message_source);
     if let Some(why) = &rule.why {
         doc.push_str(&format!("\n## Why\n\n{}\n", paragraphs(why)));

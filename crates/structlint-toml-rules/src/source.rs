@@ -12,7 +12,7 @@ use crate::compile::CompiledConstraint;
 use crate::def::Constraint;
 
 /// Errors at a place in the rule file being compiled.
-pub struct Source<'a> {
+pub(crate) struct Source<'a> {
     pub path: &'a Path,
     pub text: &'a str,
 }
@@ -49,7 +49,7 @@ impl Source<'_> {
     }
 }
 
-pub fn constraint(
+pub(crate) fn constraint(
     c: Constraint,
     src: &Source<'_>,
     span: Range<usize>,
@@ -73,7 +73,7 @@ pub fn constraint(
     })
 }
 
-pub fn globs(
+pub(crate) fn globs(
     patterns: &[Spanned<String>],
     src: &Source<'_>,
 ) -> Result<Option<GlobSet>, ConfigError> {
@@ -92,7 +92,7 @@ pub fn globs(
         .map_err(|e| src.error(patterns[0].span(), "invalid globs", e.to_string()))
 }
 
-pub fn list(names: &[String]) -> String {
+pub(crate) fn list(names: &[String]) -> String {
     if names.is_empty() {
         return "nothing".into();
     }

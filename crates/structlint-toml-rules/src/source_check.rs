@@ -15,7 +15,7 @@ use crate::rule::diagnostic;
 use crate::set::{Finding, RuleSet};
 use crate::source_test::{Assertion, FilesTest, ImportsTest};
 
-pub struct SourceTest {
+pub(crate) struct SourceTest {
     pub set: Arc<RuleSet>,
     pub index: usize,
     /// The rule file, root-relative, and the 1-based line of the rule's id: where a glob
@@ -24,7 +24,7 @@ pub struct SourceTest {
 }
 
 /// What a file contributes: its module facts (imports tests) or its line count.
-pub enum Facts {
+pub(crate) enum Facts {
     Module(Arc<ModuleFacts>),
     Lines(usize),
 }

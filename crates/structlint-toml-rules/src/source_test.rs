@@ -37,7 +37,7 @@ pub enum Assertion {
 
 /// The matcher of a source test, the languages whose files it looks at, and the names its
 /// message may interpolate.
-pub fn compile(
+pub(crate) fn compile(
     def: &RuleDef,
     id: &str,
     src: &Source<'_>,

@@ -10,7 +10,7 @@ use crate::set::RuleSet;
 use crate::testing::prompt;
 
 /// Runs the workspace cases of rule `index`; returns (cases, expected findings).
-pub fn run(
+pub(crate) fn run(
     set: &Arc<RuleSet>,
     index: usize,
     rule_file: &Path,
