@@ -21,6 +21,24 @@ pub fn module_path(root: &str, path: &str) -> Option<Vec<String>> {
     (!parts.is_empty()).then_some(parts)
 }
 
+/// A path written in module `module`, as a full module path of the crate: `crate::a::b`,
+/// `self::x`, `super::super::y`. `None` for paths into other crates (or that go above the
+/// crate root).
+pub fn absolute(module: &[String], path: &[String]) -> Option<Vec<String>> {
+    let mut at: Vec<String> = match path.first().map(String::as_str) {
+        Some("crate") => return Some(path[1..].to_vec()),
+        Some("self") => module.to_vec(),
+        Some("super") => module.to_vec(),
+        _ => return None,
+    };
+    let mut rest = &path[usize::from(path[0] == "self")..];
+    while let Some(("super", tail)) = rest.split_first().map(|(h, t)| (h.as_str(), t)) {
+        at.pop()?;
+        rest = tail;
+    }
+    Some(at.into_iter().chain(rest.iter().cloned()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +60,14 @@ mod tests {
             Some(vec!["a".to_string(), "b".to_string()])
         );
         assert_eq!(module_path(root, "crates/y/src/a.rs"), None);
+        let v = |s: &str| s.split("::").map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            absolute(&v("a::b"), &v("super::super::c::d")),
+            Some(v("c::d"))
+        );
+        assert_eq!(absolute(&v("a"), &v("self::x")), Some(v("a::x")));
+        assert_eq!(absolute(&v("a"), &v("crate::y")), Some(v("y")));
+        assert_eq!(absolute(&v("a"), &v("serde::Serialize")), None);
+        assert_eq!(absolute(&[], &v("super::x")), None);
     }
 }

@@ -57,6 +57,10 @@
 //! apply). A use is reported where the code names the other crate (`use acme_service::…` or a
 //! qualified path); a dependency in Cargo.toml that no code uses, at its manifest line.
 //!
+//! Inside a crate, when `modules` matches its source directory (`modules = "crates/*/src"`),
+//! the top-level modules are the layers: `crate::repo` may not use `crate::ui` (through
+//! `crate::`, `self::` or `super::` paths).
+//!
 //! ## Options
 //!
 //! None besides the level; the stacks are the `[[layers]]` entries.

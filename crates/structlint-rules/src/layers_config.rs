@@ -184,6 +184,11 @@ fn stack(c: StackConfig) -> Result<Stack, toml::de::Error> {
 }
 
 impl Stack {
+    /// Whether `dir` is a domain of this stack (its `modules` glob matches it).
+    pub fn domain_matches(&self, dir: &str) -> bool {
+        self.modules.as_ref().is_some_and(|m| m.is_match(dir))
+    }
+
     /// Whether code in layer `from` may import layer `to` of the same domain.
     pub fn allows(&self, from: &str, to: &str) -> bool {
         let cross = |l: &str| self.cross_cutting.iter().any(|c| c == l);

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use structlint_cargo::{CargoWorkspace, Crate, RustFacts};
+use structlint_cargo::{CargoWorkspace, Crate, RustFacts, absolute, module_path};
 use structlint_core::{
     Diagnostic, FileContext, FileFacts, Input, Language, Needs, SourceFile, Span, WorkspaceContext,
     WorkspaceRule,
@@ -70,6 +70,12 @@ impl WorkspaceRule for LayersRule {
         }
         if !self.stacks.is_empty() {
             check_crates(cx, &self.stacks, &rust, out);
+            check_modules(
+                &cx.shared(|| CargoWorkspace::discover(cx)),
+                &self.stacks,
+                &rust,
+                out,
+            );
         }
     }
 }
@@ -133,12 +139,17 @@ fn check_crates(
             if let Some((stack, a, b)) = problem(from, to) {
                 out.push(diagnostic(
                     stack,
-                    &ws.crates[from],
-                    &ws.crates[to],
-                    a,
-                    b,
+                    End {
+                        name: &ws.crates[from].name,
+                        layer: a,
+                    },
+                    End {
+                        name: &ws.crates[to].name,
+                        layer: b,
+                    },
                     u.span.clone(),
                     &format!("`{}`", u.segments.join("::")),
+                    Some(&ws.crates[from].manifest),
                 ));
             }
         }
@@ -162,44 +173,121 @@ fn check_crates(
                 let span = manifest.span(dep.span.clone());
                 out.push(diagnostic(
                     stack,
-                    c,
-                    &ws.crates[to],
-                    a,
-                    b,
+                    End {
+                        name: &c.name,
+                        layer: a,
+                    },
+                    End {
+                        name: &ws.crates[to].name,
+                        layer: b,
+                    },
                     span,
                     &format!("the dependency on `{}`", dep.name),
+                    Some(&c.manifest),
                 ));
             }
         }
     }
 }
 
+/// The two ends of an upward use: a crate or a module, its layer, and what to call it.
+struct End<'a> {
+    name: &'a str,
+    layer: &'a str,
+}
+
 fn diagnostic(
     stack: &Stack,
-    from: &Crate,
-    to: &Crate,
-    from_layer: &str,
-    to_layer: &str,
+    from: End<'_>,
+    to: End<'_>,
     span: Span,
     what: &str,
+    manifest: Option<&str>,
 ) -> Diagnostic {
     let diagram: Vec<String> = stack
         .order
         .iter()
         .map(|l| match l.as_str() {
-            l if l == from_layer => format!("[{l}: {}]", from.name),
-            l if l == to_layer => format!("({l}: {})", to.name),
+            l if l == from.layer => format!("[{l}: {}]", from.name),
+            l if l == to.layer => format!("({l}: {})", to.name),
             l => l.to_string(),
         })
         .collect();
-    let allowed = stack.allowed_from(from_layer);
-    Diagnostic::new(span, format!("{} ({from_layer} layer) uses {} ({to_layer} layer) through {what}: the `{}` layers allow only uses downward", from.name, to.name, stack.name))
-        .label(format!("{from_layer} → {to_layer}"))
+    let allowed = stack.allowed_from(from.layer);
+    let (f, t) = (from.name, to.name);
+    let mut d = Diagnostic::new(span, format!("{f} ({} layer) uses {t} ({} layer) through {what}: the `{}` layers allow only uses downward", from.layer, to.layer, stack.name))
+        .label(format!("{} → {}", from.layer, to.layer))
         .why("Layers keep dependencies pointing one way: lower layers stay reusable and testable without the upper ones, and a change to the UI never breaks the types. One upward use ties the whole stack together.")
-        .step(format!("The stack, bottom first: {} (this crate in [ ], the used one in ( )).", diagram.join(" → ")))
-        .step(format!("Move what {} needs from {} down into a crate of a layer {} may use: {}.", from.name, to.name, from_layer, allowed.join(", ")))
-        .step(format!("Or invert the dependency: define a trait in {} (or lower) and let {} implement it, wiring the two together in a higher layer.", from.name, to.name))
-        .step(format!("Remove the dependency on `{}` from {} once no code uses it.", to.name, from.manifest))
+        .step(format!("The stack, bottom first: {} (the user in [ ], the used one in ( )).", diagram.join(" → ")))
+        .step(format!("Move what {f} needs from {t} down into a layer {} may use: {}.", from.layer, allowed.join(", ")))
+        .step(format!("Or invert the dependency: define a trait in {f} (or lower) and let {t} implement it, wiring the two together in a higher layer."));
+    if let Some(manifest) = manifest {
+        d = d.step(format!(
+            "Remove the dependency on `{t}` from {manifest} once no code uses it."
+        ));
+    }
+    d
+}
+
+/// Layers inside a crate: with `modules` matching a crate's source directory
+/// (`crates/*/src`), the top-level modules are the layers, and `crate::ui` may not be used by
+/// `crate::repo`.
+fn check_modules(
+    ws: &CargoWorkspace,
+    stacks: &[Stack],
+    files: &[FileFacts<RustFacts>],
+    out: &mut Vec<Diagnostic>,
+) {
+    for file in files {
+        let Some(c) = ws.crate_of(&file.path) else {
+            continue;
+        };
+        let Some(root) = ws.crates[c].lib.as_deref() else {
+            continue;
+        };
+        let src = root.rsplit_once('/').map_or("", |(d, _)| d);
+        let Some(stack) = stacks.iter().find(|s| s.domain_matches(src)) else {
+            continue;
+        };
+        let Some(module) = module_path(root, &file.path) else {
+            continue;
+        };
+        let layer_of = |m: &[String]| {
+            m.first()
+                .filter(|l| stack.order.contains(l) || stack.cross_cutting.contains(l))
+                .cloned()
+        };
+        let Some(from) = layer_of(&module) else {
+            continue;
+        };
+        for u in &file.facts.uses {
+            let Some(target) = absolute(&module, &u.segments) else {
+                continue;
+            };
+            let Some(to) = layer_of(&target) else {
+                continue;
+            };
+            let forbidden = stack.forbid.iter().any(|f| matches!((&f.from, &f.to), (Side::Layer(a), Side::Layer(b)) if *a == from && *b == to));
+            if forbidden || !stack.allows(&from, &to) {
+                let (fname, tname) = (format!("crate::{from}"), format!("crate::{to}"));
+                let what = format!("`{}`", u.segments.join("::"));
+                out.push(diagnostic(
+                    stack,
+                    End {
+                        name: &fname,
+                        layer: &from,
+                    },
+                    End {
+                        name: &tname,
+                        layer: &to,
+                    },
+                    u.span.clone(),
+                    &what,
+                    None,
+                ));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -104,3 +104,34 @@ fn a_crate_in_an_unknown_layer_is_a_config_error() {
         error.message
     );
 }
+
+#[test]
+fn modules_of_a_crate_are_layers_when_modules_matches_its_source_directory() {
+    let config = "[rules]\nmax-file-lines = \"off\"\npackage-privacy = \"off\"\n\n[[layers]]\nname = \"app\"\nmodules = \"crates/*/src\"\norder = [\"types\", \"repo\", \"ui\"]\n";
+    let files = [
+        ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+        ("crates/app/Cargo.toml", "[package]\nname = \"app\"\n"),
+        ("crates/app/src/lib.rs", "mod types;\nmod repo;\nmod ui;\n"),
+        ("crates/app/src/types.rs", "pub struct Id;\n"),
+        (
+            "crates/app/src/repo/mod.rs",
+            "mod db;\nuse crate::types::Id;\nuse crate::ui::render;\n",
+        ),
+        (
+            "crates/app/src/repo/db.rs",
+            "fn f() { super::super::ui::render(); }\n",
+        ),
+        (
+            "crates/app/src/ui.rs",
+            "use crate::repo::load;\npub fn render() {}\n",
+        ),
+    ];
+    let checked = check(&files, config);
+    assert_eq!(
+        checked.of("layers"),
+        [
+            "crates/app/src/repo/db.rs:1 crate::repo (repo layer) uses crate::ui (ui layer) through `super::super::ui::render`: the `app` layers allow only uses downward",
+            "crates/app/src/repo/mod.rs:3 crate::repo (repo layer) uses crate::ui (ui layer) through `crate::ui::render`: the `app` layers allow only uses downward",
+        ]
+    );
+}

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 use std::sync::Arc;
-use structlint_cargo::{CargoWorkspace, ItemFact, RustFacts, Vis, module_path};
+use structlint_cargo::{CargoWorkspace, ItemFact, RustFacts, Vis, absolute, module_path};
 
 use structlint_core::{
     Diagnostic, Edit, FileContext, FileFacts, Input, Language, Needs, Replacement, Severity,
@@ -219,18 +219,10 @@ pub(crate) fn check(
     }
 }
 
-/// A `use` path of module `at`, as a full module path of the crate.
+/// A `use` path of module `at`, as a full module path of the crate (a bare path is relative
+/// to the module, as in 2018 editions).
 fn resolve(at: &[String], path: &[String]) -> Vec<String> {
-    match path.first().map(String::as_str) {
-        Some("crate") => path[1..].to_vec(),
-        Some("self") => at.iter().chain(&path[1..]).cloned().collect(),
-        Some("super") => at[..at.len().saturating_sub(1)]
-            .iter()
-            .chain(&path[1..])
-            .cloned()
-            .collect(),
-        _ => at.iter().chain(path).cloned().collect(),
-    }
+    absolute(at, path).unwrap_or_else(|| at.iter().chain(path).cloned().collect())
 }
 
 fn unreachable(lib: &Library<'_>, module: &[String], item: &ItemFact) -> Diagnostic {
