@@ -209,7 +209,11 @@ impl FetchRetryTimeout {
         let mut d = Diagnostic::new(u.span.clone(), format!("`{}` in {} {missing}", u.call, u.span.path))
             .label(label)
             .why("A network call without a timeout lets one slow peer hold the request forever; one without a retry turns every transient failure (a dropped connection, a 503 during a deploy) into an error.")
-            .step(format!("Rewrite the call as `{}`.", one_line(&u.rewrite)));
+            .step(if u.rewrite.contains('\n') && rust {
+                format!("Rewrite the call as:\n```rust\n{}\n```", u.rewrite)
+            } else {
+                format!("Rewrite the call as `{}`.", one_line(&u.rewrite))
+            });
         let find = |names: &[String]| names.iter().find_map(|n| definitions.get(last_segment(n)));
         if u.missing_retry {
             let name = self

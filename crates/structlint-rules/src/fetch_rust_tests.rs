@@ -42,8 +42,8 @@ fn channel(tx: Sender<u8>) { tx.send(1); }
     assert_eq!(
         found(text),
         [
-            "client.get.send:3 retry=false timeout=false -> with_retry(|| async { client.get(\"https://x\").timeout(Duration::from_secs(10)).send().await }).await",
-            "client.get.send:6 retry=false timeout=true -> with_retry(|| async { client.get(\"https://x\").timeout(Duration::from_secs(5)).send().await }).await",
+            "client.get.send:3 retry=false timeout=false -> with_retry(|| async {\n    client.get(\"https://x\").timeout(Duration::from_secs(10)).send().await\n}).await",
+            "client.get.send:6 retry=false timeout=true -> with_retry(|| async {\n    client.get(\"https://x\").timeout(Duration::from_secs(5)).send().await\n}).await",
         ]
     );
 }

@@ -24,6 +24,7 @@ mod package_privacy;
 mod privacy_advice;
 mod privacy_rust;
 mod privacy_undeclared;
+mod rust_edit;
 mod schema_advice;
 mod schema_extract;
 mod schema_extract_rust;
