@@ -5,6 +5,7 @@
 //! in a fresh child process so its peak RSS is its own:
 //!
 //! - `parse`: walk, read and tree-sitter-parse every file: the floor;
+//! - `parse Rust (tree-sitter)`, `parse Rust (syn)`: the Rust files alone, with each parser;
 //! - `check`: `structlint check` with every built-in rule, as the CLI runs it (the import
 //!   graph rules need every TypeScript file's tree);
 //! - `check (file rules)`: only the per-file rules, which parse just the files they need;
@@ -34,8 +35,10 @@ use structlint_core::{
 };
 use structlint_graph::{ImportGraph, ModuleFacts};
 
-const MODES: [&str; 7] = [
+const MODES: [&str; 9] = [
     "parse",
+    "parse Rust (tree-sitter)",
+    "parse Rust (syn)",
     "check",
     "check (file rules)",
     "check (fetch, schemas, helpers)",
@@ -207,6 +210,8 @@ fn child(mode: &str, root: &Path) {
     let mut graph_build = String::new();
     let (files, bytes) = match mode {
         "parse" => parse_only(root),
+        "parse Rust (tree-sitter)" => parse_rust(root, false),
+        "parse Rust (syn)" => parse_rust(root, true),
         "check" => {
             let report = Check::workspace(root).run().expect("default config");
             (report.stats.files, report.stats.bytes)
@@ -302,6 +307,32 @@ fn parse_only(root: &Path) -> (usize, u64) {
         .map(|(path, language)| {
             let text = std::fs::read_to_string(path).expect("generated files are UTF-8");
             structlint_lang::parse_tree(language.grammar(), &text).expect("the grammar loads");
+            text.len() as u64
+        })
+        .sum();
+    (paths.len(), bytes)
+}
+
+/// The Rust files alone, parsed with tree-sitter or with syn, for their cost per MB.
+fn parse_rust(root: &Path, syn: bool) -> (usize, u64) {
+    let mut paths: Vec<PathBuf> = ignore::WalkBuilder::new(root)
+        .build()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| Language::from_path(p) == Some(Language::Rust))
+        .collect();
+    paths.sort();
+    let bytes = paths
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("generated files are UTF-8");
+            if syn {
+                structlint_lang::parse_rust_items(&text).expect("generated Rust parses");
+                structlint_lang::release_rust_spans();
+            } else {
+                structlint_lang::parse_tree(Language::Rust.grammar(), &text)
+                    .expect("the grammar loads");
+            }
             text.len() as u64
         })
         .sum();

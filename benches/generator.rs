@@ -11,7 +11,7 @@ use std::io;
 use std::path::Path;
 
 /// Bumped whenever the generated text changes, so cached workspaces are regenerated.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -140,6 +140,11 @@ pub fn generate(root: &Path, shape: Shape) -> io::Result<Generated> {
         root.join("pnpm-workspace.yaml"),
         "packages:\n  - \"packages/*\"\n",
     )?;
+    // The Rust packages are a Cargo workspace of their own crates.
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
+    )?;
     let mut write = |path: &Path, text: String, counted: bool| -> io::Result<()> {
         std::fs::create_dir_all(path.parent().expect("files have a directory"))?;
         if counted {
@@ -153,6 +158,24 @@ pub fn generate(root: &Path, shape: Shape) -> io::Result<Generated> {
     };
     for (p, package) in plans.iter().enumerate() {
         if package.rust {
+            let dir = root.join(format!("crates/crate{p:03}"));
+            write(
+                &dir.join("Cargo.toml"),
+                format!(
+                    "[package]\nname = \"crate{p:03}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n"
+                ),
+                false,
+            )?;
+            let modules: String = package
+                .files
+                .iter()
+                .map(|f| format!("pub mod {};\n", f.name))
+                .collect();
+            write(
+                &dir.join("src/lib.rs"),
+                format!("//! Generated crate {p}.\n\n{modules}"),
+                true,
+            )?;
             for file in &package.files {
                 write(
                     &root.join(format!("crates/crate{p:03}/src/{}.rs", file.name)),

@@ -49,19 +49,18 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
             .find(|r| r.contains('_') || r.contains("::"))
             .map_or("with_retry", String::as_str);
         let retry = (!retried).then(|| last_or_path(retry));
-        let rewrite = crate::rust_edit::send_rewrite(chain, !timed, retry)
-            .unwrap_or_else(|| {
-                // A chain syn cannot read alone (a macro in it): spell the rewrite out.
-                let with_timeout = if timed {
-                    format!("{chain}.send()")
-                } else {
-                    format!("{chain}.timeout(Duration::from_secs(10)).send()")
-                };
-                match &retry {
-                    Some(r) => format!("{r}(|| async {{ {with_timeout}.await }}).await"),
-                    None => format!("{with_timeout}.await"),
-                }
-            });
+        let rewrite = crate::rust_edit::send_rewrite(chain, !timed, retry).unwrap_or_else(|| {
+            // A chain syn cannot read alone (a macro in it): spell the rewrite out.
+            let with_timeout = if timed {
+                format!("{chain}.send()")
+            } else {
+                format!("{chain}.timeout(Duration::from_secs(10)).send()")
+            };
+            match &retry {
+                Some(r) => format!("{r}(|| async {{ {with_timeout}.await }}).await"),
+                None => format!("{with_timeout}.await"),
+            }
+        });
         found.push(Unwrapped {
             span: cx.node_span(node),
             call: format!("{}.send", chain.split(['(', '\n']).next().unwrap_or(chain)),
