@@ -70,10 +70,11 @@ use std::sync::Arc;
 use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
 use structlint_graph::{ImportGraph, ModuleRef, Target};
 
+use crate::bilingual::Bilingual;
 use crate::import_graph::{GraphRule, OnGraph};
 use crate::layers_advice::diagnostic;
 use crate::layers_config::{Forbid, Place, Stack, classify, stacks};
-use crate::layers_rust::LayersRule;
+use crate::layers_rust::RustLayers;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "layers",
@@ -85,11 +86,11 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     source: include_str!("layers.rs"),
     build: |options| {
         let stacks = Arc::new(stacks(&options)?);
-        Ok(RuleImpl::Workspace(Box::new(LayersRule {
+        Ok(RuleImpl::Workspace(Box::new(Bilingual {
             ts: OnGraph(Layers {
                 stacks: Arc::clone(&stacks),
             }),
-            stacks,
+            rust: RustLayers { stacks },
         })))
     },
 };

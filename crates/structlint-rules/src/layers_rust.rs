@@ -7,76 +7,35 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use structlint_cargo::{CargoWorkspace, Crate, RustFacts, absolute, module_path};
-use structlint_core::{
-    Diagnostic, FileContext, FileFacts, Input, Language, Needs, SourceFile, Span, WorkspaceContext,
-    WorkspaceRule,
-};
-use structlint_graph::ModuleFacts;
+use structlint_core::{Diagnostic, FileFacts, Language, SourceFile, Span, WorkspaceContext};
 
-use crate::import_graph::OnGraph;
-use crate::layers::Layers;
+use crate::bilingual::RustCheck;
 use crate::layers_config::{Side, Stack};
 
-/// The `layers` rule over both languages.
-pub(crate) struct LayersRule {
-    pub ts: OnGraph<Layers>,
+/// The Rust half of `layers`.
+pub(crate) struct RustLayers {
     pub stacks: Arc<Vec<Stack>>,
 }
 
-pub(crate) enum LayerFacts {
-    Ts(Arc<ModuleFacts>),
-    Rust(RustFacts),
-}
-
-impl WorkspaceRule for LayersRule {
-    type Facts = LayerFacts;
-
-    fn needs(&self) -> Needs {
-        Needs::new(Input::Tree)
-    }
-
-    fn collect(&self, cx: &FileContext<'_>) -> Option<LayerFacts> {
-        if cx.language() != Language::Rust {
-            return self.ts.collect(cx).map(LayerFacts::Ts);
-        }
+impl RustCheck for RustLayers {
+    fn active(&self) -> bool {
         // Without [[layers]] there is nothing to check, and nothing to parse with syn.
-        (!self.stacks.is_empty())
-            .then(|| RustFacts::extract(cx))
-            .flatten()
-            .map(LayerFacts::Rust)
+        !self.stacks.is_empty()
     }
 
-    fn check(
+    fn check_rust(
         &self,
         cx: &WorkspaceContext,
-        files: Vec<FileFacts<LayerFacts>>,
+        files: &[FileFacts<RustFacts>],
         out: &mut Vec<Diagnostic>,
     ) {
-        let (mut ts, mut rust) = (Vec::new(), Vec::new());
-        for f in files {
-            match f.facts {
-                LayerFacts::Ts(facts) => ts.push(FileFacts {
-                    path: f.path,
-                    facts,
-                }),
-                LayerFacts::Rust(facts) => rust.push(FileFacts {
-                    path: f.path,
-                    facts,
-                }),
-            }
-        }
-        if !ts.is_empty() {
-            self.ts.check(cx, ts, out);
-        }
-        if !self.stacks.is_empty() {
-            check_crates(cx, &self.stacks, &rust, out);
-            check_modules(
-                &cx.shared(|| CargoWorkspace::discover(cx)),
-                &self.stacks,
-                &rust,
-                out,
-            );
-        }
+        check_crates(cx, &self.stacks, files, out);
+        check_modules(
+            &cx.shared(|| CargoWorkspace::discover(cx)),
+            &self.stacks,
+            files,
+            out,
+        );
     }
 }
 

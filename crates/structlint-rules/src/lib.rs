@@ -2,6 +2,7 @@
 //! comment that is the rule's documentation: `structlint explain <rule>` prints it and
 //! `docs/rules/<rule>.md` is checked against it.
 
+mod bilingual;
 mod canonical_helpers;
 mod duplicate_schemas;
 mod fetch_model;

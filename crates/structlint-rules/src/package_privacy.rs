@@ -61,9 +61,10 @@ use serde::Deserialize;
 use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
 use structlint_graph::{Access, GraphFile, ImportGraph, ModuleRef, Target, Via};
 
+use crate::bilingual::Bilingual;
 use crate::import_graph::{GraphRule, OnGraph, file_start, specifier_edit};
 use crate::privacy_advice::entry_advice;
-use crate::privacy_rust::{PrivacyRule, internal_pattern};
+use crate::privacy_rust::{RustPrivacy, internal_pattern};
 use crate::privacy_undeclared::{declare_step, declares, undeclared_dependency};
 use serde::de::Error as _;
 
@@ -86,11 +87,11 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
                 })
             })
             .collect::<Result<_, _>>()?;
-        Ok(RuleImpl::Workspace(Box::new(PrivacyRule {
+        Ok(RuleImpl::Workspace(Box::new(Bilingual {
             ts: OnGraph(PackagePrivacy {
                 require_declared: options.require_declared_dependencies,
             }),
-            internal,
+            rust: RustPrivacy { internal },
         })))
     },
 };

@@ -5,16 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
-use std::sync::Arc;
 use structlint_cargo::{CargoWorkspace, ItemFact, RustFacts, Vis, absolute, module_path};
 
-use structlint_core::{
-    Diagnostic, Edit, FileContext, FileFacts, Input, Language, Needs, Replacement, Severity,
-    WorkspaceContext, WorkspaceRule,
-};
-use structlint_graph::ModuleFacts;
+use structlint_core::{Diagnostic, Edit, FileFacts, Replacement, Severity, WorkspaceContext};
 
-use crate::import_graph::{GraphRule, OnGraph};
+use crate::bilingual::RustCheck;
 
 /// A library crate's modules and items, by module path.
 struct Library<'a> {
@@ -265,57 +260,19 @@ pub(crate) fn internal_pattern(pattern: &str) -> Result<(String, Regex), regex::
     Ok((pattern.to_string(), Regex::new(&format!("^{re}$"))?))
 }
 
-/// `package-privacy` over both languages.
-pub(crate) struct PrivacyRule<R> {
-    pub ts: OnGraph<R>,
+/// The Rust half of `package-privacy`.
+pub(crate) struct RustPrivacy {
     pub internal: Vec<(String, Regex)>,
 }
 
-pub(crate) enum PrivacyFacts {
-    Ts(Arc<ModuleFacts>),
-    Rust(RustFacts),
-}
-
-impl<R: GraphRule> WorkspaceRule for PrivacyRule<R> {
-    type Facts = PrivacyFacts;
-
-    fn needs(&self) -> Needs {
-        Needs::new(Input::Tree)
-    }
-
-    fn collect(&self, cx: &FileContext<'_>) -> Option<PrivacyFacts> {
-        if cx.language() == Language::Rust {
-            RustFacts::extract(cx).map(PrivacyFacts::Rust)
-        } else {
-            self.ts.collect(cx).map(PrivacyFacts::Ts)
-        }
-    }
-
-    fn check(
+impl RustCheck for RustPrivacy {
+    fn check_rust(
         &self,
         cx: &WorkspaceContext,
-        files: Vec<FileFacts<PrivacyFacts>>,
+        files: &[FileFacts<RustFacts>],
         out: &mut Vec<Diagnostic>,
     ) {
-        let (mut ts, mut rust) = (Vec::new(), Vec::new());
-        for f in files {
-            match f.facts {
-                PrivacyFacts::Ts(facts) => ts.push(FileFacts {
-                    path: f.path,
-                    facts,
-                }),
-                PrivacyFacts::Rust(facts) => rust.push(FileFacts {
-                    path: f.path,
-                    facts,
-                }),
-            }
-        }
-        if !ts.is_empty() {
-            self.ts.check(cx, ts, out);
-        }
-        if !rust.is_empty() {
-            check(cx, &self.internal, &rust, out);
-        }
+        check(cx, &self.internal, files, out);
     }
 }
 
