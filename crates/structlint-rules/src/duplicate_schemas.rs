@@ -15,7 +15,9 @@
 //! `Base.extend({…})` of a schema in the same file), TypeScript `interface X {…}` and
 //! `type X = {…}`, and Rust structs and enums deriving `Serialize` or `Deserialize`. Each is
 //! reduced to its fields with normalised names (`unitPriceCents` = `unit_price_cents`) and
-//! types (`z.number().int()` = `number` = `i64`), regardless of order and of its own name.
+//! types (`z.number().int()` = `number` = `i64`), regardless of order and of its own name. A
+//! field typed with an alias of the same file (`type Status = "open" | "paid"`) has the
+//! alias's type.
 //!
 //! - Equal shapes (TypeScript with TypeScript, Rust with Rust) form a group with one canonical
 //!   definition: the one under a `canonical` glob, else a zod schema (it can derive the type),

@@ -16,6 +16,7 @@ pub(crate) fn schemas(cx: &FileContext<'_>) -> Vec<Schema> {
     };
     let text = cx.text();
     let mut found = Vec::new();
+    let mut aliases: Vec<(String, String)> = Vec::new();
     let mut cursor = tree.root_node().walk();
     for node in tree.root_node().named_children(&mut cursor) {
         let node = if node.kind() == "export_statement" {
@@ -23,6 +24,19 @@ pub(crate) fn schemas(cx: &FileContext<'_>) -> Vec<Schema> {
         } else {
             node
         };
+        // `type Status = "open" | "paid"`: a field typed `Status` has that shape.
+        if node.kind() == "type_alias_declaration"
+            && let (Some(name), Some(value)) = (
+                node.child_by_field_name("name"),
+                node.child_by_field_name("value"),
+            )
+            && value.kind() != "object_type"
+        {
+            aliases.push((
+                format!("ref({})", &text[name.byte_range()]),
+                ts_type(&text[value.byte_range()]),
+            ));
+        }
         let schema = match (cx.language(), node.kind()) {
             (Language::Rust, "struct_item" | "enum_item") if derives_serde(node, text) => {
                 rust_schema(cx, node)
@@ -47,7 +61,19 @@ pub(crate) fn schemas(cx: &FileContext<'_>) -> Vec<Schema> {
         found.extend(schema);
     }
     resolve_extends(&mut found);
+    expand_aliases(&mut found, &aliases);
     found
+}
+
+/// Replaces `ref(Alias)` in field types with the alias's type, for aliases of the same file.
+fn expand_aliases(schemas: &mut [Schema], aliases: &[(String, String)]) {
+    for field in schemas.iter_mut().flat_map(|s| s.fields.iter_mut()) {
+        for (alias, ty) in aliases {
+            if field.ty.contains(alias.as_str()) && !ty.starts_with("ref(") {
+                field.ty = field.ty.replace(alias.as_str(), ty);
+            }
+        }
+    }
 }
 
 fn zod_schema(cx: &FileContext<'_>, declaration: Node<'_>) -> Option<Schema> {

@@ -71,3 +71,12 @@ fn serde_structs_and_enums_only() {
         ]
     );
 }
+
+#[test]
+fn literal_union_aliases_of_the_file_are_expanded() {
+    let text = "export type Status = 'open' | 'paid';\ninterface Invoice { id: string; status: Status; history: Status[] }\n";
+    assert_eq!(
+        shapes("a.ts", text),
+        ["interface Invoice: history: enum(open|paid)[], id: string, status: enum(open|paid)"]
+    );
+}

@@ -157,8 +157,21 @@ impl Pattern {
                     Some(last) if take > 0 => at..last.end_byte(),
                     _ => at..at,
                 };
-                if bind(&mut attempt, name, text, taken)
+                if bind(&mut attempt, name, text, taken.clone())
                     && self.list(rest, &ts[take..], text, &mut attempt)
+                {
+                    *b = attempt;
+                    return true;
+                }
+                // `f($$$ARGS, $LAST)` matches `f(a)`: the separator after a `$$$` that takes
+                // nothing goes with it.
+                let mut attempt = b.clone();
+                if take == 0
+                    && let Some((&sep, after)) = rest.split_first()
+                    && !sep.is_named()
+                    && self.text[sep.byte_range()] == *","
+                    && bind(&mut attempt, name, text, taken)
+                    && self.list(after, ts, text, &mut attempt)
                 {
                     *b = attempt;
                     return true;
@@ -166,13 +179,25 @@ impl Pattern {
             }
             return false;
         }
-        let Some((&t, trest)) = ts.split_first() else {
-            return false;
-        };
-        let mut attempt = b.clone();
-        if self.node(p, t, text, &mut attempt) && self.list(rest, trest, text, &mut attempt) {
-            *b = attempt;
-            return true;
+        if let Some((&t, trest)) = ts.split_first() {
+            let mut attempt = b.clone();
+            if self.node(p, t, text, &mut attempt) && self.list(rest, trest, text, &mut attempt) {
+                *b = attempt;
+                return true;
+            }
+        }
+        // `f($A, $$$REST)` matches `f(a)`: a separator next to a `$$$` that takes nothing goes
+        // with it.
+        let separator = !p.is_named() && self.text[p.byte_range()] == *",";
+        if let (true, Some((&many, after))) = (separator, rest.split_first())
+            && let Some(Meta::Many(name)) = meta(many, &self.text)
+        {
+            let at = ts.first().map_or(0, |t| t.start_byte());
+            let mut attempt = b.clone();
+            if bind(&mut attempt, name, text, at..at) && self.list(after, ts, text, &mut attempt) {
+                *b = attempt;
+                return true;
+            }
         }
         false
     }

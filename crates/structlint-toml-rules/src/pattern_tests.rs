@@ -81,3 +81,16 @@ fn invalid_snippets_are_errors() {
     assert!(Pattern::compile("fetch(", Grammar::TypeScript).is_err());
     assert_eq!(metavariables("$A + $$$REST + $_ + $A"), ["A", "REST", "A"]);
 }
+
+#[test]
+fn a_separator_goes_with_an_empty_many() {
+    let code = "f(a);\nf(a, b, c);\ng(z);\n";
+    assert_eq!(
+        find("f($A, $$$REST)", code, Grammar::TypeScript),
+        ["f(a) [A=a REST=]", "f(a, b, c) [A=a REST=b, c]"]
+    );
+    assert_eq!(
+        find("g($$$FIRST, $LAST)", code, Grammar::TypeScript),
+        ["g(z) [FIRST= LAST=z]"]
+    );
+}
