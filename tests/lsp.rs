@@ -286,3 +286,32 @@ fn workspace_rules_and_config_errors_reach_the_editor() {
         "exit without shutdown"
     );
 }
+
+#[test]
+fn each_workspace_folder_is_checked_with_its_own_config() {
+    let dir = workspace(&[
+        (
+            "strict/structlint.toml",
+            b"[rules]\nmax-file-lines = { max = 10 }\n",
+        ),
+        ("strict/a.ts", b""),
+        (
+            "lenient/structlint.toml",
+            b"[rules]\nmax-file-lines = { max = 100 }\n",
+        ),
+        ("lenient/a.ts", b""),
+    ]);
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root);
+    let folder =
+        |name: &str| json!({ "uri": format!("file://{}/{name}", root.display()), "name": name });
+    client.request("initialize", json!({ "processId": null, "workspaceFolders": [folder("strict"), folder("lenient")], "capabilities": {} }));
+    client.notify("initialized", json!({}));
+    for (name, expected) in [("strict", 1), ("lenient", 0)] {
+        let uri = format!("file://{}/{name}/a.ts", root.display());
+        client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "typescript", "version": 1, "text": long_file() } }));
+        assert_eq!(client.diagnostics(&uri, 1).len(), expected, "{name}");
+    }
+    client.notify("exit", Value::Null);
+    let _ = client.child.wait();
+}

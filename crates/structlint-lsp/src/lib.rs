@@ -9,6 +9,7 @@ mod convert;
 mod document;
 mod io;
 mod lint;
+mod reload;
 mod server;
 mod state;
 mod uri;

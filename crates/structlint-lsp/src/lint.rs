@@ -10,6 +10,8 @@ use structlint_core::{
 };
 
 pub(crate) struct Linter {
+    /// The workspace folder it was loaded for.
+    pub folder: PathBuf,
     pub root: PathBuf,
     pub config_file: Option<PathBuf>,
     files: FilesConfig,
@@ -48,6 +50,7 @@ impl Linter {
             .rules
             .retain(|r| !matches!(r.imp, RuleImpl::Workspace(_)));
         Ok(Linter {
+            folder: folder.to_path_buf(),
             root,
             config_file,
             files,

@@ -10,9 +10,8 @@ use serde_json::{Value, json};
 
 use crate::convert;
 use crate::document::{Document, Encoding, offset};
-use crate::lint::Linter;
 use crate::state::Shared;
-use crate::uri::{path_to_uri, uri_to_path};
+use crate::uri::uri_to_path;
 use crate::worker::{self, Workers};
 
 /// Serves one client until `exit`; the result is the process exit code (0 after `shutdown`).
@@ -30,12 +29,22 @@ pub(crate) fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
         Encoding::Utf16
     };
     let pull = params["capabilities"]["textDocument"]["diagnostic"].is_object();
-    let folder = params["workspaceFolders"][0]["uri"]
-        .as_str()
-        .or(params["rootUri"].as_str())
-        .and_then(uri_to_path)
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_else(|| PathBuf::from("."));
+    // Every workspace folder has its own config; without folders, the root or the directory
+    // the server started in.
+    let mut folders: Vec<PathBuf> = params["workspaceFolders"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| uri_to_path(f["uri"].as_str()?))
+        .collect();
+    if folders.is_empty() {
+        folders.extend(
+            params["rootUri"]
+                .as_str()
+                .and_then(uri_to_path)
+                .or_else(|| std::env::current_dir().ok()),
+        );
+    }
     let mut capabilities = json!({
         "positionEncoding": encoding.name(),
         "textDocumentSync": { "openClose": true, "change": 2, "save": { "includeText": false } },
@@ -49,9 +58,9 @@ pub(crate) fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
     let shared = Arc::new(Shared {
         out: out.clone(),
         encoding,
-        folder: folder.clone(),
+        folders,
         docs: Mutex::new(HashMap::new()),
-        linter: RwLock::new(None),
+        linters: RwLock::new(Vec::new()),
         workspace: Mutex::new(HashMap::new()),
         published: Mutex::new(HashMap::new()),
     });
@@ -205,50 +214,9 @@ impl Server {
         }
     }
 
-    /// Loads the config and rules again; relints every open document. A broken config is
-    /// shown, and linting goes on with the last good one.
+    /// Loads every folder's config and rules again and relints the open documents.
     fn reload(&mut self) {
-        match Linter::load(&self.shared.folder) {
-            Ok(linter) => {
-                if let Some(file) = &linter.config_file
-                    && let Some(uri) = path_to_uri(file)
-                {
-                    self.shared.notify(
-                        "textDocument/publishDiagnostics",
-                        json!({ "uri": uri, "diagnostics": [] }),
-                    );
-                }
-                self.shared.log(&format!(
-                    "checking {} with {}",
-                    linter.root.display(),
-                    linter
-                        .config_file
-                        .as_ref()
-                        .map_or("the default rules".into(), |f| f.display().to_string())
-                ));
-                if let Ok(mut current) = self.shared.linter.write() {
-                    *current = Some(Arc::new(linter));
-                }
-            }
-            Err(error) => {
-                self.shared.notify("window/showMessage", json!({ "type": 1, "message": format!("structlint: {} (linting goes on with the last valid configuration)", error.message) }));
-                if let Some(source) = &error.source
-                    && let Some(uri) = path_to_uri(&self.shared.folder.join(source.name()))
-                {
-                    let text = source.inner();
-                    let (start, end) = error
-                        .label
-                        .as_ref()
-                        .map_or((0, 0), |(span, _)| (span.start, span.end));
-                    let range = crate::document::range(text, start, end, self.shared.encoding);
-                    let diagnostic = json!({ "range": range, "severity": 1, "source": "structlint", "message": format!("{}{}", error.message, error.help.as_ref().map(|h| format!("\n\n{h}")).unwrap_or_default()) });
-                    self.shared.notify(
-                        "textDocument/publishDiagnostics",
-                        json!({ "uri": uri, "diagnostics": [diagnostic] }),
-                    );
-                }
-            }
-        }
+        crate::reload::reload(&self.shared);
         let _ = self.workers.workspace.send(());
         let open: Vec<String> = self
             .shared
@@ -278,7 +246,7 @@ impl Server {
             offset(&text, &p["range"]["start"], encoding),
             offset(&text, &p["range"]["end"], encoding),
         );
-        let root = self.root();
+        let root = self.shared.root_for(uri);
         let actions: Vec<Value> = found
             .iter()
             .filter(|d| d.span.start <= end && start <= d.span.end)
@@ -327,7 +295,7 @@ impl Server {
         let Some(text) = text else {
             return json!({ "kind": "full", "items": [] });
         };
-        let root = self.root();
+        let root = self.shared.root_for(uri);
         let items: Vec<Value> = self
             .shared
             .findings(uri, &text)
@@ -335,12 +303,5 @@ impl Server {
             .map(|d| convert::diagnostic(d, &text, &root, self.shared.encoding))
             .collect();
         json!({ "kind": "full", "items": items })
-    }
-
-    fn root(&self) -> PathBuf {
-        self.shared
-            .linter()
-            .map(|l| l.root.clone())
-            .unwrap_or_else(|| self.shared.folder.clone())
     }
 }

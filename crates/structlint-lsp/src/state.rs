@@ -2,7 +2,7 @@
 //! workspace findings, and what was last published for each document.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
 use crossbeam_channel::Sender;
@@ -18,11 +18,12 @@ use crate::uri::uri_to_path;
 pub(crate) struct Shared {
     pub out: Sender<Message>,
     pub encoding: Encoding,
-    pub folder: PathBuf,
+    /// The workspace folders, each with its own config.
+    pub folders: Vec<PathBuf>,
     pub docs: Mutex<HashMap<String, Document>>,
-    pub linter: RwLock<Option<Arc<Linter>>>,
-    /// Workspace-rule findings of the last background run, by root-relative path.
-    pub workspace: Mutex<HashMap<String, Vec<Diagnostic>>>,
+    pub linters: RwLock<Vec<Arc<Linter>>>,
+    /// Workspace-rule findings of the last background runs, by absolute path.
+    pub workspace: Mutex<HashMap<PathBuf, Vec<Diagnostic>>>,
     /// Per document: the version and the findings last published, for code actions and hovers.
     pub published: Mutex<HashMap<String, (i64, Vec<Diagnostic>)>>,
 }
@@ -43,14 +44,34 @@ impl Shared {
         );
     }
 
-    pub fn linter(&self) -> Option<Arc<Linter>> {
-        self.linter.read().ok()?.clone()
+    pub fn linters(&self) -> Vec<Arc<Linter>> {
+        self.linters.read().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// The checks of the folder a file is in: the one with the deepest root above it.
+    pub fn linter_for(&self, abs: &Path) -> Option<Arc<Linter>> {
+        self.linters()
+            .into_iter()
+            .filter(|l| abs.starts_with(&l.root))
+            .max_by_key(|l| l.root.components().count())
+    }
+
+    /// The root a document's positions in other files are relative to.
+    pub fn root_for(&self, uri: &str) -> PathBuf {
+        uri_to_path(uri)
+            .and_then(|abs| self.linter_for(&abs))
+            .map(|l| l.root.clone())
+            .or_else(|| self.folders.first().cloned())
+            .unwrap_or_default()
     }
 
     /// Every finding for the document `uri` at `text`: the per-file rules on the text, and the
     /// workspace rules' findings for its path from the last background run.
     pub fn findings(&self, uri: &str, text: &str) -> Vec<Diagnostic> {
-        let (Some(linter), Some(abs)) = (self.linter(), uri_to_path(uri)) else {
+        let Some(abs) = uri_to_path(uri) else {
+            return Vec::new();
+        };
+        let Some(linter) = self.linter_for(&abs) else {
             return Vec::new();
         };
         let Some(rel) = linter.relative(&abs) else {
@@ -58,7 +79,7 @@ impl Shared {
         };
         let mut found = linter.lint(&rel, &abs, text);
         if let Ok(workspace) = self.workspace.lock()
-            && let Some(more) = workspace.get(&rel)
+            && let Some(more) = workspace.get(&abs)
         {
             found.extend(more.iter().cloned());
         }
@@ -81,10 +102,7 @@ impl Shared {
         if current != Some(doc.version) {
             return;
         }
-        let root = self
-            .linter()
-            .map(|l| l.root.clone())
-            .unwrap_or_else(|| self.folder.clone());
+        let root = self.root_for(uri);
         let items: Vec<Value> = found
             .iter()
             .map(|d| convert::diagnostic(d, &doc.text, &root, self.encoding))

@@ -52,9 +52,6 @@ fn scan_workspace(shared: &Shared, queue: &Receiver<()>, relint: &Sender<String>
     while queue.recv().is_ok() {
         // Requests that arrive meanwhile are served by the same run.
         while queue.recv_timeout(SCAN_DEBOUNCE).is_ok() {}
-        let Some(linter) = shared.linter() else {
-            continue;
-        };
         let overlay = shared
             .docs
             .lock()
@@ -64,7 +61,12 @@ fn scan_workspace(shared: &Shared, queue: &Receiver<()>, relint: &Sender<String>
                     .collect()
             })
             .unwrap_or_default();
-        let found = linter.lint_workspace(&overlay);
+        let mut found = std::collections::HashMap::new();
+        for linter in shared.linters() {
+            for (rel, diagnostics) in linter.lint_workspace(&overlay) {
+                found.insert(linter.root.join(rel), diagnostics);
+            }
+        }
         if let Ok(mut current) = shared.workspace.lock() {
             *current = found;
         }
