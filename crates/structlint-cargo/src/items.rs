@@ -49,6 +49,8 @@ pub struct ModFact {
     pub name: String,
     pub public: bool,
     pub test_only: bool,
+    /// A file module's `#[path = "…"]`, relative to the declaring file's directory.
+    pub path: Option<String>,
 }
 
 /// A `pub use`, flattened: the path as written and the inline module it is in.
@@ -92,6 +94,7 @@ fn walk(
             syn::Item::Mod(m) => {
                 let test = test_only || is_cfg_test(&m.attrs);
                 out.mods.push(ModFact {
+                    path: path_attr(&m.attrs),
                     module: module.clone(),
                     name: m.ident.to_string(),
                     public: matches!(m.vis, syn::Visibility::Public(_)),
@@ -152,6 +155,19 @@ fn walk(
             vis_span,
         });
     }
+}
+
+fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs.iter().find_map(|a| match &a.meta {
+        syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value()),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 fn is_doc_hidden(attr: &syn::Attribute) -> bool {

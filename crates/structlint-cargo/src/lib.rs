@@ -11,5 +11,5 @@ mod workspace;
 
 pub use facts::{PathUse, RustFacts};
 pub use items::{ImplFact, ItemFact, Items, ModFact, Reexport, Vis};
-pub use modules::{absolute, module_path};
+pub use modules::{absolute, library_modules, module_path};
 pub use workspace::{CargoWorkspace, Crate, Dep};

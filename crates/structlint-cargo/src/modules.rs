@@ -1,5 +1,9 @@
 //! Which module a file of a crate is: `src/lib.rs` is the crate root, `src/a.rs` and
-//! `src/a/mod.rs` are `a`, `src/a/b.rs` is `a::b`.
+//! `src/a/mod.rs` are `a`, `src/a/b.rs` is `a::b`; a `#[path]` puts a module anywhere.
+
+use std::collections::HashMap;
+
+use crate::{CargoWorkspace, RustFacts};
 
 /// The module path of `path` in the crate whose root file is `root` (`crates/x/src/lib.rs`),
 /// or `None` when the file is not under the root's directory. `#[path]` is not followed.
@@ -37,6 +41,81 @@ pub fn absolute(module: &[String], path: &[String]) -> Option<Vec<String>> {
         rest = tail;
     }
     Some(at.into_iter().chain(rest.iter().cloned()).collect())
+}
+
+/// The files of each library crate with their module paths: the root, then the files of the
+/// modules it declares, through `mod` declarations and their `#[path]` (a binary's modules in
+/// the same src/ are not the library's). `files` are (path, facts) of the workspace's Rust
+/// files; the result maps a file to (crate, module path).
+pub fn library_modules<'f>(
+    ws: &CargoWorkspace,
+    files: &[(&'f str, &'f RustFacts)],
+) -> HashMap<&'f str, (usize, Vec<String>)> {
+    let by_path: HashMap<&str, &RustFacts> = files.iter().copied().collect();
+    // Where each file would be by its location alone, for `mod x;` without `#[path]`.
+    let by_location: HashMap<(usize, Vec<String>), &'f str> = files
+        .iter()
+        .filter_map(|(p, _)| {
+            let c = ws.crate_of(p)?;
+            Some(((c, module_path(ws.crates[c].lib.as_deref()?, p)?), *p))
+        })
+        .collect();
+    let mut found: HashMap<&'f str, (usize, Vec<String>)> = HashMap::new();
+    let mut queue: Vec<(&'f str, usize, Vec<String>)> = ws
+        .crates
+        .iter()
+        .enumerate()
+        .filter_map(|(c, k)| {
+            Some((
+                *files.iter().find(|(p, _)| Some(*p) == k.lib.as_deref())?,
+                c,
+            ))
+        })
+        .map(|((path, _), c)| (path, c, Vec::new()))
+        .collect();
+    while let Some((path, c, module)) = queue.pop() {
+        if found.contains_key(path) {
+            continue;
+        }
+        let Some(facts) = by_path.get(path) else {
+            continue;
+        };
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        for m in facts
+            .items
+            .mods
+            .iter()
+            .filter(|m| m.module.is_empty() && !m.test_only)
+        {
+            let child: Vec<String> = module.iter().cloned().chain([m.name.clone()]).collect();
+            let file = match &m.path {
+                Some(p) => {
+                    let target = normalize(&format!("{dir}/{p}"));
+                    by_path.get_key_value(target.as_str()).map(|(k, _)| *k)
+                }
+                None => by_location.get(&(c, child.clone())).copied(),
+            };
+            if let Some(file) = file {
+                queue.push((file, c, child));
+            }
+        }
+        found.insert(path, (c, module));
+    }
+    found
+}
+
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use structlint_cargo::{CargoWorkspace, Crate, RustFacts, absolute, module_path};
+use structlint_cargo::{CargoWorkspace, Crate, RustFacts, absolute, library_modules};
 use structlint_core::{Diagnostic, FileFacts, Language, SourceFile, Span, WorkspaceContext};
 
 use crate::bilingual::RustCheck;
@@ -197,18 +197,18 @@ fn check_modules(
     files: &[FileFacts<RustFacts>],
     out: &mut Vec<Diagnostic>,
 ) {
+    let pairs: Vec<(&str, &RustFacts)> =
+        files.iter().map(|f| (f.path.as_str(), &f.facts)).collect();
+    let modules = library_modules(ws, &pairs);
     for file in files {
-        let Some(c) = ws.crate_of(&file.path) else {
+        let Some((c, module)) = modules.get(file.path.as_str()) else {
             continue;
         };
-        let Some(root) = ws.crates[c].lib.as_deref() else {
+        let Some(root) = ws.crates[*c].lib.as_deref() else {
             continue;
         };
         let src = root.rsplit_once('/').map_or("", |(d, _)| d);
         let Some(stack) = stacks.iter().find(|s| s.domain_matches(src)) else {
-            continue;
-        };
-        let Some(module) = module_path(root, &file.path) else {
             continue;
         };
         let layer_of = |m: &[String]| {
@@ -216,11 +216,11 @@ fn check_modules(
                 .filter(|l| stack.order.contains(l) || stack.cross_cutting.contains(l))
                 .cloned()
         };
-        let Some(from) = layer_of(&module) else {
+        let Some(from) = layer_of(module) else {
             continue;
         };
         for u in &file.facts.uses {
-            let Some(target) = absolute(&module, &u.segments) else {
+            let Some(target) = absolute(module, &u.segments) else {
                 continue;
             };
             let Some(to) = layer_of(&target) else {

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
-use structlint_cargo::{CargoWorkspace, ItemFact, RustFacts, Vis, absolute, module_path};
+use structlint_cargo::{CargoWorkspace, ItemFact, RustFacts, Vis, absolute, library_modules};
 
 use structlint_core::{Diagnostic, Edit, FileFacts, Replacement, Severity, WorkspaceContext};
 
@@ -85,35 +85,18 @@ pub(crate) fn check(
 ) {
     let ws = cx.shared(|| CargoWorkspace::discover(cx));
     let mut libraries: HashMap<usize, Library<'_>> = HashMap::new();
-    // The files of each library: its root, then the files of the modules it declares, by
-    // `mod` declarations (a binary's modules sit in the same src/ but are not the library's).
-    let mut members: Vec<(usize, Vec<String>, &FileFacts<RustFacts>)> = Vec::new();
-    let mut candidates: Vec<(usize, Vec<String>, &FileFacts<RustFacts>)> = files
+    let pairs: Vec<(&str, &RustFacts)> =
+        files.iter().map(|f| (f.path.as_str(), &f.facts)).collect();
+    let modules = library_modules(&ws, &pairs);
+    let mut members: Vec<(usize, Vec<String>, &FileFacts<RustFacts>)> = files
         .iter()
         .filter_map(|f| {
-            let c = ws.crate_of(&f.path)?;
-            Some((c, module_path(ws.crates[c].lib.as_deref()?, &f.path)?, f))
+            modules
+                .get(f.path.as_str())
+                .map(|(c, m)| (*c, m.clone(), f))
         })
         .collect();
-    candidates.sort_by_key(|(_, m, _)| m.len());
-    for (c, module, file) in candidates {
-        let declared = match module.split_last() {
-            None => true,
-            Some((name, parent)) => members.iter().any(|(pc, pm, pf)| {
-                *pc == c
-                    && pm.as_slice() == parent
-                    && pf
-                        .facts
-                        .items
-                        .mods
-                        .iter()
-                        .any(|m| m.module.is_empty() && m.name == *name && !m.test_only)
-            }),
-        };
-        if declared {
-            members.push((c, module, file));
-        }
-    }
+    members.sort_by(|a, b| a.2.path.cmp(&b.2.path));
     for (c, module, file) in &members {
         let lib = libraries.entry(*c).or_insert_with(|| Library {
             ident: &ws.crates[*c].ident,

@@ -81,3 +81,27 @@ fn the_internal_patterns_are_an_option() {
         checked.of("package-privacy")
     );
 }
+
+#[test]
+fn path_attributes_place_modules_and_undeclared_files_are_not_the_librarys() {
+    let files = [
+        ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+        ("crates/kit/Cargo.toml", "[package]\nname = \"kit\"\n"),
+        (
+            "crates/kit/src/lib.rs",
+            "#[path = \"platform/unix.rs\"]\npub mod os;\n#[path = \"platform/shared.rs\"]\nmod shared;\n",
+        ),
+        (
+            "crates/kit/src/platform/unix.rs",
+            "pub fn pid() -> u32 { 1 }\n",
+        ),
+        ("crates/kit/src/platform/shared.rs", "pub fn helper() {}\n"),
+        ("crates/kit/src/stray.rs", "pub fn never_declared() {}\n"),
+    ];
+    assert_eq!(
+        check(&files, CONFIG).of("package-privacy"),
+        [
+            "crates/kit/src/platform/shared.rs:1 `pub fn helper` is not reachable from kit's public API: `shared` is a private module and nothing re-exports it"
+        ]
+    );
+}
