@@ -122,7 +122,8 @@ fn imports(
             continue;
         };
         any_from = true;
-        let text = std::fs::read_to_string(cx.root.join(&file.path)).unwrap_or_default();
+        // The file's text places the findings; most files have none, so it is read on demand.
+        let mut text: Option<String> = None;
         for (_, r, resolution) in file.refs() {
             let Target::File(target) = &resolution.target else {
                 continue;
@@ -149,6 +150,9 @@ fn imports(
                 ),
                 ("match".to_string(), r.span.start..r.span.end),
             ];
+            let text = text.get_or_insert_with(|| {
+                std::fs::read_to_string(cx.root.join(&file.path)).unwrap_or_default()
+            });
             found.push((
                 file.path.clone(),
                 text.clone(),
