@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::workspace::normalize;
 use crate::{CargoWorkspace, RustFacts};
 
 /// The module path of `path` in the crate whose root file is `root` (`crates/x/src/lib.rs`),
@@ -102,20 +103,6 @@ pub fn library_modules<'f>(
         found.insert(path, (c, module));
     }
     found
-}
-
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
 }
 
 #[cfg(test)]

@@ -235,7 +235,7 @@ impl CargoWorkspace {
 }
 
 /// `a/b/../c/./d` → `a/c/d`.
-fn normalize(path: &str) -> String {
+pub(crate) fn normalize(path: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {
