@@ -126,50 +126,15 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
     );
     let root = std::env::temp_dir().join(format!("structlint-bench/{key}"));
     let marker = root.join(".generated");
-    if let Ok(text) = std::fs::read_to_string(&marker) {
-        let n: Vec<usize> = text
-            .split_whitespace()
-            .filter_map(|w| w.parse().ok())
-            .collect();
-        if let [
-            files,
-            lines,
-            bytes,
-            over_limit,
-            deep_imports,
-            bare_fetches,
-            restated_schemas,
-        ] = n[..]
-        {
-            let generated = generator::Generated {
-                files,
-                lines,
-                bytes,
-                over_limit,
-                deep_imports,
-                bare_fetches,
-                restated_schemas,
-            };
-            return (root, generated);
-        }
+    if let Some(generated) = std::fs::read_to_string(&marker)
+        .ok()
+        .and_then(|t| generator::Generated::from_marker(&t))
+    {
+        return (root, generated);
     }
     let _ = std::fs::remove_dir_all(&root);
     let generated = generator::generate(&root, shape).expect("the workspace is written");
-    let g = generated;
-    std::fs::write(
-        &marker,
-        format!(
-            "{} {} {} {} {} {} {}",
-            g.files,
-            g.lines,
-            g.bytes,
-            g.over_limit,
-            g.deep_imports,
-            g.bare_fetches,
-            g.restated_schemas
-        ),
-    )
-    .expect("marker written");
+    std::fs::write(&marker, generated.marker()).expect("marker written");
     (root, generated)
 }
 

@@ -50,6 +50,55 @@ pub struct Generated {
     pub restated_schemas: usize,
 }
 
+impl Generated {
+    /// The counts in one line, for the bench's cache of generated workspaces.
+    pub fn marker(&self) -> String {
+        self.counts().map(|n| n.to_string()).join(" ")
+    }
+
+    /// The counts of a [`Generated::marker`] line; `None` for an older or broken one.
+    pub fn from_marker(text: &str) -> Option<Generated> {
+        let n: Vec<usize> = text
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        let [
+            files,
+            lines,
+            bytes,
+            over_limit,
+            deep_imports,
+            bare_fetches,
+            restated_schemas,
+        ] = n[..]
+        else {
+            return None;
+        };
+        Some(Generated {
+            files,
+            lines,
+            bytes,
+            over_limit,
+            deep_imports,
+            bare_fetches,
+            restated_schemas,
+        })
+    }
+
+    fn counts(&self) -> [usize; 7] {
+        [
+            self.files,
+            self.lines,
+            self.bytes,
+            self.over_limit,
+            self.deep_imports,
+            self.bare_fetches,
+            self.restated_schemas,
+        ]
+    }
+}
+
 /// splitmix64: tiny, fast, and the same on every platform.
 pub(crate) struct Rng(u64);
 

@@ -47,6 +47,11 @@ fn the_same_shape_gives_the_same_bytes() {
 fn generated_code_parses_without_errors_and_over_long_files_are_found() {
     let dir = tempfile::tempdir().unwrap();
     let generated = generate(dir.path(), Shape::for_lines(20_000)).unwrap();
+    assert_eq!(
+        generator::Generated::from_marker(&generated.marker()),
+        Some(generated),
+        "the bench's cache reads back what it wrote"
+    );
     assert!(generated.lines >= 15_000, "{generated:?}");
     assert!(
         generated.over_limit > 0,
