@@ -1,5 +1,6 @@
 //! structlint's findings in the protocol's terms: diagnostics, hovers and code actions.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::{Value, json};
@@ -11,8 +12,28 @@ use crate::uri::path_to_uri;
 /// Where the documentation of built-in rules is published.
 const DOCS: &str = "https://github.com/structlint/structlint/blob/main/";
 
-/// A finding as an LSP diagnostic, positioned in `text` (the document it was found in).
-pub(crate) fn diagnostic(d: &Diagnostic, text: &str, root: &Path, encoding: Encoding) -> Value {
+/// The findings of a document as LSP diagnostics, positioned in `text` (the document they
+/// were found in). Other files named by related locations are read once for the whole list.
+pub(crate) fn diagnostics(
+    found: &[Diagnostic],
+    text: &str,
+    root: &Path,
+    encoding: Encoding,
+) -> Vec<Value> {
+    let mut others = HashMap::new();
+    found
+        .iter()
+        .map(|d| diagnostic(d, text, root, encoding, &mut others))
+        .collect()
+}
+
+fn diagnostic(
+    d: &Diagnostic,
+    text: &str,
+    root: &Path,
+    encoding: Encoding,
+    others: &mut HashMap<String, String>,
+) -> Value {
     let severity = match d.severity {
         Severity::Error => 1,
         Severity::Warning => 2,
@@ -28,12 +49,10 @@ pub(crate) fn diagnostic(d: &Diagnostic, text: &str, root: &Path, encoding: Enco
         .filter_map(|r| {
             let uri = path_to_uri(&root.join(&r.span.path))?;
             // Positions in another file come from its text on disk, as the check saw it.
-            let other;
             let text = if r.span.path == d.span.path {
                 text
             } else {
-                other = std::fs::read_to_string(root.join(&r.span.path)).unwrap_or_default();
-                &other
+                others.entry(r.span.path.clone()).or_insert_with(|| std::fs::read_to_string(root.join(&r.span.path)).unwrap_or_default())
             };
             Some(json!({ "location": { "uri": uri, "range": range(text, r.span.start, r.span.end, encoding) }, "message": r.label }))
         })

@@ -247,18 +247,15 @@ impl Server {
             offset(&text, &p["range"]["end"], encoding),
         );
         let root = self.shared.root_for(uri);
-        let actions: Vec<Value> = found
-            .iter()
+        let hits: Vec<structlint_core::Diagnostic> = found
+            .into_iter()
             .filter(|d| d.span.start <= end && start <= d.span.end)
-            .flat_map(|d| {
-                convert::code_actions(
-                    d,
-                    uri,
-                    &text,
-                    &convert::diagnostic(d, &text, &root, encoding),
-                    encoding,
-                )
-            })
+            .collect();
+        let lsp = convert::diagnostics(&hits, &text, &root, encoding);
+        let actions: Vec<Value> = hits
+            .iter()
+            .zip(&lsp)
+            .flat_map(|(d, l)| convert::code_actions(d, uri, &text, l, encoding))
             .collect();
         Value::Array(actions)
     }
@@ -296,12 +293,12 @@ impl Server {
             return json!({ "kind": "full", "items": [] });
         };
         let root = self.shared.root_for(uri);
-        let items: Vec<Value> = self
-            .shared
-            .findings(uri, &text)
-            .iter()
-            .map(|d| convert::diagnostic(d, &text, &root, self.shared.encoding))
-            .collect();
+        let items = convert::diagnostics(
+            &self.shared.findings(uri, &text),
+            &text,
+            &root,
+            self.shared.encoding,
+        );
         json!({ "kind": "full", "items": items })
     }
 }

@@ -103,10 +103,7 @@ impl Shared {
             return;
         }
         let root = self.root_for(uri);
-        let items: Vec<Value> = found
-            .iter()
-            .map(|d| convert::diagnostic(d, &doc.text, &root, self.encoding))
-            .collect();
+        let items = convert::diagnostics(&found, &doc.text, &root, self.encoding);
         if let Ok(mut published) = self.published.lock() {
             published.insert(uri.to_string(), (doc.version, found));
         }
