@@ -11,18 +11,16 @@ use structlint_graph::ModuleFacts;
 
 use crate::import_graph::{GraphRule, OnGraph};
 
+/// A Rust file's facts, shared by the rules that read them.
+pub(crate) type RustFile = FileFacts<Arc<RustFacts>>;
+
 /// The Rust half of a rule.
 pub(crate) trait RustCheck: Send + Sync {
     /// Whether the rule has anything to check in Rust (else no file is parsed with syn).
     fn active(&self) -> bool {
         true
     }
-    fn check_rust(
-        &self,
-        cx: &WorkspaceContext,
-        files: &[FileFacts<RustFacts>],
-        out: &mut Vec<Diagnostic>,
-    );
+    fn check_rust(&self, cx: &WorkspaceContext, files: &[RustFile], out: &mut Vec<Diagnostic>);
 }
 
 /// A rule with a TypeScript half on the import graph and a Rust half.
@@ -33,7 +31,7 @@ pub(crate) struct Bilingual<T, R> {
 
 pub(crate) enum SourceFacts {
     Ts(Arc<ModuleFacts>),
-    Rust(RustFacts),
+    Rust(Arc<RustFacts>),
 }
 
 impl<T: GraphRule, R: RustCheck> WorkspaceRule for Bilingual<T, R> {
@@ -47,11 +45,12 @@ impl<T: GraphRule, R: RustCheck> WorkspaceRule for Bilingual<T, R> {
         if cx.language() != Language::Rust {
             return self.ts.collect(cx).map(SourceFacts::Ts);
         }
-        self.rust
-            .active()
-            .then(|| RustFacts::extract(cx))
-            .flatten()
-            .map(SourceFacts::Rust)
+        if !self.rust.active() {
+            return None;
+        }
+        // Extracted once per file for every rule that reads them.
+        let facts = cx.shared(|cx| RustFacts::extract(cx).map(Arc::new));
+        facts.as_ref().clone().map(SourceFacts::Rust)
     }
 
     fn check(

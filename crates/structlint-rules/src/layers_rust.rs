@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use structlint_cargo::{CargoWorkspace, Crate, RustFacts, absolute, library_modules};
-use structlint_core::{Diagnostic, FileFacts, Language, SourceFile, Span, WorkspaceContext};
+use structlint_core::{Diagnostic, Language, SourceFile, Span, WorkspaceContext};
 
-use crate::bilingual::RustCheck;
+use crate::bilingual::{RustCheck, RustFile};
 use crate::layers_config::{Side, Stack};
 
 /// The Rust half of `layers`.
@@ -23,12 +23,7 @@ impl RustCheck for RustLayers {
         !self.stacks.is_empty()
     }
 
-    fn check_rust(
-        &self,
-        cx: &WorkspaceContext,
-        files: &[FileFacts<RustFacts>],
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn check_rust(&self, cx: &WorkspaceContext, files: &[RustFile], out: &mut Vec<Diagnostic>) {
         check_crates(cx, &self.stacks, files, out);
         check_modules(
             &cx.shared(|| CargoWorkspace::discover(cx)),
@@ -58,7 +53,7 @@ fn place<'s>(stacks: &'s [Stack], c: &Crate) -> Option<(&'s Stack, String)> {
 fn check_crates(
     cx: &WorkspaceContext,
     stacks: &[Stack],
-    files: &[FileFacts<RustFacts>],
+    files: &[RustFile],
     out: &mut Vec<Diagnostic>,
 ) {
     let ws = cx.shared(|| CargoWorkspace::discover(cx));
@@ -194,11 +189,11 @@ fn diagnostic(
 fn check_modules(
     ws: &CargoWorkspace,
     stacks: &[Stack],
-    files: &[FileFacts<RustFacts>],
+    files: &[RustFile],
     out: &mut Vec<Diagnostic>,
 ) {
     let pairs: Vec<(&str, &RustFacts)> =
-        files.iter().map(|f| (f.path.as_str(), &f.facts)).collect();
+        files.iter().map(|f| (f.path.as_str(), &*f.facts)).collect();
     let modules = library_modules(ws, &pairs);
     for file in files {
         let Some((c, module)) = modules.get(file.path.as_str()) else {

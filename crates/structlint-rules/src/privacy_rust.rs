@@ -5,11 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
+
 use structlint_cargo::{CargoWorkspace, ItemFact, RustFacts, Vis, absolute, library_modules};
 
-use structlint_core::{Diagnostic, Edit, FileFacts, Replacement, Severity, WorkspaceContext};
+use structlint_core::{Diagnostic, Edit, Replacement, Severity, WorkspaceContext};
 
-use crate::bilingual::RustCheck;
+use crate::bilingual::{RustCheck, RustFile};
 
 /// A library crate's modules and items, by module path.
 struct Library<'a> {
@@ -80,15 +81,15 @@ impl Library<'_> {
 pub(crate) fn check(
     cx: &WorkspaceContext,
     internal: &[(String, Regex)],
-    files: &[FileFacts<RustFacts>],
+    files: &[RustFile],
     out: &mut Vec<Diagnostic>,
 ) {
     let ws = cx.shared(|| CargoWorkspace::discover(cx));
     let mut libraries: HashMap<usize, Library<'_>> = HashMap::new();
     let pairs: Vec<(&str, &RustFacts)> =
-        files.iter().map(|f| (f.path.as_str(), &f.facts)).collect();
+        files.iter().map(|f| (f.path.as_str(), &*f.facts)).collect();
     let modules = library_modules(&ws, &pairs);
-    let mut members: Vec<(usize, Vec<String>, &FileFacts<RustFacts>)> = files
+    let mut members: Vec<(usize, Vec<String>, &RustFile)> = files
         .iter()
         .filter_map(|f| {
             modules
@@ -249,12 +250,7 @@ pub(crate) struct RustPrivacy {
 }
 
 impl RustCheck for RustPrivacy {
-    fn check_rust(
-        &self,
-        cx: &WorkspaceContext,
-        files: &[FileFacts<RustFacts>],
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn check_rust(&self, cx: &WorkspaceContext, files: &[RustFile], out: &mut Vec<Diagnostic>) {
         check(cx, &self.internal, files, out);
     }
 }
