@@ -3,7 +3,6 @@
 mod check;
 mod explain;
 mod graph;
-mod graph_render;
 mod query;
 mod test;
 

@@ -5,6 +5,7 @@
 use structlint_core::{FileContext, Span};
 
 use crate::items::Items;
+use crate::syntax::{flatten, span_of};
 use structlint_lang::syn;
 use structlint_lang::syn::spanned::Spanned;
 use structlint_lang::syn::visit::{self, Visit};
@@ -51,26 +52,6 @@ impl Collector<'_, '_> {
     }
 }
 
-/// A syn span as a span of the file (syn counts columns in characters).
-pub(crate) fn span_of(cx: &FileContext<'_>, span: proc_macro2::Span) -> Span {
-    let text = cx.text();
-    let offset = |lc: proc_macro2::LineColumn| {
-        let line_start = text
-            .split_inclusive('\n')
-            .take(lc.line.saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>();
-        let rest = &text[line_start.min(text.len())..];
-        line_start
-            + rest
-                .char_indices()
-                .nth(lc.column)
-                .map_or(rest.len(), |(i, _)| i)
-    };
-    let (start, end) = (offset(span.start()), offset(span.end()));
-    cx.span(start..end.max(start))
-}
-
 impl<'ast> Visit<'ast> for Collector<'_, '_> {
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         let span = self.span(item.span());
@@ -98,39 +79,6 @@ impl<'ast> Visit<'ast> for Collector<'_, '_> {
             }
         }
         visit::visit_path(self, path);
-    }
-}
-
-/// `use a::{b, c::d as e, f::*}` → `a::b`, `a::c::d`, `a::f::*`.
-pub(crate) fn flatten(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-    match tree {
-        syn::UseTree::Path(p) => {
-            prefix.push(p.ident.to_string());
-            flatten(&p.tree, prefix, out);
-            prefix.pop();
-        }
-        syn::UseTree::Name(n) => out.push(
-            prefix
-                .iter()
-                .cloned()
-                .chain([n.ident.to_string()])
-                .collect(),
-        ),
-        syn::UseTree::Rename(r) => out.push(
-            prefix
-                .iter()
-                .cloned()
-                .chain([r.ident.to_string()])
-                .collect(),
-        ),
-        syn::UseTree::Glob(_) => {
-            out.push(prefix.iter().cloned().chain(["*".to_string()]).collect())
-        }
-        syn::UseTree::Group(g) => {
-            for item in &g.items {
-                flatten(item, prefix, out);
-            }
-        }
     }
 }
 

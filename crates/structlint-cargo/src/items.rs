@@ -6,7 +6,7 @@ use structlint_lang::syn;
 use structlint_lang::syn::spanned::Spanned;
 use structlint_lang::syn::visit::{self, Visit};
 
-use crate::facts::{flatten, span_of};
+use crate::syntax::{flatten, span_of};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Vis {

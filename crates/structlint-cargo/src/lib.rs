@@ -7,6 +7,7 @@
 mod facts;
 mod items;
 mod modules;
+mod syntax;
 mod workspace;
 
 pub use facts::{PathUse, RustFacts};

@@ -14,7 +14,8 @@ use crate::message::Template;
 use crate::pattern::{Pattern, metavariables};
 use crate::query::{self, NodeTest};
 pub(crate) use crate::source::Source;
-use crate::source::{constraint, globs, list};
+use crate::source::{CompiledConstraint, constraint, globs, list};
+use crate::source_test::{FilesTest, ImportsTest, SourceTest};
 
 pub struct CompiledRule {
     pub id: String,
@@ -48,21 +49,15 @@ pub enum Matcher {
     },
     Regex(Regex),
     /// A source test over the import graph (`kind = "imports"`).
-    Imports(crate::source_test::ImportsTest),
+    Imports(ImportsTest),
     /// A source test over the workspace's paths (`kind = "files"`).
-    Files(crate::source_test::FilesTest),
+    Files(FilesTest),
 }
 
 pub struct Condition {
     pub has: bool,
     pub negate: bool,
     pub per_grammar: Vec<(Grammar, NodeTest)>,
-}
-
-pub struct CompiledConstraint {
-    pub regex: Option<Regex>,
-    pub not_regex: Option<Regex>,
-    pub kind: Option<String>,
 }
 
 impl CompiledRule {
@@ -114,7 +109,11 @@ pub(crate) fn compile(
         })?,
     };
     if def.kind.is_some() {
-        let (matcher, languages, names) = crate::source_test::compile(&def, &id, src)?;
+        let (test, languages, names) = crate::source_test::compile(&def, &id, src)?;
+        let matcher = match test {
+            SourceTest::Imports(t) => Matcher::Imports(t),
+            SourceTest::Files(t) => Matcher::Files(t),
+        };
         return finish(def, id, languages, default_level, matcher, &names, src);
     }
     let Some(language) = &def.language else {

@@ -8,8 +8,14 @@ use regex::Regex;
 use structlint_core::ConfigError;
 use toml::Spanned;
 
-use crate::compile::CompiledConstraint;
 use crate::def::Constraint;
+
+/// A `where` constraint on a capture, with its regexes compiled.
+pub struct CompiledConstraint {
+    pub regex: Option<Regex>,
+    pub not_regex: Option<Regex>,
+    pub kind: Option<String>,
+}
 
 /// Errors at a place in the rule file being compiled.
 pub(crate) struct Source<'a> {

@@ -8,8 +8,8 @@ use structlint_core::{ConfigError, Language};
 use toml::Spanned;
 
 use crate::capture_glob::CaptureGlob;
-use crate::compile::{Matcher, Source};
 use crate::def::RuleDef;
+use crate::source::Source;
 
 pub struct ImportsTest {
     pub from: CaptureGlob,
@@ -35,13 +35,19 @@ pub enum Assertion {
     Forbid,
 }
 
+/// A compiled source test: what the rule's matcher holds for `kind = "imports"` or "files".
+pub(crate) enum SourceTest {
+    Imports(ImportsTest),
+    Files(FilesTest),
+}
+
 /// The matcher of a source test, the languages whose files it looks at, and the names its
 /// message may interpolate.
 pub(crate) fn compile(
     def: &RuleDef,
     id: &str,
     src: &Source<'_>,
-) -> Result<(Matcher, Vec<Language>, Vec<String>), ConfigError> {
+) -> Result<(SourceTest, Vec<Language>, Vec<String>), ConfigError> {
     let kind = def.kind.as_ref().expect("a source test has a kind");
     if def.query.is_some() || def.pattern.is_some() || def.regex.is_some() {
         return Err(src
@@ -67,7 +73,7 @@ pub(crate) fn compile(
             names.extend(["from", "to", "specifier", "match"].map(String::from));
             let languages = vec![Language::TypeScript, Language::Tsx, Language::JavaScript];
             Ok((
-                Matcher::Imports(ImportsTest {
+                SourceTest::Imports(ImportsTest {
                     from,
                     to,
                     allow_type_only: def.allow_type_only,
@@ -135,7 +141,7 @@ pub(crate) fn compile(
                 .to_vec();
             let globs = globs.iter().map(|g| g.get_ref().clone()).collect();
             Ok((
-                Matcher::Files(FilesTest {
+                SourceTest::Files(FilesTest {
                     globs,
                     paths,
                     assertion,

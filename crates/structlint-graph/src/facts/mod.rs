@@ -1,0 +1,322 @@
+//! What a TypeScript or JavaScript module says about other modules: every reference to one
+//! (imports, re-exports, `import()`, `require`) and the names it exports itself.
+
+use structlint_core::tree_sitter::Node;
+use structlint_core::{FileContext, Span};
+
+/// How a module refers to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// `import x from "m"`, `import { a } from "m"`, `import * as ns from "m"`, `import x = require("m")`.
+    Import,
+    /// `import "m"`: for its side effects only.
+    SideEffect,
+    /// `export { a } from "m"`, `export * as ns from "m"`.
+    ExportFrom,
+    /// `export * from "m"`.
+    ExportAll,
+    /// `import("m")` with a string literal.
+    Dynamic,
+    /// `require("m")` with a string literal.
+    Require,
+}
+
+impl RefKind {
+    /// Re-exports make the target's names part of this module's API.
+    pub fn is_reexport(self) -> bool {
+        matches!(self, RefKind::ExportFrom | RefKind::ExportAll)
+    }
+}
+
+/// One imported or re-exported name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// The name in the target module: an identifier, `default`, or `*` for a namespace.
+    pub name: String,
+    /// The name it gets here (`b` in `import { a as b }`, `ns` in `import * as ns`).
+    pub alias: Option<String>,
+    pub type_only: bool,
+}
+
+/// One reference to another module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleRef {
+    pub specifier: String,
+    pub kind: RefKind,
+    pub names: Vec<Name>,
+    /// `import type`/`export type`, or every name marked `type`: erased at run time.
+    pub type_only: bool,
+    /// The whole statement or call.
+    pub span: Span,
+    /// The string literal, quotes included: what a fix rewrites.
+    pub specifier_span: Span,
+    /// The literal's quote (`"`, `'` or a backtick), so a rewrite keeps the file's style.
+    pub quote: char,
+}
+
+/// The facts of one module.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModuleFacts {
+    pub refs: Vec<ModuleRef>,
+    /// Names this module declares and exports (`default` for a default export); names it
+    /// re-exports from elsewhere are in `refs`.
+    pub exports: Vec<String>,
+}
+
+impl ModuleFacts {
+    /// Extracts the facts of a TS/TSX/JS file. Static imports and exports are top-level, so
+    /// the rest of the tree is walked only when the text has `import(` or `require(`.
+    pub fn extract(cx: &FileContext<'_>) -> ModuleFacts {
+        let mut facts = ModuleFacts::default();
+        let Some(tree) = cx.tree() else {
+            return facts;
+        };
+        let text = cx.text();
+        let root = tree.root_node();
+        let mut cursor = root.walk();
+        for node in root.named_children(&mut cursor) {
+            match node.kind() {
+                "import_statement" => facts.import(cx, node),
+                "export_statement" => facts.export(cx, node),
+                _ => {}
+            }
+        }
+        let bytes = text.as_bytes();
+        if memchr::memmem::find(bytes, b"require").is_some()
+            || memchr::memmem::find(bytes, b"import").is_some_and(|_| has_dynamic_import(text))
+        {
+            facts.calls(cx, root);
+        }
+        facts
+    }
+
+    fn import(&mut self, cx: &FileContext<'_>, node: Node<'_>) {
+        let text = cx.text();
+        let statement_type = has_token(node, "type");
+        let (source, names, kind) =
+            if let Some(clause) = child_of_kind(node, "import_require_clause") {
+                let alias =
+                    child_of_kind(clause, "identifier").map(|n| text[n.byte_range()].to_string());
+                (
+                    clause.child_by_field_name("source"),
+                    vec![Name {
+                        name: "*".into(),
+                        alias,
+                        type_only: false,
+                    }],
+                    RefKind::Import,
+                )
+            } else if let Some(clause) = child_of_kind(node, "import_clause") {
+                (
+                    node.child_by_field_name("source"),
+                    import_names(clause, text, statement_type),
+                    RefKind::Import,
+                )
+            } else {
+                (
+                    node.child_by_field_name("source"),
+                    Vec::new(),
+                    RefKind::SideEffect,
+                )
+            };
+        self.push(cx, node, source, kind, names, statement_type);
+    }
+
+    fn export(&mut self, cx: &FileContext<'_>, node: Node<'_>) {
+        let text = cx.text();
+        let statement_type = has_token(node, "type");
+        if let Some(source) = node.child_by_field_name("source") {
+            let (kind, names) = match (
+                child_of_kind(node, "export_clause"),
+                child_of_kind(node, "namespace_export"),
+            ) {
+                (Some(clause), _) => (
+                    RefKind::ExportFrom,
+                    specifiers(clause, "export_specifier", text, statement_type),
+                ),
+                (None, Some(ns)) => {
+                    let alias = child_of_kind(ns, "identifier")
+                        .or_else(|| child_of_kind(ns, "string"))
+                        .map(|n| text[n.byte_range()].to_string());
+                    (
+                        RefKind::ExportFrom,
+                        vec![Name {
+                            name: "*".into(),
+                            alias,
+                            type_only: statement_type,
+                        }],
+                    )
+                }
+                (None, None) => (RefKind::ExportAll, Vec::new()),
+            };
+            self.push(cx, node, Some(source), kind, names, statement_type);
+        } else if let Some(clause) = child_of_kind(node, "export_clause") {
+            let names = specifiers(clause, "export_specifier", text, statement_type);
+            self.exports
+                .extend(names.into_iter().map(|n| n.alias.unwrap_or(n.name)));
+        } else if has_token(node, "default") {
+            self.exports.push("default".into());
+        } else if let Some(declaration) = node.child_by_field_name("declaration") {
+            declared_names(declaration, text, &mut self.exports);
+        }
+    }
+
+    /// `import("m")` and `require("m")` anywhere in the tree.
+    fn calls(&mut self, cx: &FileContext<'_>, root: Node<'_>) {
+        let text = cx.text();
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            if node.kind() == "call_expression"
+                && let Some(function) = node.child_by_field_name("function")
+            {
+                let kind = match function.kind() {
+                    "import" => Some(RefKind::Dynamic),
+                    "identifier" if &text[function.byte_range()] == "require" => {
+                        Some(RefKind::Require)
+                    }
+                    _ => None,
+                };
+                let argument = node
+                    .child_by_field_name("arguments")
+                    .and_then(|a| a.named_child(0));
+                if let (Some(kind), Some(argument)) = (kind, argument)
+                    && matches!(argument.kind(), "string" | "template_string")
+                    && child_of_kind(argument, "template_substitution").is_none()
+                {
+                    self.push(cx, node, Some(argument), kind, Vec::new(), false);
+                }
+            }
+            let mut cursor = node.walk();
+            stack.extend(node.named_children(&mut cursor));
+        }
+        // The walk visits the tree in reverse; keep references in source order.
+        self.refs.sort_by_key(|r| r.span.start);
+    }
+
+    fn push(
+        &mut self,
+        cx: &FileContext<'_>,
+        node: Node<'_>,
+        source: Option<Node<'_>>,
+        kind: RefKind,
+        names: Vec<Name>,
+        statement_type: bool,
+    ) {
+        let Some(source) = source else {
+            return;
+        };
+        let literal = &cx.text()[source.byte_range()];
+        let specifier = literal
+            .trim_matches(|c| c == '"' || c == '\'' || c == '`')
+            .to_string();
+        let quote = literal
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`'))
+            .unwrap_or('"');
+        let type_only = statement_type || (!names.is_empty() && names.iter().all(|n| n.type_only));
+        self.refs.push(ModuleRef {
+            specifier,
+            kind,
+            names,
+            type_only,
+            span: cx.node_span(node),
+            specifier_span: cx.node_span(source),
+            quote,
+        });
+    }
+}
+
+fn has_dynamic_import(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"import")
+        .any(|i| text[i + 6..].trim_start().starts_with('('))
+}
+
+fn child_of_kind<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor).find(|c| c.kind() == kind)
+}
+
+/// Whether `node` has the anonymous token `token` (`type`, `default`) among its children.
+fn has_token(node: Node<'_>, token: &str) -> bool {
+    let mut cursor = node.walk();
+    node.children(&mut cursor)
+        .any(|c| !c.is_named() && c.kind() == token)
+}
+
+fn import_names(clause: Node<'_>, text: &str, statement_type: bool) -> Vec<Name> {
+    let mut names = Vec::new();
+    let mut cursor = clause.walk();
+    for part in clause.named_children(&mut cursor) {
+        match part.kind() {
+            "identifier" => names.push(Name {
+                name: "default".into(),
+                alias: Some(text[part.byte_range()].into()),
+                type_only: statement_type,
+            }),
+            "namespace_import" => {
+                let alias =
+                    child_of_kind(part, "identifier").map(|n| text[n.byte_range()].to_string());
+                names.push(Name {
+                    name: "*".into(),
+                    alias,
+                    type_only: statement_type,
+                });
+            }
+            "named_imports" => {
+                names.extend(specifiers(part, "import_specifier", text, statement_type))
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+fn specifiers(list: Node<'_>, kind: &str, text: &str, statement_type: bool) -> Vec<Name> {
+    let mut cursor = list.walk();
+    list.named_children(&mut cursor)
+        .filter(|s| s.kind() == kind)
+        .filter_map(|s| {
+            let name = s.child_by_field_name("name")?;
+            Some(Name {
+                name: text[name.byte_range()]
+                    .trim_matches(['"', '\''])
+                    .to_string(),
+                alias: s
+                    .child_by_field_name("alias")
+                    .map(|a| text[a.byte_range()].to_string()),
+                type_only: statement_type || has_token(s, "type"),
+            })
+        })
+        .collect()
+}
+
+/// The names a declaration introduces: `export const a = 1, b = 2` → a, b.
+fn declared_names(declaration: Node<'_>, text: &str, out: &mut Vec<String>) {
+    if let Some(name) = declaration.child_by_field_name("name") {
+        out.push(text[name.byte_range()].to_string());
+        return;
+    }
+    let mut cursor = declaration.walk();
+    for child in declaration.named_children(&mut cursor) {
+        match child.kind() {
+            "variable_declarator" => {
+                if let Some(name) = child
+                    .child_by_field_name("name")
+                    .filter(|n| n.kind() == "identifier")
+                {
+                    out.push(text[name.byte_range()].to_string());
+                }
+            }
+            "lexical_declaration"
+            | "variable_declaration"
+            | "function_signature"
+            | "class_declaration"
+            | "function_declaration" => declared_names(child, text, out),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

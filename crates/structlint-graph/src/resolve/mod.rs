@@ -1,0 +1,318 @@
+//! Module resolution the way TypeScript (`bundler`/`node16`) and Node do it, onto the files
+//! of the workspace: relative paths, tsconfig `paths`/`baseUrl`, workspace packages through
+//! their `exports` (or `main`/`types`, or `src/index.ts`), built output mapped back to source.
+
+use structlint_core::WorkspaceContext;
+
+use crate::exports_map::{Lookup, lookup};
+use crate::packages::Packages;
+use crate::paths::{join, parent, within};
+use crate::tsconfig::TsConfigs;
+
+/// Where a specifier leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A file of the workspace, root-relative.
+    File(String),
+    /// An npm package or a Node built-in, by package name.
+    External(String),
+    /// Nothing matched; the text says what was tried.
+    Unresolved(String),
+}
+
+/// May code outside a package import this subpath of it?
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// A public entry: the `exports` key (or `.` for `main`/`types`/`src/index.ts`).
+    Public(String),
+    /// Not among the public entries: reaching into the package's internals.
+    Internal,
+    /// Listed in `exports` with a `null` target: explicitly private.
+    Blocked,
+}
+
+/// How a specifier was resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    /// `./x`, `../y`.
+    Relative,
+    /// tsconfig `paths` or `baseUrl`.
+    Alias,
+    /// A bare specifier naming a workspace package.
+    Package {
+        package: usize,
+        subpath: String,
+        access: Access,
+    },
+    /// A bare specifier of no workspace package.
+    Bare,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    pub target: Target,
+    pub via: Via,
+}
+
+/// Extensions tried after a bare path and after `/index`, in TypeScript's order.
+const EXTENSIONS: [&str; 9] = [
+    ".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts",
+];
+/// Where built output usually goes when a package's tsconfig does not say (`outDir`).
+const OUTPUT_DIRS: [&str; 6] = ["dist", "build", "lib", "out", "esm", "cjs"];
+
+pub struct Resolver<'a> {
+    cx: &'a WorkspaceContext,
+    pub packages: &'a Packages,
+    pub tsconfigs: TsConfigs<'a>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(cx: &'a WorkspaceContext, packages: &'a Packages) -> Resolver<'a> {
+        Resolver {
+            cx,
+            packages,
+            tsconfigs: TsConfigs::new(cx),
+        }
+    }
+
+    pub fn resolve(&self, importer: &str, specifier: &str) -> Resolution {
+        let resolution = |target, via| Resolution { target, via };
+        if specifier.starts_with("./")
+            || specifier.starts_with("../")
+            || specifier == "."
+            || specifier == ".."
+        {
+            let base = join(parent(importer), specifier);
+            let found = base.as_deref().and_then(|b| self.file(b));
+            let why = || {
+                format!(
+                    "no file matches {specifier} from {} (tried the extensions .ts .tsx .d.ts .js .jsx .mjs .cjs and index files)",
+                    parent(importer)
+                )
+            };
+            return resolution(
+                found.map_or_else(|| Target::Unresolved(why()), Target::File),
+                Via::Relative,
+            );
+        }
+        if specifier.starts_with('/') {
+            return resolution(
+                Target::Unresolved("absolute paths are not resolved".into()),
+                Via::Bare,
+            );
+        }
+        let tsconfig = self.tsconfigs.for_file(importer);
+        let mut alias_tried = None;
+        if let Some(config) = &tsconfig {
+            if let Some(candidates) = config.path_candidates(specifier) {
+                if let Some(found) = candidates.iter().find_map(|c| self.file(c)) {
+                    return resolution(Target::File(found), Via::Alias);
+                }
+                alias_tried = Some(candidates.join(", "));
+            }
+            if let Some(found) = config
+                .base_url
+                .as_deref()
+                .and_then(|b| join(b, specifier))
+                .and_then(|b| self.file(&b))
+            {
+                return resolution(Target::File(found), Via::Alias);
+            }
+        }
+        let (name, subpath) = split_package(specifier);
+        if let Some(package) = self.packages.by_name(name) {
+            return self.package(package, &subpath);
+        }
+        if let Some(tried) = alias_tried {
+            return resolution(
+                Target::Unresolved(format!(
+                    "tsconfig `paths` map it to {tried}, and no such file exists"
+                )),
+                Via::Alias,
+            );
+        }
+        if self.packages.looks_like_workspace(name) {
+            return resolution(
+                Target::Unresolved(format!("no workspace package is named `{name}`")),
+                Via::Bare,
+            );
+        }
+        resolution(Target::External(name.to_string()), Via::Bare)
+    }
+
+    /// A bare specifier into workspace package `package`.
+    fn package(&self, package: usize, subpath: &str) -> Resolution {
+        let p = &self.packages.list[package];
+        let via = |access| Via::Package {
+            package,
+            subpath: subpath.to_string(),
+            access,
+        };
+        let deep = || {
+            let found = join(&p.dir, subpath).and_then(|b| self.file(&b));
+            found.map_or_else(
+                || Target::Unresolved(format!("{} has no file at {subpath}", p.label())),
+                Target::File,
+            )
+        };
+        let entry = |targets: &[String]| {
+            let found = targets.iter().find_map(|t| self.entry_file(package, t));
+            found.map_or_else(
+                || {
+                    Target::Unresolved(format!(
+                        "{}'s entry {} has no source file",
+                        p.label(),
+                        targets.join(", ")
+                    ))
+                },
+                Target::File,
+            )
+        };
+        match &p.manifest.exports {
+            Some(exports) => match lookup(exports, subpath) {
+                Lookup::Public { key, targets } => Resolution {
+                    target: entry(&targets),
+                    via: via(Access::Public(key)),
+                },
+                Lookup::NotExported => Resolution {
+                    target: deep(),
+                    via: via(Access::Internal),
+                },
+                Lookup::Blocked => Resolution {
+                    target: deep(),
+                    via: via(Access::Blocked),
+                },
+            },
+            None if subpath == "." => Resolution {
+                target: entry(&self.main_targets(package)),
+                via: via(Access::Public(".".into())),
+            },
+            None => Resolution {
+                target: deep(),
+                via: via(Access::Internal),
+            },
+        }
+    }
+
+    /// `types`, `main`, `module`, then `src/index`, then `index`: what `import "pkg"` loads
+    /// without an `exports` map.
+    pub fn main_targets(&self, package: usize) -> Vec<String> {
+        let m = &self.packages.list[package].manifest;
+        let mut targets: Vec<String> = [&m.types, &m.main, &m.module]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        targets.extend(["./src/index".to_string(), "./index".to_string()]);
+        targets
+    }
+
+    /// The source file behind an entry target of `package` (`./dist/index.js` →
+    /// `packages/x/src/index.ts`), through the package tsconfig's `outDir`/`rootDir` or the
+    /// usual output directories.
+    pub fn entry_file(&self, package: usize, target: &str) -> Option<String> {
+        let dir = &self.packages.list[package].dir;
+        let path = join(dir, target)?;
+        if let Some(found) = self.file(&path).filter(|f| !f.ends_with(".d.ts")) {
+            return Some(found);
+        }
+        let stem = strip_output_extension(&path);
+        let tsconfig_path = if dir == "." {
+            "tsconfig.json".to_string()
+        } else {
+            format!("{dir}/tsconfig.json")
+        };
+        let config = self
+            .cx
+            .index
+            .contains(&tsconfig_path)
+            .then(|| self.tsconfigs.load(&tsconfig_path))
+            .flatten();
+        let mut mappings: Vec<(String, String)> = Vec::new();
+        if let Some(out) = config.as_ref().and_then(|c| c.out_dir.clone()) {
+            let src = config
+                .as_ref()
+                .and_then(|c| c.root_dir.clone())
+                .unwrap_or_else(|| join(dir, "src").unwrap_or_default());
+            mappings.push((out, src));
+        }
+        mappings.extend(
+            OUTPUT_DIRS
+                .iter()
+                .filter_map(|out| Some((join(dir, out)?, join(dir, "src")?))),
+        );
+        mappings
+            .iter()
+            .filter(|(out, _)| within(stem, out))
+            .find_map(|(out, src)| self.file(&format!("{src}{}", &stem[out.len()..])))
+            .or_else(|| self.file(stem))
+    }
+
+    /// The file a path names, trying what TypeScript tries: the path itself, `.js` written
+    /// for a `.ts` source (ESM style), the extensions, then `/index` with the extensions.
+    pub fn file(&self, base: &str) -> Option<String> {
+        let index = &self.cx.index;
+        let known = EXTENSIONS.iter().any(|e| base.ends_with(e)) || base.ends_with(".json");
+        if known && index.contains(base) {
+            return Some(base.to_string());
+        }
+        let swaps: &[(&str, &[&str])] = &[
+            (".js", &[".ts", ".tsx", ".d.ts"]),
+            (".jsx", &[".tsx"]),
+            (".mjs", &[".mts", ".d.mts"]),
+            (".cjs", &[".cts", ".d.cts"]),
+        ];
+        for (written, sources) in swaps {
+            if let Some(stem) = base.strip_suffix(written)
+                && let Some(found) = sources
+                    .iter()
+                    .map(|s| format!("{stem}{s}"))
+                    .find(|c| index.contains(c))
+            {
+                return Some(found);
+            }
+        }
+        EXTENSIONS
+            .iter()
+            .map(|e| format!("{base}{e}"))
+            .chain(EXTENSIONS.iter().map(|e| format!("{base}/index{e}")))
+            .find(|candidate| index.contains(candidate))
+    }
+}
+
+/// `@scope/name/sub/path` → (`@scope/name`, `./sub/path`); `name` → (`name`, `.`).
+pub fn split_package(specifier: &str) -> (&str, String) {
+    let segments = if specifier.starts_with('@') { 2 } else { 1 };
+    let mut end = specifier.len();
+    let mut seen = 0;
+    for (i, c) in specifier.char_indices() {
+        if c == '/' {
+            seen += 1;
+            if seen == segments {
+                end = i;
+                break;
+            }
+        }
+    }
+    let rest = &specifier[end..];
+    (
+        &specifier[..end],
+        if rest.is_empty() {
+            ".".to_string()
+        } else {
+            format!(".{rest}")
+        },
+    )
+}
+
+/// `a/b.d.ts` → `a/b`, `a/b.js` → `a/b`; other paths unchanged.
+fn strip_output_extension(path: &str) -> &str {
+    [".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx"]
+        .iter()
+        .find_map(|e| path.strip_suffix(e))
+        .unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests;

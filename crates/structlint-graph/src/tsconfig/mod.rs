@@ -1,0 +1,182 @@
+//! `tsconfig.json`: `baseUrl`, `paths`, `outDir` and `rootDir`, through `extends` chains,
+//! and which tsconfig governs a file (the nearest one above it).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use structlint_core::{Note, NoteKind, WorkspaceContext};
+
+use crate::jsonc::parse_jsonc;
+use crate::paths::{join, parent};
+
+/// The compiler options resolution needs, with every path root-relative.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TsConfig {
+    pub base_url: Option<String>,
+    /// Patterns (at most one `*`) with their substitutions, in written order.
+    pub paths: Vec<(String, Vec<String>)>,
+    pub out_dir: Option<String>,
+    pub root_dir: Option<String>,
+}
+
+impl TsConfig {
+    /// The substitutions of the `paths` pattern that matches `specifier` best (an exact key, else
+    /// the longest prefix before `*`), with `*` filled in.
+    pub fn path_candidates(&self, specifier: &str) -> Option<Vec<String>> {
+        let mut best: Option<(usize, Vec<String>)> = None;
+        for (pattern, substitutions) in &self.paths {
+            let (rank, stem) = match pattern.split_once('*') {
+                None if pattern == specifier => (usize::MAX, ""),
+                None => continue,
+                Some((prefix, suffix)) => match specifier
+                    .strip_prefix(prefix)
+                    .and_then(|r| r.strip_suffix(suffix))
+                {
+                    Some(stem) => (prefix.len(), stem),
+                    None => continue,
+                },
+            };
+            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                best = Some((
+                    rank,
+                    substitutions.iter().map(|s| s.replace('*', stem)).collect(),
+                ));
+            }
+        }
+        best.map(|(_, candidates)| candidates)
+    }
+}
+
+/// The tsconfig files of a workspace, loaded on first use.
+pub struct TsConfigs<'a> {
+    cx: &'a WorkspaceContext,
+    loaded: Mutex<HashMap<String, Option<Arc<TsConfig>>>>,
+}
+
+impl<'a> TsConfigs<'a> {
+    pub fn new(cx: &'a WorkspaceContext) -> TsConfigs<'a> {
+        TsConfigs {
+            cx,
+            loaded: Mutex::default(),
+        }
+    }
+
+    /// The options of the nearest `tsconfig.json` at or above the directory of `file`.
+    pub fn for_file(&self, file: &str) -> Option<Arc<TsConfig>> {
+        let mut dir = parent(file);
+        loop {
+            let candidate = if dir == "." {
+                "tsconfig.json".to_string()
+            } else {
+                format!("{dir}/tsconfig.json")
+            };
+            if self.cx.index.contains(&candidate) {
+                return self.load(&candidate);
+            }
+            if dir == "." {
+                return None;
+            }
+            dir = parent(dir);
+        }
+    }
+
+    /// The options of the tsconfig at `path`, merged over its `extends` chain.
+    pub fn load(&self, path: &str) -> Option<Arc<TsConfig>> {
+        if let Some(found) = self.loaded.lock().expect("tsconfig lock").get(path) {
+            return found.clone();
+        }
+        let config = self.read(path, &mut Vec::new()).map(Arc::new);
+        self.loaded
+            .lock()
+            .expect("tsconfig lock")
+            .insert(path.to_string(), config.clone());
+        config
+    }
+
+    fn read(&self, path: &str, chain: &mut Vec<String>) -> Option<TsConfig> {
+        if chain.iter().any(|p| p == path) {
+            self.note(
+                path,
+                format!("`extends` loops back to {path}; the loop is cut there"),
+            );
+            return None;
+        }
+        chain.push(path.to_string());
+        let text = std::fs::read_to_string(self.cx.root.join(path)).ok()?;
+        let value = match parse_jsonc(&text) {
+            Ok(value) => value,
+            Err(error) => {
+                self.note(path, format!("invalid tsconfig ({error}); imports of the files it governs are resolved without its `paths`"));
+                return None;
+            }
+        };
+        let dir = parent(path);
+        let mut config = TsConfig::default();
+        let extends = match value.get("extends") {
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(list)) => list
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
+            _ => Vec::new(),
+        };
+        for base in extends {
+            // Only relative bases are followed; shared configs from npm live in node_modules.
+            if !base.starts_with('.') {
+                continue;
+            }
+            let Some(mut base_path) = join(dir, &base) else {
+                continue;
+            };
+            if !base_path.ends_with(".json") && !self.cx.index.contains(&base_path) {
+                base_path.push_str(".json");
+            }
+            if let Some(inherited) = self.read(&base_path, chain) {
+                config = inherited;
+            }
+        }
+        chain.pop();
+        let options = value.get("compilerOptions");
+        let option = |key: &str| {
+            options
+                .and_then(|o| o.get(key))
+                .and_then(Value::as_str)
+                .and_then(|p| join(dir, p))
+        };
+        if let Some(base_url) = option("baseUrl") {
+            config.base_url = Some(base_url);
+        }
+        if let Some(Value::Object(paths)) = options.and_then(|o| o.get("paths")) {
+            // `paths` are relative to `baseUrl` when there is one, else to the declaring config.
+            let base = config.base_url.clone().unwrap_or_else(|| dir.to_string());
+            config.paths = paths
+                .iter()
+                .map(|(pattern, subs)| {
+                    let subs = subs.as_array().map(|l| {
+                        l.iter()
+                            .filter_map(Value::as_str)
+                            .filter_map(|s| join(&base, s))
+                            .collect()
+                    });
+                    (pattern.clone(), subs.unwrap_or_default())
+                })
+                .collect();
+        }
+        config.out_dir = option("outDir").or(config.out_dir);
+        config.root_dir = option("rootDir").or(config.root_dir);
+        Some(config)
+    }
+
+    fn note(&self, path: &str, message: String) {
+        self.cx.note(Note {
+            path: path.to_string(),
+            kind: NoteKind::Config,
+            message,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,251 @@
+//! The functions a file declares, each with a fingerprint of its body in which local names
+//! and literals are abstracted: two functions whose code differs only in the names of their
+//! parameters and locals, and in their constants, get the same fingerprint.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use structlint_core::tree_sitter::{Node, TreeCursor};
+use structlint_core::{FileContext, Span};
+
+/// Bodies shorter than this many tokens (`(x) => x + 1` is 7) say too little to call two
+/// functions copies of each other.
+pub(crate) const MIN_TOKENS: usize = 14;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Function {
+    pub name: String,
+    /// The declared name.
+    pub span: Span,
+    /// Exported (`export`, `pub`): what another module can import.
+    pub exported: bool,
+    /// The fingerprint of parameters and body, when the body has at least [`MIN_TOKENS`].
+    pub fingerprint: Option<u64>,
+    /// Names the body calls: a function that delegates to the canonical helper is a wrapper,
+    /// not a copy.
+    pub calls: Vec<String>,
+}
+
+/// Every function of a file: declarations, `const f = () => …` and function expressions,
+/// class methods and arrow-function fields, Rust `fn` items (free, in `impl`s and traits).
+pub(crate) fn functions(cx: &FileContext<'_>) -> Vec<Function> {
+    let Some(tree) = cx.tree() else {
+        return Vec::new();
+    };
+    let text = cx.text();
+    let mut found = Vec::new();
+    let mut cursor = tree.walk();
+    let mut descended = true;
+    loop {
+        if descended {
+            let node = cursor.node();
+            if let Some((name, code)) = declared_function(node) {
+                found.push(function(cx, node, name, code, text));
+            }
+        }
+        if descended && cursor.goto_first_child() {
+            continue;
+        }
+        if cursor.goto_next_sibling() {
+            descended = true;
+            continue;
+        }
+        if !cursor.goto_parent() {
+            break;
+        }
+        descended = false;
+    }
+    found
+}
+
+/// The name and the code (parameters and body) of a function declared by `node`.
+fn declared_function(node: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
+    match node.kind() {
+        "function_declaration"
+        | "generator_function_declaration"
+        | "method_definition"
+        | "function_item" => Some((node.child_by_field_name("name")?, node)),
+        "variable_declarator" | "public_field_definition" => {
+            let name = node
+                .child_by_field_name("name")
+                .or_else(|| node.child_by_field_name("property"))?;
+            let value = node.child_by_field_name("value")?;
+            let is_function = matches!(
+                value.kind(),
+                "arrow_function" | "function_expression" | "function" | "generator_function"
+            );
+            (is_function && matches!(name.kind(), "identifier" | "property_identifier"))
+                .then_some((name, value))
+        }
+        _ => None,
+    }
+}
+
+fn function(
+    cx: &FileContext<'_>,
+    node: Node<'_>,
+    name: Node<'_>,
+    code: Node<'_>,
+    text: &str,
+) -> Function {
+    let own_name = &text[name.byte_range()];
+    let mut bound = HashMap::from([(own_name, 0usize)]);
+    let mut cursor = code.walk();
+    collect_bindings(&mut cursor, text, false, &mut bound);
+    let mut tokens = Tokens {
+        hasher: DefaultHasher::new(),
+        count: 0,
+        bound,
+        calls: Vec::new(),
+    };
+    tokens.walk(&mut cursor, Some(name), text);
+    let mut span = cx.node_span(name);
+    span.path = String::new();
+    Function {
+        name: own_name.to_string(),
+        span,
+        exported: is_exported(node, text),
+        fingerprint: (tokens.count >= MIN_TOKENS).then(|| tokens.hasher.finish()),
+        calls: tokens.calls,
+    }
+}
+
+fn is_exported(node: Node<'_>, text: &str) -> bool {
+    if node.kind() == "function_item" {
+        let mut cursor = node.walk();
+        return node
+            .children(&mut cursor)
+            .any(|c| c.kind() == "visibility_modifier" && &text[c.byte_range()] == "pub");
+    }
+    // `export function f` and `export const f = …` (declarator → declaration → export).
+    std::iter::successors(node.parent(), |n| n.parent())
+        .take(2)
+        .any(|n| n.kind() == "export_statement")
+}
+
+/// Names bound inside the function (parameters, locals, closure and catch parameters), each
+/// numbered by first appearance, so that a consistent renaming leaves the fingerprint as is.
+/// `cursor` is on the node to scan and is left there.
+fn collect_bindings<'t>(
+    cursor: &mut TreeCursor<'_>,
+    text: &'t str,
+    in_pattern: bool,
+    bound: &mut HashMap<&'t str, usize>,
+) {
+    let node = cursor.node();
+    let kind = node.kind();
+    if in_pattern && matches!(kind, "identifier" | "shorthand_property_identifier_pattern") {
+        let next = bound.len();
+        bound.entry(&text[node.byte_range()]).or_insert(next);
+        return;
+    }
+    if !cursor.goto_first_child() {
+        return;
+    }
+    loop {
+        let field = cursor.field_name();
+        let pattern = in_pattern
+            || match (kind, field) {
+                ("required_parameter" | "optional_parameter", Some("pattern")) => true,
+                ("arrow_function", Some("parameter")) => true,
+                ("variable_declarator", Some("name")) | ("catch_clause", Some("parameter")) => true,
+                ("for_in_statement", Some("left")) => true,
+                ("parameter" | "let_declaration" | "for_expression", Some("pattern")) => true,
+                ("closure_parameters", _) => {
+                    let child = cursor.node().kind();
+                    child == "identifier" || child.ends_with("pattern")
+                }
+                ("function_declaration" | "function_item", Some("name")) => true,
+                _ => false,
+            };
+        // Object keys in a destructuring pattern are property names, not bindings.
+        if !(pattern && kind == "pair_pattern" && field == Some("key")) {
+            collect_bindings(cursor, text, pattern, bound);
+        }
+        if !cursor.goto_next_sibling() {
+            break;
+        }
+    }
+    cursor.goto_parent();
+}
+
+/// Types say nothing about what a function does, and a JavaScript copy has none.
+const SKIPPED: [&str; 6] = [
+    "type_annotation",
+    "type_parameters",
+    "type_arguments",
+    "comment",
+    "line_comment",
+    "block_comment",
+];
+
+const LITERALS: [&str; 9] = [
+    "string",
+    "template_string",
+    "number",
+    "string_literal",
+    "raw_string_literal",
+    "char_literal",
+    "integer_literal",
+    "float_literal",
+    "regex",
+];
+
+struct Tokens<'t> {
+    hasher: DefaultHasher,
+    count: usize,
+    bound: HashMap<&'t str, usize>,
+    calls: Vec<String>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Hashes the tokens under the cursor's node, leaving the cursor there.
+    fn walk(&mut self, cursor: &mut TreeCursor<'_>, skip: Option<Node<'_>>, text: &'t str) {
+        let node = cursor.node();
+        let kind = node.kind();
+        if Some(node) == skip || node.is_extra() || SKIPPED.contains(&kind) {
+            return;
+        }
+        if kind == "call_expression"
+            && let Some(callee) = node.child_by_field_name("function")
+        {
+            let callee = callee
+                .child_by_field_name("property")
+                .or_else(|| callee.child_by_field_name("field"))
+                .or_else(|| callee.child_by_field_name("name"))
+                .unwrap_or(callee);
+            self.calls.push(text[callee.byte_range()].to_string());
+        }
+        if LITERALS.contains(&kind) {
+            kind.hash(&mut self.hasher);
+            self.count += 1;
+            return;
+        }
+        if !cursor.goto_first_child() {
+            let token = &text[node.byte_range()];
+            let is_name = matches!(
+                kind,
+                "identifier"
+                    | "shorthand_property_identifier"
+                    | "shorthand_property_identifier_pattern"
+            );
+            match self.bound.get(token).filter(|_| is_name) {
+                // A bound name hashes as its number, so renaming it changes nothing.
+                Some(&n) => n.hash(&mut self.hasher),
+                None => token.hash(&mut self.hasher),
+            }
+            self.count += 1;
+            return;
+        }
+        loop {
+            self.walk(cursor, skip, text);
+            if !cursor.goto_next_sibling() {
+                break;
+            }
+        }
+        cursor.goto_parent();
+    }
+}
+
+#[cfg(test)]
+mod tests;

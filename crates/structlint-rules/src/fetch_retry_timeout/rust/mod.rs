@@ -1,0 +1,146 @@
+//! `fetch-retry-timeout` on Rust: `reqwest` request chains that end in `.send()`.
+
+use structlint_core::FileContext;
+use structlint_core::tree_sitter::Node;
+
+use crate::fetch_retry_timeout::model::{Unwrapped, Wrappers, callee_matches, last_segment};
+
+/// `.send()` calls of `reqwest` request chains missing a retry or a timeout. A timeout is
+/// `.timeout(…)` in the chain, a client built with `.timeout(…)` in the same function, or a
+/// timeout wrapper around the call; a retry is a retry wrapper around it.
+pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrapped> {
+    let text = cx.text();
+    if !text.contains("reqwest") {
+        return Vec::new();
+    }
+    let Some(tree) = cx.tree() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut stack = vec![tree.root_node()];
+    while let Some(node) = stack.pop() {
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+        let Some(receiver) = send_receiver(node, text) else {
+            continue;
+        };
+        let function = std::iter::successors(node.parent(), |n| n.parent())
+            .find(|n| n.kind() == "function_item");
+        if function
+            .and_then(|f| f.child_by_field_name("name"))
+            .is_some_and(|n| wrappers.is_wrapper(&text[n.byte_range()]))
+        {
+            continue;
+        }
+        let chain = &text[receiver.byte_range()];
+        let client_timeout = chain_root(receiver, text)
+            .zip(function)
+            .is_some_and(|(root, f)| client_has_timeout(f, text, root));
+        let timed = chain.contains(".timeout(")
+            || client_timeout
+            || inside_argument_of(node, text, &wrappers.timeout);
+        let retried = inside_argument_of(node, text, &wrappers.retry);
+        if timed && retried {
+            continue;
+        }
+        let retry = wrappers
+            .retry
+            .iter()
+            .find(|r| r.contains('_') || r.contains("::"))
+            .map_or("with_retry", String::as_str);
+        let retry = (!retried).then(|| last_or_path(retry));
+        let rewrite = crate::fetch_retry_timeout::rust_edit::send_rewrite(chain, !timed, retry)
+            .unwrap_or_else(|| {
+                // A chain syn cannot read alone (a macro in it): spell the rewrite out.
+                let with_timeout = if timed {
+                    format!("{chain}.send()")
+                } else {
+                    format!("{chain}.timeout(Duration::from_secs(10)).send()")
+                };
+                match &retry {
+                    Some(r) => format!("{r}(|| async {{ {with_timeout}.await }}).await"),
+                    None => format!("{with_timeout}.await"),
+                }
+            });
+        found.push(Unwrapped {
+            span: cx.node_span(node),
+            call: format!("{}.send", chain.split(['(', '\n']).next().unwrap_or(chain)),
+            missing_retry: !retried,
+            missing_timeout: !timed,
+            rewrite,
+            timeout_only: None,
+        });
+    }
+    found.sort_by_key(|u| u.span.start);
+    found
+}
+
+/// The receiver of a zero-argument `.send()` call.
+fn send_receiver<'t>(node: Node<'t>, text: &str) -> Option<Node<'t>> {
+    if node.kind() != "call_expression" {
+        return None;
+    }
+    let function = node
+        .child_by_field_name("function")
+        .filter(|f| f.kind() == "field_expression")?;
+    let field = function.child_by_field_name("field")?;
+    let arguments = node.child_by_field_name("arguments")?;
+    (&text[field.byte_range()] == "send" && arguments.named_child_count() == 0)
+        .then(|| function.child_by_field_name("value"))
+        .flatten()
+}
+
+/// The variable a method chain starts from (`client` in `client.get(url).header(…)`).
+fn chain_root<'t>(mut node: Node<'t>, text: &'t str) -> Option<&'t str> {
+    loop {
+        match node.kind() {
+            "identifier" => return Some(&text[node.byte_range()]),
+            "call_expression" => node = node.child_by_field_name("function")?,
+            "field_expression" => node = node.child_by_field_name("value")?,
+            _ => return None,
+        }
+    }
+}
+
+/// Whether the function binds `name` to a client built with `.timeout(…)`.
+fn client_has_timeout(function: Node<'_>, text: &str, name: &str) -> bool {
+    let mut stack = vec![function];
+    while let Some(n) = stack.pop() {
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+        if n.kind() == "let_declaration"
+            && n.child_by_field_name("pattern")
+                .is_some_and(|p| text[p.byte_range()].trim_start_matches("mut ") == name)
+            && n.child_by_field_name("value")
+                .is_some_and(|v| text[v.byte_range()].contains(".timeout("))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn inside_argument_of(node: Node<'_>, text: &str, names: &[String]) -> bool {
+    std::iter::successors(node.parent(), |n| n.parent()).any(|n| {
+        n.kind() == "arguments"
+            && n.parent()
+                .and_then(|call| call.child_by_field_name("function"))
+                .is_some_and(|f| {
+                    names
+                        .iter()
+                        .any(|name| callee_matches(&text[f.byte_range()], name))
+                })
+    })
+}
+
+/// A wrapper path as code calls it: `backoff::future::retry` stays a path, `with_retry` a name.
+fn last_or_path(name: &str) -> &str {
+    if name.contains("::") {
+        name
+    } else {
+        last_segment(name)
+    }
+}
+
+#[cfg(test)]
+mod tests;

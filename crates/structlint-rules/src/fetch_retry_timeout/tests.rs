@@ -1,0 +1,78 @@
+use crate::shared::testing::check;
+
+const CONFIG: &str = "[rules]\nmax-file-lines = \"off\"\n";
+
+#[test]
+fn findings_name_the_wrapper_definition_and_offer_the_timeout_edit() {
+    let checked = check(
+        &[
+            (
+                "packages/net/src/retry.ts",
+                "export async function withRetry<T>(op: () => Promise<T>): Promise<T> {\n  return op();\n}\n",
+            ),
+            (
+                "packages/app/src/a.ts",
+                "export async function load() {\n  const r = await fetch('/a');\n  const s = await withRetry(() => fetch('/b'));\n  return [r, s];\n}\n",
+            ),
+        ],
+        CONFIG,
+    );
+    assert_eq!(
+        checked.of("fetch-retry-timeout"),
+        [
+            "packages/app/src/a.ts:2 `fetch` in packages/app/src/a.ts has no retry and no timeout",
+            "packages/app/src/a.ts:3 `fetch` in packages/app/src/a.ts is retried but has no timeout",
+        ]
+    );
+    let both = checked.first("fetch-retry-timeout");
+    assert_eq!(
+        both.fix[0],
+        "Rewrite the call as `await withRetry(() => fetch('/a', { signal: AbortSignal.timeout(10_000) }))`."
+    );
+    assert_eq!(
+        both.fix[1],
+        "Import `withRetry` from packages/net/src/retry.ts (through its package's public entry when it is another package)."
+    );
+    assert_eq!(both.related[0].label, "`withRetry` is defined here");
+    assert!(both.edit.is_none());
+    let timeout = &checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "fetch-retry-timeout")
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        timeout.edit.as_ref().unwrap().replacements[0].text,
+        "fetch('/b', { signal: AbortSignal.timeout(10_000) })"
+    );
+}
+
+#[test]
+fn allow_in_exempts_files_and_names_are_configurable() {
+    let files = [
+        (
+            "packages/net/src/http.ts",
+            "export const get = (u: string) => fetch(u);\n",
+        ),
+        ("src/b.ts", "export const b = () => ky(url);\n"),
+    ];
+    let checked = check(
+        &files,
+        "[rules]\nmax-file-lines = \"off\"\nfetch-retry-timeout = { calls = [\"fetch\", \"ky\"], allow-in = [\"packages/net/**\"] }\n",
+    );
+    assert_eq!(
+        checked.of("fetch-retry-timeout"),
+        ["src/b.ts:1 `ky` in src/b.ts has no retry and no timeout"]
+    );
+    let bad = structlint_core::Config::parse(
+        std::path::Path::new("structlint.toml"),
+        "[rules]\nfetch-retry-timeout = { allow-in = [\"a[\"] }\n",
+        crate::builtin(),
+    );
+    assert!(
+        bad.err()
+            .unwrap()
+            .message
+            .contains("invalid glob `a[` in `allow-in`")
+    );
+}

@@ -1,0 +1,306 @@
+//! # package-privacy
+//!
+//! Code in one workspace package may use another package only through its public entry
+//! points, and only when it declares the dependency.
+//!
+//! ## Why
+//!
+//! A package's public entry points are its contract with the rest of the monorepo. Code that
+//! reaches into another package's internals breaks when the owners refactor them, couples
+//! packages in ways nobody reviewed, and bypasses the validation the public API does. Agents
+//! reach for whatever file has the function they need, so this boundary has to be mechanical.
+//!
+//! ## What it reports
+//!
+//! - A subpath that is not public: `@acme/billing/src/internal/db` when billing's `exports`
+//!   map does not list it, or `null`s it; without an `exports` map, anything but the main
+//!   entry (`types`/`main`, else `src/index.ts`).
+//! - A relative path or tsconfig alias into another package: `../../billing/src/db`. A
+//!   tsconfig alias that maps to the package's public entry is fine.
+//! - With `require-declared-dependencies` (on by default), an import of a workspace package
+//!   that the importer's `package.json` does not declare, once per pair of packages.
+//!
+//! Re-exports (`export … from`, `export * from`), `import()`, `require()` and type-only
+//! imports count like imports.
+//!
+//! The finding names the public entry to import instead and whether the imported names are
+//! exported there; when they are, a machine-applicable edit rewrites the specifier. When they
+//! are not, it says what to add to the public entry, or to ask why the code is internal.
+//!
+//! ## Example
+//!
+//! ```ts
+//! // packages/reports/src/export-csv.ts
+//! import { fetchInvoices } from "@acme/billing/src/repo/invoice-repo"; // reported
+//! import { listInvoices } from "@acme/billing";                        // fine
+//! ```
+//!
+//! ## Rust workspaces
+//!
+//! Between the crates of a Cargo workspace, a use of another crate's path that matches an
+//! `internal` pattern (`acme_repo::internal::pool`) or names a `#[doc(hidden)]` item is an
+//! error, with the public path to use when the crate re-exports the item. A library's `pub`
+//! item that its public API cannot reach (in a private module, re-exported nowhere, named in
+//! no reachable signature) is a warning, with the edit to `pub(crate)`.
+//!
+//! ## Options
+//!
+//! | option | default | meaning |
+//! | --- | --- | --- |
+//! | `require-declared-dependencies` | `true` | also report imports of workspace packages missing from the importer's `package.json` |
+//! | `internal` | `["*::internal::*", "*::imp::*"]` | Rust paths other crates may not use; `*` is any run of characters |
+//!
+//! ```toml
+//! [rules]
+//! package-privacy = { level = "error", require-declared-dependencies = false }
+//! ```
+
+mod advice;
+mod rust;
+mod undeclared;
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
+use structlint_graph::{Access, GraphFile, ImportGraph, ModuleRef, Target, Via};
+
+use crate::package_privacy::advice::entry_advice;
+use crate::package_privacy::rust::{RustPrivacy, internal_pattern};
+use crate::package_privacy::undeclared::{declare_step, declares, undeclared_dependency};
+use crate::shared::bilingual::Bilingual;
+use crate::shared::import_graph::{GraphRule, OnGraph, file_start, specifier_edit};
+use serde::de::Error as _;
+
+pub(crate) const SPEC: RuleSpec = RuleSpec {
+    id: "package-privacy",
+    summary: "Workspace packages use each other only through public entry points and declared dependencies",
+    default_level: Level::Error,
+    tags: &["architecture", "modularity"],
+    precision: "very-high",
+    sections: &[],
+    source: include_str!("mod.rs"),
+    build: |options| {
+        let options: Options = options.parse()?;
+        let internal = options
+            .internal
+            .iter()
+            .map(|p| {
+                internal_pattern(p).map_err(|e| {
+                    toml::de::Error::custom(format!("invalid `internal` pattern `{p}`: {e}"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(RuleImpl::Workspace(Box::new(Bilingual {
+            ts: OnGraph(PackagePrivacy {
+                require_declared: options.require_declared_dependencies,
+            }),
+            rust: RustPrivacy { internal },
+        })))
+    },
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+struct Options {
+    require_declared_dependencies: bool,
+    internal: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            require_declared_dependencies: true,
+            internal: vec!["*::internal::*".into(), "*::imp::*".into()],
+        }
+    }
+}
+
+const WHY: &str = "A package's public entry points are its contract: code that reaches into its internals breaks when \
+the owners refactor them and couples packages in ways nobody reviewed.";
+
+struct PackagePrivacy {
+    require_declared: bool,
+}
+
+impl GraphRule for PackagePrivacy {
+    fn check_graph(&self, graph: &ImportGraph, out: &mut Vec<Diagnostic>) {
+        // (importer package, imported package) → the references without a declared dependency.
+        let mut undeclared: BTreeMap<(usize, usize), Vec<&ModuleRef>> = BTreeMap::new();
+        for file in &graph.files {
+            let Some(from) = file.package else { continue };
+            for (_, r, resolution) in file.refs() {
+                let to = match (&resolution.via, &resolution.target) {
+                    (Via::Package { package, .. }, _) => *package,
+                    (Via::Relative | Via::Alias, Target::File(target)) => {
+                        match graph.package_of(target) {
+                            Some(to) => to,
+                            None => continue,
+                        }
+                    }
+                    _ => continue,
+                };
+                if to == from {
+                    continue;
+                }
+                let declared = !self.require_declared || declares(graph, from, to);
+                match (&resolution.via, &resolution.target) {
+                    (
+                        Via::Package {
+                            access: Access::Public(_),
+                            ..
+                        },
+                        _,
+                    ) if !declared => undeclared.entry((from, to)).or_default().push(r),
+                    (
+                        Via::Package {
+                            access: Access::Public(_),
+                            ..
+                        },
+                        _,
+                    ) => {}
+                    (Via::Package { access, .. }, target) => {
+                        out.push(internal(graph, file, r, to, target, access, declared))
+                    }
+                    (Via::Alias, Target::File(target)) if graph.entry_of(target).is_some() => {}
+                    (_, Target::File(target)) => {
+                        out.push(by_path(graph, file, r, to, target, declared))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for ((from, to), refs) in undeclared {
+            out.push(undeclared_dependency(graph, from, to, &refs));
+        }
+    }
+}
+
+/// `@acme/billing/src/internal/db`: a subpath that is not a public entry.
+fn internal(
+    graph: &ImportGraph,
+    file: &GraphFile,
+    r: &ModuleRef,
+    to: usize,
+    target: &Target,
+    access: &Access,
+    declared: bool,
+) -> Diagnostic {
+    let package = graph.packages.list[to].label();
+    let (_, subpath) = structlint_graph::split_package(&r.specifier);
+    let reason = match access {
+        Access::Blocked => {
+            format!("its package.json `exports` map sets {subpath} to null, which makes it private")
+        }
+        _ => format!("{subpath} is not one of its public entry points"),
+    };
+    let target = match target {
+        Target::File(path) => Some(path.as_str()),
+        _ => None,
+    };
+    let mut d = Diagnostic::new(
+        r.specifier_span.clone(),
+        format!(
+            "{} imports `{}`, which reaches into {package}: {reason}",
+            file.path, r.specifier
+        ),
+    )
+    .label(format!("internal to {package}"))
+    .why(WHY);
+    d = add_advice(d, graph, r, to, target);
+    finish(d, graph, file, to, target, declared)
+}
+
+/// `../../billing/src/db`: a relative path or alias into another package.
+fn by_path(
+    graph: &ImportGraph,
+    file: &GraphFile,
+    r: &ModuleRef,
+    to: usize,
+    target: &str,
+    declared: bool,
+) -> Diagnostic {
+    let package = graph.packages.list[to].label();
+    let how = if r.specifier.starts_with('.') {
+        "a relative path"
+    } else {
+        "a tsconfig path alias"
+    };
+    let mut d = Diagnostic::new(
+        r.specifier_span.clone(),
+        format!(
+            "{} imports {target} of {package} through {how} (`{}`), not through the package",
+            file.path, r.specifier
+        ),
+    )
+    .label(format!("into {package}"))
+    .why(WHY);
+    match graph.entry_of(target) {
+        Some(subpath) => {
+            let specifier = graph.specifier(to, &subpath);
+            d = d
+                .step(format!(
+                    "Import it by package name: `{specifier}`; {target} is that public entry."
+                ))
+                .edit(specifier_edit(
+                    r,
+                    &specifier,
+                    format!("Import `{specifier}` by package name"),
+                ));
+        }
+        None => d = add_advice(d, graph, r, to, Some(target)),
+    }
+    finish(d, graph, file, to, Some(target), declared)
+}
+
+fn add_advice(
+    mut d: Diagnostic,
+    graph: &ImportGraph,
+    r: &ModuleRef,
+    to: usize,
+    target: Option<&str>,
+) -> Diagnostic {
+    let advice = entry_advice(graph, r, to, target);
+    for step in advice.steps {
+        d = d.step(step);
+    }
+    if let Some(edit) = advice.edit {
+        d = d.edit(edit);
+    }
+    if let Some(entry) = advice.entry {
+        d = d.related(
+            file_start(&entry),
+            format!("public entry of {}", graph.packages.list[to].label()),
+        );
+    }
+    d
+}
+
+fn finish(
+    mut d: Diagnostic,
+    graph: &ImportGraph,
+    file: &GraphFile,
+    to: usize,
+    target: Option<&str>,
+    declared: bool,
+) -> Diagnostic {
+    if !declared && let Some(from) = file.package {
+        d = d.step(declare_step(graph, from, to));
+    }
+    if let Some(target) = target {
+        d = d.related(file_start(target), "the module imported");
+    }
+    let manifest = graph.packages.list[to].manifest_path();
+    let what = if graph.packages.list[to].manifest.exports.is_some() {
+        "its `exports` map decides what is public"
+    } else {
+        "`types`/`main` (or src/index) is its public entry"
+    };
+    d.related(
+        file_start(&manifest),
+        format!("{}'s package.json: {what}", graph.packages.list[to].label()),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+//! # unresolved-import
+//!
+//! Imports that look like they mean a file or package of the workspace must resolve.
+//!
+//! ## Why
+//!
+//! An import that resolves to nothing fails at build or run time, and it hides an edge from
+//! every rule that checks the import graph: a mistyped path into another package's internals
+//! is not reported by `package-privacy` because structlint cannot see where it goes.
+//!
+//! ## What it reports
+//!
+//! - relative imports (`./x`, `../y`) that match no file, after trying `.ts`, `.tsx`, `.d.ts`,
+//!   `.js`, `.jsx`, `.mjs`, `.cjs` (and `.js` written for a `.ts` source) and index files;
+//! - specifiers a tsconfig `paths` pattern maps to files that do not exist;
+//! - subpaths of a workspace package that lead to no file;
+//! - bare specifiers in the scope of a workspace package (`@acme/…`) that no package is named.
+//!
+//! npm packages are not resolved (structlint does not read `node_modules`), so `react` or a
+//! misspelt `lodahs` is not reported. The finding suggests the closest existing file or
+//! package name, with a machine-applicable edit when there is one.
+//!
+//! ## Options
+//!
+//! None besides the level.
+
+use structlint_core::config::{closest, edit_distance};
+use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
+use structlint_graph::{GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package};
+
+use crate::shared::import_graph::{GraphRule, OnGraph, relative_specifier, specifier_edit};
+
+pub(crate) const SPEC: RuleSpec = RuleSpec {
+    id: "unresolved-import",
+    summary: "Imports of workspace files and packages that resolve to nothing",
+    default_level: Level::Warn,
+    tags: &["correctness", "dependencies"],
+    precision: "high",
+    sections: &[],
+    source: include_str!("mod.rs"),
+    build: |options| {
+        options.parse::<crate::NoOptions>()?;
+        Ok(RuleImpl::Workspace(Box::new(OnGraph(UnresolvedImport))))
+    },
+};
+
+struct UnresolvedImport;
+
+impl GraphRule for UnresolvedImport {
+    fn check_graph(&self, graph: &ImportGraph, out: &mut Vec<Diagnostic>) {
+        for file in &graph.files {
+            for (_, r, resolution) in file.refs() {
+                if let Target::Unresolved(reason) = &resolution.target {
+                    out.push(diagnostic(graph, file, r, &resolution.via, reason));
+                }
+            }
+        }
+    }
+}
+
+fn diagnostic(
+    graph: &ImportGraph,
+    file: &GraphFile,
+    r: &ModuleRef,
+    via: &Via,
+    reason: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(r.specifier_span.clone(), format!("`{}` in {} does not resolve: {reason}", r.specifier, file.path))
+        .label("resolves to nothing")
+        .why("An import that resolves to nothing fails at build or run time, and hides an edge from every rule that checks the import graph.");
+    match via {
+        Via::Relative => {
+            let wanted = paths::join(paths::parent(&file.path), &r.specifier).unwrap_or_default();
+            let dir = paths::parent(&wanted);
+            let siblings: Vec<&str> = graph.files.iter().map(|f| f.path.as_str()).filter(|p| paths::parent(p) == dir).collect();
+            let stems: Vec<String> = siblings.iter().map(|p| relative_specifier(paths::parent(&file.path), p)).collect();
+            if let Some(near) = closest(&r.specifier, stems.iter().map(String::as_str)) {
+                d = d.step(format!("Did you mean `{near}`? Fix the path.")).edit(specifier_edit(r, near, format!("Import `{near}`")));
+            } else {
+                d = d.step(format!("Fix the path: nothing in {dir} matches it."));
+            }
+            d = d.step("If the module is generated at build time, generate it before running structlint.");
+        }
+        Via::Alias => d = d.step("Fix the specifier, or the `paths` entry that matches it in the nearest tsconfig.json, so that it maps to an existing file."),
+        Via::Package { package, .. } => {
+            let entries: Vec<String> = graph.entries[*package].iter().map(|e| format!("`{}`", graph.specifier(*package, &e.subpath))).collect();
+            d = d.step(format!("Import one of {}'s public entries instead: {}.", graph.packages.list[*package].label(), entries.join(", ")));
+        }
+        Via::Bare => {
+            let (name, subpath) = split_package(&r.specifier);
+            let names: Vec<&str> = graph.packages.list.iter().filter_map(|p| p.name.as_deref()).collect();
+            // Only a near-typo: a package that merely shares the scope is another package.
+            match closest(name, names.iter().copied()).filter(|near| edit_distance(name, near) <= 2) {
+                Some(near) => {
+                    let fixed = format!("{near}{}", subpath.strip_prefix('.').unwrap_or(""));
+                    d = d.step(format!("Did you mean the workspace package `{near}`?")).edit(specifier_edit(r, &fixed, format!("Import `{fixed}`")));
+                }
+                None => d = d.step(format!("No workspace package is named `{name}`: check the name, or add the package to the workspace.")),
+            }
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::shared::testing::check;
+
+    #[test]
+    fn unresolved_workspace_imports_with_suggestions() {
+        let checked = check(
+            &[
+                ("pnpm-workspace.yaml", "packages: [\"packages/*\"]\n"),
+                (
+                    "packages/pay/package.json",
+                    r#"{ "name": "@acme/payments", "exports": { ".": "./src/index.ts" } }"#,
+                ),
+                (
+                    "packages/pay/src/index.ts",
+                    "import { x } from './invoice-servce';\nimport { y } from './nowhere/at/all';\nimport { z } from '@acme/payment';\nimport r from 'react';\nimport { q } from 'lodahs';\n",
+                ),
+                (
+                    "packages/pay/src/invoice-service.ts",
+                    "export const x = 1;\n",
+                ),
+            ],
+            "[rules]\nmax-file-lines = \"off\"\n",
+        );
+        assert_eq!(
+            checked.of("unresolved-import"),
+            [
+                "packages/pay/src/index.ts:1 `./invoice-servce` in packages/pay/src/index.ts does not resolve: no file matches ./invoice-servce from packages/pay/src (tried the extensions .ts .tsx .d.ts .js .jsx .mjs .cjs and index files)",
+                "packages/pay/src/index.ts:2 `./nowhere/at/all` in packages/pay/src/index.ts does not resolve: no file matches ./nowhere/at/all from packages/pay/src (tried the extensions .ts .tsx .d.ts .js .jsx .mjs .cjs and index files)",
+                "packages/pay/src/index.ts:3 `@acme/payment` in packages/pay/src/index.ts does not resolve: no workspace package is named `@acme/payment`",
+            ]
+        );
+        let typo = checked.first("unresolved-import");
+        assert_eq!(
+            typo.fix[0],
+            "Did you mean `./invoice-service`? Fix the path."
+        );
+        assert_eq!(
+            typo.edit.as_ref().unwrap().replacements[0].text,
+            "'./invoice-service'"
+        );
+        let package = &checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "unresolved-import")
+            .nth(2)
+            .unwrap();
+        assert_eq!(
+            package.edit.as_ref().unwrap().replacements[0].text,
+            "'@acme/payments'"
+        );
+    }
+}
