@@ -21,8 +21,8 @@
 use std::path::{Path, PathBuf};
 
 pub use structlint_core::{
-    CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report, RuleSpec,
-    Severity, Span, WorkspaceContext,
+    AnyProvider, CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report,
+    RuleSpec, Severity, Span, WorkspaceContext,
 };
 pub use structlint_output::{
     OutputOptions, agent, github, human, json, junit, sarif, sarif_config_error,
@@ -94,10 +94,16 @@ impl Check {
         }
     }
 
-    /// Runs the check and keeps the workspace context, whose artifacts (the import graph)
-    /// tools reuse.
-    pub fn run_with_context(&self) -> Result<(Report, WorkspaceContext), ConfigError> {
-        let engine = Engine::new(self.load_config()?);
+    /// Runs the check and keeps the workspace context, with the artifacts of `providers`
+    /// built whether or not a rule declares them (the import graph for `structlint graph`).
+    pub fn run_with_context(
+        &self,
+        providers: &[&'static dyn AnyProvider],
+    ) -> Result<(Report, WorkspaceContext), ConfigError> {
+        let mut engine = Engine::new(self.load_config()?);
+        for provider in providers {
+            engine.provide(*provider);
+        }
         engine.check_with_context(&self.inputs)
     }
 

@@ -47,9 +47,14 @@ fn the_file_graph_marks_each_rejected_import() {
 }
 
 #[test]
-fn without_an_import_rule_the_graph_says_what_to_turn_on() {
-    let dir = workspace(&[("structlint.toml", b"[rules]\npackage-privacy = \"off\"\nlayers = \"off\"\nunclassified-layer = \"off\"\nimport-cycles = \"off\"\nunresolved-import = \"off\"\nduplicate-schemas = \"off\"\n"), ("a.ts", b"export const a = 1;\n")]);
-    let run = structlint(dir.path(), &["graph"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("turn one of them on"), "{}", run.stderr);
+fn with_every_import_rule_off_the_graph_is_still_drawn() {
+    let dir = workspace(&[("structlint.toml", b"[rules]\npackage-privacy = \"off\"\nlayers = \"off\"\nunclassified-layer = \"off\"\nimport-cycles = \"off\"\nunresolved-import = \"off\"\nduplicate-schemas = \"off\"\n"), ("a.ts", b"import { b } from './b';\n"), ("b.ts", b"export const b = 1;\n")]);
+    let run = structlint(dir.path(), &["graph", "--files"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("a.ts (a.ts)\n  -> b.ts (1 import)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("0 rejected"), "{}", run.stdout);
 }

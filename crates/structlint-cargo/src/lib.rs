@@ -7,10 +7,14 @@
 mod facts;
 mod items;
 mod modules;
+mod provider;
 mod syntax;
 mod workspace;
 
 pub use facts::{PathUse, RustFacts};
 pub use items::{ImplFact, ItemFact, Items, ModFact, Reexport, Vis};
 pub use modules::{absolute, library_modules, module_path};
+pub use provider::{
+    CARGO_WORKSPACE, CargoWorkspaceProvider, RUST_FACTS, RustFactsProvider, RustFile,
+};
 pub use workspace::{CargoWorkspace, Crate, Dep};

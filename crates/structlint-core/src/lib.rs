@@ -10,13 +10,16 @@
 //!   locations, an optional machine-applicable [`Edit`]).
 //! - [`Config`]: `structlint.toml`, validated with errors that point at the TOML line.
 //! - [`FileRule`] / [`WorkspaceRule`]: what rules implement; [`RuleSpec`]: the registry entry.
+//! - [`Provider`]: an artifact several rules read (the import graph), built once per run.
 //! - [`Engine`]: discovery, the two phases, suppressions; returns a [`Report`].
 
 pub mod config;
 mod diagnostic;
 mod engine;
+mod provider;
 mod report;
 mod rule;
+mod rule_options;
 mod source;
 pub mod suppress;
 mod workspace;
@@ -27,11 +30,13 @@ pub use diagnostic::{
 };
 pub use engine::Engine;
 pub use engine::paths::normalize;
+pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{
     ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, LoadedRule, Needs, RuleImpl,
-    RuleLoader, RuleMeta, RuleOptions, RuleSpec, WorkspaceRule,
+    RuleLoader, RuleMeta, RuleSpec, WorkspaceRule,
 };
+pub use rule_options::RuleOptions;
 pub use source::{FileContext, SourceFile};
 pub use structlint_lang::{Language, LineIndex, tree_sitter};
 pub use workspace::{FileIndex, WorkspaceContext};

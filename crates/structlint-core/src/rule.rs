@@ -3,12 +3,11 @@
 //! ([`WorkspaceRule`]).
 
 use std::any::Any;
-use std::rc::Rc;
-
-use serde::Deserialize;
 use structlint_lang::Language;
 
-use crate::{ConfigError, Diagnostic, FileContext, Severity, WorkspaceContext};
+use crate::{
+    AnyProvider, ConfigError, Diagnostic, FileContext, RuleOptions, Severity, WorkspaceContext,
+};
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +103,10 @@ pub trait WorkspaceRule: Send + Sync {
         &Language::ALL
     }
     fn needs(&self) -> Needs;
+    /// The providers whose artifacts `check` reads from the context.
+    fn providers(&self) -> Vec<&'static dyn AnyProvider> {
+        Vec::new()
+    }
     fn collect(&self, cx: &FileContext<'_>) -> Option<Self::Facts>;
     fn check(
         &self,
@@ -117,6 +120,7 @@ pub trait WorkspaceRule: Send + Sync {
 pub trait AnyWorkspaceRule: Send + Sync {
     fn languages(&self) -> &[Language];
     fn needs(&self) -> Needs;
+    fn providers(&self) -> Vec<&'static dyn AnyProvider>;
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>>;
     fn check_any(
         &self,
@@ -132,6 +136,9 @@ impl<R: WorkspaceRule> AnyWorkspaceRule for R {
     }
     fn needs(&self) -> Needs {
         WorkspaceRule::needs(self)
+    }
+    fn providers(&self) -> Vec<&'static dyn AnyProvider> {
+        WorkspaceRule::providers(self)
     }
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>> {
         self.collect(cx).map(|f| Box::new(f) as Box<dyn Any + Send>)
@@ -163,58 +170,6 @@ pub enum RuleImpl {
     /// Checks the suppression comments themselves; implemented by the engine, which is the
     /// only place that sees every finding and every directive.
     Suppressions,
-}
-
-type Section<'de> = (String, toml::Spanned<toml::de::DeValue<'de>>);
-
-/// The options table of a rule from `structlint.toml` (without its `level`), and the
-/// top-level sections rules declare (`[[layers]]`).
-pub struct RuleOptions<'de> {
-    value: Option<toml::Spanned<toml::de::DeValue<'de>>>,
-    sections: Rc<Vec<Section<'de>>>,
-}
-
-impl<'de> RuleOptions<'de> {
-    /// No options given: every option takes its default.
-    pub fn none() -> RuleOptions<'static> {
-        RuleOptions {
-            value: None,
-            sections: Rc::default(),
-        }
-    }
-
-    pub(crate) fn new(
-        value: Option<toml::Spanned<toml::de::DeValue<'de>>>,
-        sections: Rc<Vec<Section<'de>>>,
-    ) -> RuleOptions<'de> {
-        RuleOptions { value, sections }
-    }
-
-    /// Deserialises the options. Use `#[serde(deny_unknown_fields, default)]` on `T` so a typo
-    /// is an error that names the valid options.
-    pub fn parse<T: Deserialize<'de> + Default>(&self) -> Result<T, toml::de::Error> {
-        deserialize(self.value.as_ref())
-    }
-
-    /// Deserialises the top-level section `name` (one the rule's spec declares), or gives
-    /// `T::default()` when the config does not have it.
-    pub fn section<T: Deserialize<'de> + Default>(&self, name: &str) -> Result<T, toml::de::Error> {
-        deserialize(
-            self.sections
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v),
-        )
-    }
-}
-
-fn deserialize<'de, T: Deserialize<'de> + Default>(
-    value: Option<&toml::Spanned<toml::de::DeValue<'de>>>,
-) -> Result<T, toml::de::Error> {
-    match value {
-        Some(value) => T::deserialize(toml::de::ValueDeserializer::from(value.clone())),
-        None => Ok(T::default()),
-    }
 }
 
 /// A rule as the registry knows it, before configuration.

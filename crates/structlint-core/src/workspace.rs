@@ -1,12 +1,13 @@
 //! What workspace rules see besides their facts: the project root, an index of the files a
-//! module specifier can resolve to, a place for notes, and artifacts built once per run.
+//! module specifier can resolve to, a place for notes, and the artifacts of the providers the
+//! rules declared, built once per run before any workspace rule runs.
 
 use std::any::{Any, TypeId};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use crate::Note;
+use crate::{Note, Provider};
 
 /// Every file under the project root, whatever `[files]` includes or excludes (gitignored
 /// files and `node_modules` are not in it): what an import can name, and what source tests
@@ -51,7 +52,7 @@ pub struct WorkspaceContext {
     pub root: PathBuf,
     pub index: FileIndex,
     notes: Mutex<Vec<Note>>,
-    memo: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    artifacts: HashMap<TypeId, Arc<dyn Any + Send + Sync>>,
 }
 
 impl WorkspaceContext {
@@ -60,7 +61,7 @@ impl WorkspaceContext {
             root,
             index,
             notes: Mutex::default(),
-            memo: Mutex::default(),
+            artifacts: HashMap::new(),
         }
     }
 
@@ -69,49 +70,20 @@ impl WorkspaceContext {
         self.notes.lock().expect("notes lock").push(note);
     }
 
-    /// The run's one `T`, built by the first rule that asks (the others wait for it), so that
-    /// an import graph used by four rules is built once. `build` must not call `shared`.
-    pub fn shared<T: Any + Send + Sync>(&self, build: impl FnOnce() -> T) -> Arc<T> {
-        let mut memo = self.memo.lock().expect("memo lock");
-        let entry = memo
-            .entry(TypeId::of::<T>())
-            .or_insert_with(|| Arc::new(build()));
-        Arc::clone(entry)
-            .downcast::<T>()
-            .expect("entries are keyed by their type")
+    /// The artifact of provider `P`, if a rule of this run declared `P` (and its build did not
+    /// crash).
+    pub fn artifact<P: Provider>(&self) -> Option<Arc<P::Artifact>> {
+        let artifact = Arc::clone(self.artifacts.get(&TypeId::of::<P>())?);
+        artifact.downcast::<P::Artifact>().ok()
     }
 
-    /// The run's `T` if a rule built one.
-    pub fn get<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
-        let memo = self.memo.lock().expect("memo lock");
-        memo.get(&TypeId::of::<T>()).map(|entry| {
-            Arc::clone(entry)
-                .downcast::<T>()
-                .expect("entries are keyed by their type")
-        })
+    /// Stores a provider's artifact; the engine does this before any workspace rule runs.
+    pub(crate) fn insert_artifact(&mut self, key: TypeId, artifact: Arc<dyn Any + Send + Sync>) {
+        self.artifacts.insert(key, artifact);
     }
 
     /// The notes so far, leaving none behind.
     pub fn take_notes(&self) -> Vec<Note> {
         std::mem::take(&mut *self.notes.lock().expect("notes lock"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shared_artifacts_are_built_once() {
-        let cx = WorkspaceContext::new(PathBuf::new(), FileIndex::default());
-        let mut builds = 0;
-        let a = cx.shared(|| {
-            builds += 1;
-            vec![1, 2]
-        });
-        let b = cx.shared::<Vec<i32>>(|| unreachable!("already built"));
-        assert!(Arc::ptr_eq(&a, &b));
-        assert_eq!(builds, 1);
-        assert_eq!(*cx.shared(|| String::from("other type")), "other type");
     }
 }

@@ -17,6 +17,7 @@ mod jsonc;
 mod manifest;
 mod packages;
 pub mod paths;
+mod provider;
 mod resolve;
 mod tsconfig;
 
@@ -26,5 +27,6 @@ pub use graph::{Entry, ExportSet, GraphFile, ImportGraph};
 pub use jsonc::parse_jsonc;
 pub use manifest::Manifest;
 pub use packages::{Package, Packages, pnpm_packages};
+pub use provider::{IMPORT_GRAPH, ImportGraphProvider, MODULE_LANGUAGES};
 pub use resolve::{Access, Resolution, Resolver, Target, Via, split_package};
 pub use tsconfig::{TsConfig, TsConfigs};

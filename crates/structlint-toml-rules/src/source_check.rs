@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use structlint_core::{
-    Diagnostic, FileContext, FileFacts, Input, Language, Needs, Span, WorkspaceContext,
-    WorkspaceRule,
+    AnyProvider, Diagnostic, FileContext, FileFacts, Input, Language, Needs, Span,
+    WorkspaceContext, WorkspaceRule,
 };
-use structlint_graph::{ImportGraph, ModuleFacts, Target};
+use structlint_graph::{IMPORT_GRAPH, ImportGraphProvider, Target};
 
 use crate::compile::{CompiledRule, Matcher};
 use crate::rule::diagnostic;
@@ -23,14 +23,12 @@ pub(crate) struct SourceTest {
     pub origin: (String, usize),
 }
 
-/// What a file contributes: its module facts (imports tests) or its line count.
-pub(crate) enum Facts {
-    Module(Arc<ModuleFacts>),
-    Lines(usize),
-}
+/// What a file contributes to a `max-lines` files test: its line count. Imports tests read
+/// the import graph provider.
+pub(crate) type Lines = usize;
 
 impl WorkspaceRule for SourceTest {
-    type Facts = Facts;
+    type Facts = Lines;
 
     fn languages(&self) -> &[Language] {
         &self.rule().languages
@@ -43,14 +41,20 @@ impl WorkspaceRule for SourceTest {
         }
     }
 
-    fn collect(&self, cx: &FileContext<'_>) -> Option<Facts> {
+    fn providers(&self) -> Vec<&'static dyn AnyProvider> {
+        match self.rule().matcher {
+            Matcher::Imports(_) => vec![&IMPORT_GRAPH],
+            _ => Vec::new(),
+        }
+    }
+
+    fn collect(&self, cx: &FileContext<'_>) -> Option<Lines> {
         match &self.rule().matcher {
-            Matcher::Imports(_) => Some(Facts::Module(cx.shared(ModuleFacts::extract))),
             Matcher::Files(FilesTest {
                 assertion: Assertion::MaxLines(_),
                 paths,
                 ..
-            }) if paths.is_match(cx.path()) => Some(Facts::Lines(cx.line_count())),
+            }) if paths.is_match(cx.path()) => Some(cx.line_count()),
             _ => None,
         }
     }
@@ -58,12 +62,12 @@ impl WorkspaceRule for SourceTest {
     fn check(
         &self,
         cx: &WorkspaceContext,
-        files: Vec<FileFacts<Facts>>,
+        files: Vec<FileFacts<Lines>>,
         out: &mut Vec<Diagnostic>,
     ) {
         let rule = self.rule();
         let (findings, unmatched) = match &rule.matcher {
-            Matcher::Imports(test) => imports(cx, test, &files),
+            Matcher::Imports(test) => imports(cx, test),
             Matcher::Files(test) => paths(cx, test, &files),
             _ => return,
         };
@@ -98,22 +102,10 @@ impl SourceTest {
 type Found = Vec<(String, String, Finding)>;
 
 /// The references from `from` files to `to` files, with the `from` glob's captures bound.
-fn imports(
-    cx: &WorkspaceContext,
-    test: &ImportsTest,
-    files: &[FileFacts<Facts>],
-) -> (Found, Option<String>) {
-    let modules: Vec<FileFacts<Arc<ModuleFacts>>> = files
-        .iter()
-        .filter_map(|f| match &f.facts {
-            Facts::Module(m) => Some(FileFacts {
-                path: f.path.clone(),
-                facts: Arc::clone(m),
-            }),
-            Facts::Lines(_) => None,
-        })
-        .collect();
-    let graph = cx.shared(|| ImportGraph::build(cx, &modules));
+fn imports(cx: &WorkspaceContext, test: &ImportsTest) -> (Found, Option<String>) {
+    let Some(graph) = cx.artifact::<ImportGraphProvider>() else {
+        return (Vec::new(), None);
+    };
     let mut found = Vec::new();
     let (mut any_from, mut any_to) = (false, false);
     for file in &graph.files {
@@ -178,7 +170,7 @@ fn imports(
 fn paths(
     cx: &WorkspaceContext,
     test: &FilesTest,
-    files: &[FileFacts<Facts>],
+    files: &[FileFacts<Lines>],
 ) -> (Found, Option<String>) {
     let all: BTreeSet<&str> = cx.index.iter().collect();
     let mut found = Vec::new();
@@ -251,9 +243,7 @@ fn paths(
         }
         Assertion::MaxLines(max) => {
             for f in files {
-                let Facts::Lines(lines) = f.facts else {
-                    continue;
-                };
+                let lines = f.facts;
                 matched = true;
                 if lines > *max {
                     report(

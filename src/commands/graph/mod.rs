@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use structlint::{Check, Report};
-use structlint_graph::{ImportGraph, Target};
+use structlint_graph::{IMPORT_GRAPH, ImportGraph, ImportGraphProvider, Target};
 
 use self::model::{Edge, Mark, Model, Node};
 use self::render::render;
@@ -23,15 +23,14 @@ pub fn run(args: &GraphArgs) -> u8 {
     if let Some(config) = &args.config {
         check = check.config(config);
     }
-    let (report, cx) = match check.run_with_context() {
+    let (report, cx) = match check.run_with_context(&[&IMPORT_GRAPH]) {
         Ok(found) => found,
         Err(error) => return report_error(&error),
     };
-    let Some(graph) = cx.get::<ImportGraph>() else {
+    let Some(graph) = cx.artifact::<ImportGraphProvider>() else {
         let _ = writeln!(
             io::stderr(),
-            "error: the import graph is built by the rules over imports ({}, unresolved-import, unclassified-layer, duplicate-schemas); turn one of them on",
-            EDGE_RULES.join(", ")
+            "error: building the import graph failed (this is a bug in structlint; the report above says where)"
         );
         return EXIT_ERROR;
     };

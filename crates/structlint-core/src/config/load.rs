@@ -7,7 +7,8 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::files::{FilesConfig, FilesSection};
 use super::{Config, ConfigError, closest};
-use crate::rule::{ActiveRule, Level, LoadedRule, RuleLoader, RuleMeta, RuleOptions, RuleSpec};
+use crate::RuleOptions;
+use crate::rule::{ActiveRule, Level, LoadedRule, RuleLoader, RuleMeta, RuleSpec};
 
 pub(super) fn parse(
     path: &Path,

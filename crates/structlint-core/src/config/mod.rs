@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 pub use error::{ConfigError, closest, edit_distance};
 pub use files::{DEFAULT_MAX_FILE_SIZE, FilesConfig};
 
-use crate::rule::{ActiveRule, RuleLoader, RuleMeta, RuleOptions, RuleSpec};
+use crate::RuleOptions;
+use crate::rule::{ActiveRule, RuleLoader, RuleMeta, RuleSpec};
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "structlint.toml";

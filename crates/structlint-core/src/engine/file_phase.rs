@@ -19,6 +19,8 @@ pub(crate) struct FileOutcome {
     pub diagnostics: Vec<Diagnostic>,
     /// One entry per workspace rule.
     pub facts: Vec<Option<Box<dyn Any + Send>>>,
+    /// One entry per provider.
+    pub provided: Vec<Option<Box<dyn Any + Send>>>,
     pub directives: Vec<Directive>,
     pub notes: Vec<Note>,
     pub parsed: bool,
@@ -89,6 +91,18 @@ impl Engine {
                 }
             })
             .collect();
+        // Every file of a provider's languages, whatever the rules' literals: an artifact does
+        // not depend on which rule asked for it.
+        let provided = self
+            .providers
+            .iter()
+            .map(|p| {
+                p.languages()
+                    .contains(&file.language)
+                    .then(|| p.collect_any(&cx))
+                    .flatten()
+            })
+            .collect();
         let directives = if lint {
             parse_directives(&cx)
         } else {
@@ -131,6 +145,7 @@ impl Engine {
             language: Some(file.language),
             diagnostics,
             facts,
+            provided,
             directives,
             notes,
             parsed: cx.parsed_tree().is_some(),

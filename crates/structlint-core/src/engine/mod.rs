@@ -1,5 +1,6 @@
 //! The engine: discovery, the parallel file phase, the workspace phase, suppressions.
 
+mod artifacts;
 mod discover;
 mod file_phase;
 pub(crate) mod paths;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use structlint_lang::Language;
 
+use crate::AnyProvider;
 use crate::config::{ConfigError, FilesConfig};
 use crate::rule::{AnyWorkspaceRule, FileFacts, FileRule, RuleImpl};
 use crate::suppress::{self, FileDirectives};
@@ -35,6 +37,8 @@ pub struct Engine {
     workspace_rules: Vec<Slot<Box<dyn AnyWorkspaceRule>>>,
     suppressions: Option<RuleRun>,
     known_rules: Vec<String>,
+    /// What the workspace rules read, each provider once.
+    providers: Vec<&'static dyn AnyProvider>,
     /// Slots: file rules, then workspace rules.
     prefilter: Prefilter,
 }
@@ -75,6 +79,12 @@ impl Engine {
             .chain(workspace_rules.iter().map(|s| s.rule.needs().literals))
             .collect();
         let prefilter = Prefilter::new(literals.iter().map(Vec::as_slice));
+        let providers = crate::provider::distinct(
+            workspace_rules
+                .iter()
+                .flat_map(|s| s.rule.providers())
+                .collect::<Vec<_>>(),
+        );
         Engine {
             root: config.root,
             files: config.files,
@@ -82,7 +92,16 @@ impl Engine {
             workspace_rules,
             suppressions,
             known_rules: config.known_rules,
+            providers,
             prefilter,
+        }
+    }
+
+    /// Builds `provider`'s artifact in every run even when no rule declares it, for tools that
+    /// read it from the context (`structlint graph` draws the import graph).
+    pub fn provide(&mut self, provider: &'static dyn AnyProvider) {
+        if !self.providers.iter().any(|p| p.key() == provider.key()) {
+            self.providers.push(provider);
         }
     }
 
@@ -98,7 +117,7 @@ impl Engine {
     }
 
     /// [`Engine::check`], also returning the workspace context, whose artifacts (such as the
-    /// import graph) tools like `structlint graph` reuse instead of reading the project again.
+    /// import graph, see [`Engine::provide`]) tools reuse instead of reading the project again.
     pub fn check_with_context(
         &self,
         inputs: &[PathBuf],
@@ -135,8 +154,8 @@ impl Engine {
         let lint = found.lint.par_iter().map(|c| read(c, true));
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
         let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
-        let cx = WorkspaceContext::new(self.root.clone(), found.index);
-        let report = self.finish(&cx, outcomes, found.notes, &found.inputs);
+        let mut cx = WorkspaceContext::new(self.root.clone(), found.index);
+        let report = self.finish(&mut cx, outcomes, found.notes, &found.inputs);
         Ok((report, cx))
     }
 
@@ -149,7 +168,7 @@ impl Engine {
             .collect();
         let index = files.iter().map(|f| f.path.clone()).collect();
         self.finish(
-            &WorkspaceContext::new(self.root.clone(), index),
+            &mut WorkspaceContext::new(self.root.clone(), index),
             outcomes,
             Vec::new(),
             &[],
@@ -159,11 +178,13 @@ impl Engine {
     /// The workspace phase, suppressions, and the sorted report.
     fn finish(
         &self,
-        cx: &WorkspaceContext,
+        cx: &mut WorkspaceContext,
         mut outcomes: Vec<FileOutcome>,
         mut notes: Vec<crate::Note>,
         inputs: &[String],
     ) -> Report {
+        let mut internal_errors = self.build_artifacts(cx, &mut outcomes);
+        let cx: &WorkspaceContext = cx;
         let mut per_rule: Vec<Vec<FileFacts<_>>> =
             self.workspace_rules.iter().map(|_| Vec::new()).collect();
         for outcome in &mut outcomes {
@@ -203,6 +224,7 @@ impl Engine {
             root: self.root.clone(),
             ..Report::default()
         };
+        report.internal_errors.append(&mut internal_errors);
         let mut directives = Vec::new();
         let mut linted = HashSet::new();
         for outcome in outcomes {

@@ -55,19 +55,20 @@ mod function_shape;
 mod options;
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use structlint_core::{
     Diagnostic, FileContext, FileFacts, Input, Language, Level, Needs, Note, NoteKind, RuleImpl,
     RuleSpec, WorkspaceContext, WorkspaceRule,
 };
-use structlint_graph::{ImportGraph, ModuleFacts};
+use structlint_graph::ImportGraph;
 
 use crate::NoOptions;
 use crate::canonical_helpers::function_shape::{Function, functions};
 use crate::canonical_helpers::options::{Helper, helpers};
 use crate::shared::import_advice::Import;
 use crate::shared::import_graph::graph_of;
+use structlint_core::AnyProvider;
+use structlint_graph::IMPORT_GRAPH;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "canonical-helpers",
@@ -91,7 +92,6 @@ struct CanonicalHelpers {
 
 struct HelperFacts {
     functions: Vec<Function>,
-    module: Option<Arc<ModuleFacts>>,
 }
 
 /// A function found to re-implement a helper.
@@ -115,6 +115,16 @@ impl WorkspaceRule for CanonicalHelpers {
         Needs::new(Input::Tree)
     }
 
+    /// The import graph decides the import of the canonical helper: an index that re-exports
+    /// it is the place to import from.
+    fn providers(&self) -> Vec<&'static dyn AnyProvider> {
+        if self.helpers.is_empty() {
+            Vec::new()
+        } else {
+            vec![&IMPORT_GRAPH]
+        }
+    }
+
     fn collect(&self, cx: &FileContext<'_>) -> Option<HelperFacts> {
         let rust = cx.language() == Language::Rust;
         let canonical = self.helpers.iter().any(|h| h.canonical == cx.path());
@@ -132,9 +142,7 @@ impl WorkspaceRule for CanonicalHelpers {
                 named || f.fingerprint.is_some()
             });
         }
-        // Every module, functions or not: an index that re-exports the helper decides the import.
-        let module = (!rust).then(|| cx.shared(ModuleFacts::extract));
-        Some(HelperFacts { functions, module })
+        Some(HelperFacts { functions })
     }
 
     fn check(
@@ -143,7 +151,7 @@ impl WorkspaceRule for CanonicalHelpers {
         files: Vec<FileFacts<HelperFacts>>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let graph = graph_of(cx, files.iter().map(|f| (&f.path, f.facts.module.as_ref())));
+        let graph = graph_of(cx);
         let by_path: HashMap<&str, &[Function]> = files
             .iter()
             .map(|f| (f.path.as_str(), f.facts.functions.as_slice()))

@@ -52,7 +52,6 @@ mod rust;
 mod shape;
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -61,11 +60,13 @@ use structlint_core::{
     Diagnostic, FileContext, FileFacts, Input, Language, Level, Needs, RuleImpl, RuleSpec,
     Severity, WorkspaceContext, WorkspaceRule,
 };
-use structlint_graph::{ImportGraph, ModuleFacts};
+use structlint_graph::ImportGraph;
 
 use crate::duplicate_schemas::advice::{Found, exact, near};
 use crate::duplicate_schemas::shape::{Schema, SchemaKind};
 use crate::shared::import_graph::graph_of;
+use structlint_core::AnyProvider;
+use structlint_graph::IMPORT_GRAPH;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "duplicate-schemas",
@@ -120,10 +121,9 @@ struct DuplicateSchemas {
     min_fields: usize,
 }
 
-/// A file's schemas, and its module facts for working out import specifiers.
+/// A file's schemas.
 struct SchemaFacts {
     schemas: Vec<Schema>,
-    module: Option<Arc<ModuleFacts>>,
 }
 
 impl WorkspaceRule for DuplicateSchemas {
@@ -133,15 +133,18 @@ impl WorkspaceRule for DuplicateSchemas {
         Needs::new(Input::Tree)
     }
 
+    /// The import graph works out the import specifier of the canonical schema.
+    fn providers(&self) -> Vec<&'static dyn AnyProvider> {
+        vec![&IMPORT_GRAPH]
+    }
+
     fn collect(&self, cx: &FileContext<'_>) -> Option<SchemaFacts> {
         let rust = cx.language() == Language::Rust;
         if rust && !cx.text().contains("Serialize") && !cx.text().contains("Deserialize") {
             return None;
         }
-        let module = (!rust).then(|| cx.shared(ModuleFacts::extract));
         Some(SchemaFacts {
             schemas: crate::duplicate_schemas::extract::schemas(cx),
-            module,
         })
     }
 
@@ -151,7 +154,7 @@ impl WorkspaceRule for DuplicateSchemas {
         files: Vec<FileFacts<SchemaFacts>>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let graph = graph_of(cx, files.iter().map(|f| (&f.path, f.facts.module.as_ref())));
+        let graph = graph_of(cx);
         let graph = graph.as_deref();
         let all: Vec<Found<'_>> = files
             .iter()

@@ -1,18 +1,13 @@
 //! Rules that check both languages: the TypeScript side on the import graph, the Rust side
 //! on the facts syn gives of each Rust file (`layers`, `package-privacy`).
 
-use std::sync::Arc;
-
-use structlint_cargo::RustFacts;
+use structlint_cargo::{CARGO_WORKSPACE, RUST_FACTS, RustFactsProvider, RustFile};
 use structlint_core::{
-    Diagnostic, FileContext, FileFacts, Input, Language, Needs, WorkspaceContext, WorkspaceRule,
+    AnyProvider, Diagnostic, FileContext, FileFacts, Input, Needs, WorkspaceContext, WorkspaceRule,
 };
-use structlint_graph::ModuleFacts;
+use structlint_graph::IMPORT_GRAPH;
 
-use crate::shared::import_graph::{GraphRule, OnGraph};
-
-/// A Rust file's facts, shared by the rules that read them.
-pub(crate) type RustFile = FileFacts<Arc<RustFacts>>;
+use crate::shared::import_graph::{GraphRule, OnGraph, graph_of};
 
 /// The Rust half of a rule.
 pub(crate) trait RustCheck: Send + Sync {
@@ -29,53 +24,31 @@ pub(crate) struct Bilingual<T, R> {
     pub rust: R,
 }
 
-pub(crate) enum SourceFacts {
-    Ts(Arc<ModuleFacts>),
-    Rust(Arc<RustFacts>),
-}
-
 impl<T: GraphRule, R: RustCheck> WorkspaceRule for Bilingual<T, R> {
-    type Facts = SourceFacts;
+    type Facts = ();
 
     fn needs(&self) -> Needs {
         Needs::new(Input::Tree)
     }
 
-    fn collect(&self, cx: &FileContext<'_>) -> Option<SourceFacts> {
-        if cx.language() != Language::Rust {
-            return self.ts.collect(cx).map(SourceFacts::Ts);
+    fn providers(&self) -> Vec<&'static dyn AnyProvider> {
+        let mut providers: Vec<&'static dyn AnyProvider> = vec![&IMPORT_GRAPH];
+        if self.rust.active() {
+            providers.extend([&RUST_FACTS as &dyn AnyProvider, &CARGO_WORKSPACE]);
         }
-        if !self.rust.active() {
-            return None;
-        }
-        // Extracted once per file for every rule that reads them.
-        let facts = cx.shared(|cx| RustFacts::extract(cx).map(Arc::new));
-        facts.as_ref().clone().map(SourceFacts::Rust)
+        providers
     }
 
-    fn check(
-        &self,
-        cx: &WorkspaceContext,
-        files: Vec<FileFacts<SourceFacts>>,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        let (mut ts, mut rust) = (Vec::new(), Vec::new());
-        for f in files {
-            match f.facts {
-                SourceFacts::Ts(facts) => ts.push(FileFacts {
-                    path: f.path,
-                    facts,
-                }),
-                SourceFacts::Rust(facts) => rust.push(FileFacts {
-                    path: f.path,
-                    facts,
-                }),
-            }
+    fn collect(&self, _: &FileContext<'_>) -> Option<()> {
+        None
+    }
+
+    fn check(&self, cx: &WorkspaceContext, _: Vec<FileFacts<()>>, out: &mut Vec<Diagnostic>) {
+        if let Some(graph) = graph_of(cx) {
+            self.ts.0.check_graph(&graph, out);
         }
-        if !ts.is_empty() {
-            self.ts.check(cx, ts, out);
-        }
-        if self.rust.active() && !rust.is_empty() {
+        let rust = cx.artifact::<RustFactsProvider>();
+        if let Some(rust) = rust.filter(|files| self.rust.active() && !files.is_empty()) {
             self.rust.check_rust(cx, &rust, out);
         }
     }

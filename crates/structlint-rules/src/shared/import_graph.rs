@@ -1,16 +1,15 @@
-//! What the rules over the TypeScript import graph share: they all collect a module's facts
-//! (once per file, whichever rule asks first) and read one graph, built once per run.
+//! What the rules over the TypeScript import graph share: they declare the import graph
+//! provider and read its one graph, built once per run before any of them runs.
 
 use std::sync::Arc;
 
 use structlint_core::{
-    Diagnostic, Edit, FileContext, FileFacts, Input, Language, Needs, Position, Replacement, Span,
-    WorkspaceContext, WorkspaceRule,
+    AnyProvider, Diagnostic, Edit, FileContext, FileFacts, Input, Language, Needs, Position,
+    Replacement, Span, WorkspaceContext, WorkspaceRule,
 };
-use structlint_graph::{ImportGraph, ModuleFacts, ModuleRef, paths};
-
-pub(crate) const TS_FAMILY: [Language; 3] =
-    [Language::TypeScript, Language::Tsx, Language::JavaScript];
+use structlint_graph::{
+    IMPORT_GRAPH, ImportGraph, ImportGraphProvider, MODULE_LANGUAGES, ModuleRef, paths,
+};
 
 /// A rule that checks the import graph.
 pub(crate) trait GraphRule: Send + Sync {
@@ -21,46 +20,36 @@ pub(crate) trait GraphRule: Send + Sync {
 pub(crate) struct OnGraph<R>(pub R);
 
 impl<R: GraphRule> WorkspaceRule for OnGraph<R> {
-    type Facts = Arc<ModuleFacts>;
+    type Facts = ();
 
     fn languages(&self) -> &[Language] {
-        &TS_FAMILY
+        &MODULE_LANGUAGES
     }
 
     fn needs(&self) -> Needs {
         Needs::new(Input::Tree)
     }
 
-    fn collect(&self, cx: &FileContext<'_>) -> Option<Self::Facts> {
-        Some(cx.shared(ModuleFacts::extract))
+    fn providers(&self) -> Vec<&'static dyn AnyProvider> {
+        vec![&IMPORT_GRAPH]
     }
 
-    fn check(
-        &self,
-        cx: &WorkspaceContext,
-        files: Vec<FileFacts<Self::Facts>>,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        let graph = cx.shared(|| ImportGraph::build(cx, &files));
-        self.0.check_graph(&graph, out);
+    fn collect(&self, _: &FileContext<'_>) -> Option<()> {
+        None
+    }
+
+    fn check(&self, cx: &WorkspaceContext, _: Vec<FileFacts<()>>, out: &mut Vec<Diagnostic>) {
+        if let Some(graph) = cx.artifact::<ImportGraphProvider>() {
+            self.0.check_graph(&graph, out);
+        }
     }
 }
 
-/// The import graph of the modules a rule collected next to its own facts, for advice that
-/// names an import; shared with the graph rules when they run.
-pub(crate) fn graph_of<'f>(
-    cx: &WorkspaceContext,
-    modules: impl Iterator<Item = (&'f String, Option<&'f Arc<ModuleFacts>>)>,
-) -> Option<Arc<ImportGraph>> {
-    let modules: Vec<FileFacts<Arc<ModuleFacts>>> = modules
-        .filter_map(|(path, facts)| {
-            Some(FileFacts {
-                path: path.clone(),
-                facts: Arc::clone(facts?),
-            })
-        })
-        .collect();
-    (!modules.is_empty()).then(|| cx.shared(|| ImportGraph::build(cx, &modules)))
+/// The run's import graph, for advice that names an import; `None` when the workspace has no
+/// TypeScript or JavaScript module (or the rule did not declare the provider).
+pub(crate) fn graph_of(cx: &WorkspaceContext) -> Option<Arc<ImportGraph>> {
+    cx.artifact::<ImportGraphProvider>()
+        .filter(|graph| !graph.files.is_empty())
 }
 
 /// `path:line` of a reference, for messages that name several places.

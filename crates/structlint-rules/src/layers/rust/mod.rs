@@ -6,10 +6,12 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use structlint_cargo::{CargoWorkspace, Crate, RustFacts, absolute, library_modules};
+use structlint_cargo::{
+    CargoWorkspace, CargoWorkspaceProvider, Crate, RustFacts, RustFile, absolute, library_modules,
+};
 use structlint_core::{Diagnostic, Language, SourceFile, Span, WorkspaceContext};
 
-use crate::shared::bilingual::{RustCheck, RustFile};
+use crate::shared::bilingual::RustCheck;
 use crate::shared::layer_stacks::{Side, Stack};
 
 /// The Rust half of `layers`.
@@ -24,13 +26,11 @@ impl RustCheck for RustLayers {
     }
 
     fn check_rust(&self, cx: &WorkspaceContext, files: &[RustFile], out: &mut Vec<Diagnostic>) {
-        check_crates(cx, &self.stacks, files, out);
-        check_modules(
-            &cx.shared(|| CargoWorkspace::discover(cx)),
-            &self.stacks,
-            files,
-            out,
-        );
+        let Some(ws) = cx.artifact::<CargoWorkspaceProvider>() else {
+            return;
+        };
+        check_crates(cx, &ws, &self.stacks, files, out);
+        check_modules(&ws, &self.stacks, files, out);
     }
 }
 
@@ -52,11 +52,11 @@ fn place<'s>(stacks: &'s [Stack], c: &Crate) -> Option<(&'s Stack, String)> {
 
 fn check_crates(
     cx: &WorkspaceContext,
+    ws: &CargoWorkspace,
     stacks: &[Stack],
     files: &[RustFile],
     out: &mut Vec<Diagnostic>,
 ) {
-    let ws = cx.shared(|| CargoWorkspace::discover(cx));
     let places: Vec<Option<(&Stack, String)>> =
         ws.crates.iter().map(|c| place(stacks, c)).collect();
     let problem = |from: usize, to: usize| -> Option<(&Stack, &str, &str)> {

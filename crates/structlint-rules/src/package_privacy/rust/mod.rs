@@ -6,11 +6,13 @@ use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
-use structlint_cargo::{CargoWorkspace, ItemFact, RustFacts, Vis, absolute, library_modules};
+use structlint_cargo::{
+    CargoWorkspaceProvider, ItemFact, RustFacts, RustFile, Vis, absolute, library_modules,
+};
 
 use structlint_core::{Diagnostic, Edit, Replacement, Severity, WorkspaceContext};
 
-use crate::shared::bilingual::{RustCheck, RustFile};
+use crate::shared::bilingual::RustCheck;
 
 /// A library crate's modules and items, by module path.
 struct Library<'a> {
@@ -84,7 +86,9 @@ pub(crate) fn check(
     files: &[RustFile],
     out: &mut Vec<Diagnostic>,
 ) {
-    let ws = cx.shared(|| CargoWorkspace::discover(cx));
+    let Some(ws) = cx.artifact::<CargoWorkspaceProvider>() else {
+        return;
+    };
     let mut libraries: HashMap<usize, Library<'_>> = HashMap::new();
     let pairs: Vec<(&str, &RustFacts)> =
         files.iter().map(|f| (f.path.as_str(), &*f.facts)).collect();

@@ -1,0 +1,57 @@
+//! Between the two phases: the artifacts of the providers the workspace rules declared.
+
+use rayon::prelude::*;
+
+use super::Engine;
+use super::file_phase::FileOutcome;
+use crate::{FileFacts, WorkspaceContext};
+
+impl Engine {
+    /// Builds every declared provider's artifact from the facts the files gave it, before any
+    /// workspace rule runs. Builds run in parallel with each other, and no lock is held.
+    pub(super) fn build_artifacts(
+        &self,
+        cx: &mut WorkspaceContext,
+        outcomes: &mut [FileOutcome],
+    ) -> Vec<String> {
+        let mut per_provider: Vec<Vec<FileFacts<_>>> =
+            self.providers.iter().map(|_| Vec::new()).collect();
+        for outcome in outcomes.iter_mut() {
+            for (facts, list) in outcome.provided.drain(..).zip(&mut per_provider) {
+                if let Some(facts) = facts {
+                    list.push(FileFacts {
+                        path: outcome.path.clone(),
+                        facts,
+                    });
+                }
+            }
+        }
+        let shared: &WorkspaceContext = cx;
+        let built: Vec<_> = self
+            .providers
+            .par_iter()
+            .zip(per_provider)
+            .map(|(provider, mut files)| {
+                files.sort_by(|a, b| a.path.cmp(&b.path));
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    provider.build_any(shared, files)
+                }))
+                .map(|artifact| (provider.key(), artifact))
+                .map_err(|_| {
+                    format!(
+                        "building the {} crashed (this is a bug in structlint)",
+                        provider.name()
+                    )
+                })
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for result in built {
+            match result {
+                Ok((key, artifact)) => cx.insert_artifact(key, artifact),
+                Err(error) => errors.push(error),
+            }
+        }
+        errors
+    }
+}
