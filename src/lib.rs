@@ -18,7 +18,7 @@
 //! assert_eq!(findings.errors(), 0);
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use structlint_core::{
     AnyProvider, CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report,
@@ -28,10 +28,8 @@ pub use structlint_output::{
     OutputOptions, agent, github, human, json, junit, sarif, sarif_config_error,
 };
 
-/// Every built-in rule.
-pub fn builtin_rules() -> &'static [RuleSpec] {
-    structlint_rules::builtin()
-}
+use structlint_session::ConfigPath;
+pub use structlint_session::builtin_rules;
 
 /// A check of some paths, configured like `structlint check`.
 #[derive(Debug, Clone, Default)]
@@ -70,28 +68,7 @@ impl Check {
             .first()
             .cloned()
             .unwrap_or_else(|| PathBuf::from("."));
-        let file = match &self.config {
-            Some(explicit) => Some(explicit.clone()),
-            None => structlint_core::find_config(&start),
-        };
-        match file {
-            Some(file) => Config::load_with(
-                &relative_to_cwd(&file),
-                builtin_rules(),
-                &structlint_toml_rules::TomlRules,
-            ),
-            None => {
-                let root = if start.is_file() {
-                    start.parent().map(Path::to_path_buf).unwrap_or_default()
-                } else {
-                    start
-                };
-                let root = structlint_core::normalize(&root).map_err(|e| {
-                    ConfigError::plain(format!("cannot resolve {}: {e}", root.display()))
-                })?;
-                Config::defaults(root, builtin_rules())
-            }
-        }
+        structlint_session::load(&start, self.config.as_deref(), ConfigPath::RelativeToCwd)
     }
 
     /// Runs the check and keeps the workspace context, with the artifacts of `providers`
@@ -145,19 +122,5 @@ impl std::ops::Deref for Findings {
 
     fn deref(&self) -> &Report {
         &self.0
-    }
-}
-
-/// `path` relative to the current directory when it is under it, so messages show the path
-/// the way the user would type it.
-fn relative_to_cwd(path: &Path) -> PathBuf {
-    let cwd = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| structlint_core::normalize(&cwd).ok());
-    match cwd {
-        Some(cwd) => path
-            .strip_prefix(&cwd)
-            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
-        None => path.to_path_buf(),
     }
 }

@@ -1,13 +1,12 @@
-//! The checks behind the server: the config of the workspace loaded once, one engine for the
-//! per-file rules (run on the editor's text at every change) and one for the whole workspace
-//! (run from disk in the background, for the rules that need every file).
+//! The checks behind the server: the config of the workspace loaded once into one engine,
+//! whose per-file rules run on the editor's text at every change and whose workspace rules
+//! run from disk in the background, with the open documents laid over it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use structlint_core::{
-    Config, ConfigError, Diagnostic, Engine, FilesConfig, Language, RuleImpl, SourceFile,
-};
+use structlint_core::{ConfigError, Diagnostic, Engine, FilesConfig, Language, SourceFile};
+use structlint_session::ConfigPath;
 
 pub(crate) struct Linter {
     /// The workspace folder it was loaded for.
@@ -15,48 +14,19 @@ pub(crate) struct Linter {
     pub root: PathBuf,
     pub config_file: Option<PathBuf>,
     files: FilesConfig,
-    per_file: Engine,
-    workspace: Engine,
-    /// Ids of the rules only the workspace engine runs.
-    workspace_rules: HashSet<String>,
-}
-
-fn load(root: &Path, file: Option<&Path>) -> Result<Config, ConfigError> {
-    match file {
-        Some(file) => Config::load_with(
-            file,
-            structlint_rules::builtin(),
-            &structlint_toml_rules::TomlRules,
-        ),
-        None => Config::defaults(root.to_path_buf(), structlint_rules::builtin()),
-    }
+    engine: Engine,
 }
 
 impl Linter {
     /// The config of `folder` (the nearest structlint.toml at or above it), or the defaults.
     pub fn load(folder: &Path) -> Result<Linter, ConfigError> {
-        let config_file = structlint_core::find_config(folder);
-        let config = load(folder, config_file.as_deref())?;
-        let root = config.root.clone();
-        let files = config.files.clone();
-        let workspace_rules = config
-            .rules
-            .iter()
-            .filter(|r| matches!(r.imp, RuleImpl::Workspace(_)))
-            .map(|r| r.meta.id.clone())
-            .collect();
-        let mut per_file = load(folder, config_file.as_deref())?;
-        per_file
-            .rules
-            .retain(|r| !matches!(r.imp, RuleImpl::Workspace(_)));
+        let config = structlint_session::load(folder, None, ConfigPath::AsFound)?;
         Ok(Linter {
             folder: folder.to_path_buf(),
-            root,
-            config_file,
-            files,
-            per_file: Engine::new(per_file),
-            workspace: Engine::new(config),
-            workspace_rules,
+            root: config.root.clone(),
+            config_file: config.file.clone(),
+            files: config.files.clone(),
+            engine: Engine::new(config),
         })
     }
 
@@ -82,7 +52,7 @@ impl Linter {
             language,
             text.to_string(),
         );
-        let report = self.per_file.check_sources(&[file]);
+        let report = self.engine.check_file(&file);
         report
             .diagnostics
             .into_iter()
@@ -97,19 +67,17 @@ impl Linter {
         overlay: &HashMap<PathBuf, String>,
     ) -> HashMap<String, Vec<Diagnostic>> {
         let mut by_path: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-        if self.workspace_rules.is_empty() {
-            return by_path;
-        }
-        let Ok((report, _)) = self
-            .workspace
-            .check_with_overlay(std::slice::from_ref(&self.root), overlay)
+        let Ok(report) = self
+            .engine
+            .check_workspace_rules(std::slice::from_ref(&self.root), overlay)
         else {
             return by_path;
         };
+        // Suppression findings come with the per-file run, which sees the buffer's comments.
         for d in report
             .diagnostics
             .into_iter()
-            .filter(|d| self.workspace_rules.contains(&d.rule) && !d.is_suppressed())
+            .filter(|d| self.engine.is_workspace_rule(&d.rule) && !d.is_suppressed())
         {
             by_path.entry(d.span.path.clone()).or_default().push(d);
         }

@@ -21,7 +21,8 @@ pub(super) fn parse(
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut config = Config::defaults(crate::normalize(&root).unwrap_or(root), registry)?;
+    // The rules are built once, below, each with its configured options.
+    let mut config = Config::unbuilt(crate::normalize(&root).unwrap_or(root), registry);
     config.file = Some(path.to_path_buf());
     let mut keys = vec!["files", "rules", "rule-files"];
     for section in registry

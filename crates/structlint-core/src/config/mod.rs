@@ -42,6 +42,17 @@ pub struct Config {
 }
 
 impl Config {
+    /// A config with no rules built yet.
+    fn unbuilt(root: PathBuf, registry: &[RuleSpec]) -> Config {
+        Config {
+            root,
+            file: None,
+            files: FilesConfig::default(),
+            rules: Vec::new(),
+            known_rules: registry.iter().map(|s| s.id.to_string()).collect(),
+        }
+    }
+
     /// Built-in defaults: every rule at its default level with default options.
     pub fn defaults(root: PathBuf, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
         let mut rules = Vec::new();
@@ -58,11 +69,8 @@ impl Config {
             }
         }
         Ok(Config {
-            root,
-            file: None,
-            files: FilesConfig::default(),
             rules,
-            known_rules: registry.iter().map(|s| s.id.to_string()).collect(),
+            ..Config::unbuilt(root, registry)
         })
     }
 

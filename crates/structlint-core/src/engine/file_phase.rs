@@ -5,7 +5,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use structlint_lang::{Language, SyntaxErrors, release_rust_spans};
 
-use super::{Engine, Slot};
+use super::{Engine, Scope, Slot};
 use crate::suppress::{Directive, parse_directives};
 use crate::{Diagnostic, FileContext, Note, NoteKind, SourceFile};
 
@@ -41,8 +41,8 @@ impl FileOutcome {
 
 impl Engine {
     /// Checks one file; a panicking rule becomes an internal error instead of ending the run.
-    pub(crate) fn process_file(&self, file: &SourceFile, lint: bool) -> FileOutcome {
-        catch_unwind(AssertUnwindSafe(|| self.process_file_unguarded(file, lint))).unwrap_or_else(|payload| {
+    pub(crate) fn process_file(&self, file: &SourceFile, lint: bool, scope: Scope) -> FileOutcome {
+        catch_unwind(AssertUnwindSafe(|| self.process_file_unguarded(file, lint, scope))).unwrap_or_else(|payload| {
             release_rust_spans();
             let message = payload
                 .downcast_ref::<&str>()
@@ -64,11 +64,15 @@ impl Engine {
 
     /// Runs the file rules and parses suppressions only for files that are reported on; the
     /// facts of workspace rules are collected from every file.
-    fn process_file_unguarded(&self, file: &SourceFile, lint: bool) -> FileOutcome {
+    fn process_file_unguarded(&self, file: &SourceFile, lint: bool, scope: Scope) -> FileOutcome {
         let cx = FileContext::new(file);
         let found = self.prefilter.scan(&file.text);
         let mut diagnostics = Vec::new();
-        let file_rules = if lint { &self.file_rules[..] } else { &[] };
+        let file_rules = if lint && scope.file_rules() {
+            &self.file_rules[..]
+        } else {
+            &[]
+        };
         for (i, slot) in file_rules.iter().enumerate() {
             if slot.languages.contains(&file.language) && self.prefilter.passes(i, &found) {
                 let start = diagnostics.len();
@@ -77,8 +81,12 @@ impl Engine {
             }
         }
         let offset = self.file_rules.len();
-        let facts = self
-            .workspace_rules
+        let workspace_rules = if scope.workspace_rules() {
+            &self.workspace_rules[..]
+        } else {
+            &[]
+        };
+        let facts = workspace_rules
             .iter()
             .enumerate()
             .map(|(i, slot)| {
@@ -93,8 +101,12 @@ impl Engine {
             .collect();
         // Every file of a provider's languages, whatever the rules' literals: an artifact does
         // not depend on which rule asked for it.
-        let provided = self
-            .providers
+        let providers = if scope.workspace_rules() {
+            &self.providers[..]
+        } else {
+            &[]
+        };
+        let provided = providers
             .iter()
             .map(|p| {
                 p.languages()

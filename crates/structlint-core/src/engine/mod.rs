@@ -8,8 +8,8 @@ mod prefilter;
 mod read;
 #[cfg(test)]
 mod tests;
+mod workspace_phase;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -17,11 +17,29 @@ use structlint_lang::Language;
 
 use crate::AnyProvider;
 use crate::config::{ConfigError, FilesConfig};
-use crate::rule::{AnyWorkspaceRule, FileFacts, FileRule, RuleImpl};
-use crate::suppress::{self, FileDirectives};
-use crate::{Config, Diagnostic, Report, RuleRun, SourceFile, WorkspaceContext};
-use file_phase::{FileOutcome, stamp};
+use crate::rule::{AnyWorkspaceRule, FileRule, RuleImpl};
+use crate::{Config, Report, RuleRun, SourceFile, WorkspaceContext};
+use file_phase::FileOutcome;
 use prefilter::Prefilter;
+
+/// Which rules a run checks: all of them (the CLI), the per-file rules only (an editor's
+/// keystroke: one file, no workspace phase), or the workspace rules only (the editor's
+/// background pass over the whole workspace).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    All,
+    FileRules,
+    WorkspaceRules,
+}
+
+impl Scope {
+    fn file_rules(self) -> bool {
+        self != Scope::WorkspaceRules
+    }
+    fn workspace_rules(self) -> bool {
+        self != Scope::FileRules
+    }
+}
 
 pub(crate) struct Slot<R> {
     run: RuleRun,
@@ -122,15 +140,32 @@ impl Engine {
         &self,
         inputs: &[PathBuf],
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
-        self.check_with_overlay(inputs, &std::collections::HashMap::new())
+        self.run(inputs, &std::collections::HashMap::new(), Scope::All)
     }
 
-    /// [`Engine::check_with_context`] with the text of some files (absolute paths) taken from
-    /// `overlay` instead of the disk: the documents an editor has open and changed.
-    pub fn check_with_overlay(
+    /// The workspace rules only, over the files under `inputs`, with the text of some files
+    /// (absolute paths) taken from `overlay` instead of the disk: an editor's background pass
+    /// with the documents it has open and changed. The per-file rules do not run.
+    pub fn check_workspace_rules(
         &self,
         inputs: &[PathBuf],
         overlay: &std::collections::HashMap<PathBuf, String>,
+    ) -> Result<Report, ConfigError> {
+        if self.workspace_rules.is_empty() {
+            return Ok(Report {
+                root: self.root.clone(),
+                ..Report::default()
+            });
+        }
+        self.run(inputs, overlay, Scope::WorkspaceRules)
+            .map(|(report, _)| report)
+    }
+
+    fn run(
+        &self,
+        inputs: &[PathBuf],
+        overlay: &std::collections::HashMap<PathBuf, String>,
+        scope: Scope,
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
         let default = [self.root.clone()];
         let inputs = if inputs.is_empty() {
@@ -147,7 +182,7 @@ impl Engine {
                 || read::read(candidate, limit),
                 |text| Ok(candidate.with_text(text)),
             ) {
-            Ok(file) => self.process_file(&file, lint),
+            Ok(file) => self.process_file(&file, lint, scope),
             Err(note) if lint => FileOutcome::skipped(note),
             Err(_) => FileOutcome::default(),
         };
@@ -155,156 +190,36 @@ impl Engine {
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
         let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
         let mut cx = WorkspaceContext::new(self.root.clone(), found.index);
-        let report = self.finish(&mut cx, outcomes, found.notes, &found.inputs);
+        let report = self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope);
         Ok((report, cx))
     }
 
-    /// Checks files already in memory (editor buffers, tests), with the same two phases;
-    /// the index of the workspace phase holds just these files.
+    /// Checks files already in memory (tests, benchmarks), with the same two phases; the
+    /// index of the workspace phase holds just these files.
     pub fn check_sources(&self, files: &[SourceFile]) -> Report {
+        self.check_in_memory(files, Scope::All)
+    }
+
+    /// The per-file rules only, on one file in memory: what an editor runs at each change.
+    pub fn check_file(&self, file: &SourceFile) -> Report {
+        self.check_in_memory(std::slice::from_ref(file), Scope::FileRules)
+    }
+
+    fn check_in_memory(&self, files: &[SourceFile], scope: Scope) -> Report {
         let outcomes = files
             .par_iter()
-            .map(|file| self.process_file(file, true))
+            .map(|file| self.process_file(file, true, scope))
             .collect();
         let index = files.iter().map(|f| f.path.clone()).collect();
-        self.finish(
-            &mut WorkspaceContext::new(self.root.clone(), index),
-            outcomes,
-            Vec::new(),
-            &[],
-        )
+        let mut cx = WorkspaceContext::new(self.root.clone(), index);
+        self.finish(&mut cx, outcomes, Vec::new(), &[], scope)
     }
 
-    /// The workspace phase, suppressions, and the sorted report.
-    fn finish(
-        &self,
-        cx: &mut WorkspaceContext,
-        mut outcomes: Vec<FileOutcome>,
-        mut notes: Vec<crate::Note>,
-        inputs: &[String],
-    ) -> Report {
-        let mut internal_errors = self.build_artifacts(cx, &mut outcomes);
-        let cx: &WorkspaceContext = cx;
-        let mut per_rule: Vec<Vec<FileFacts<_>>> =
-            self.workspace_rules.iter().map(|_| Vec::new()).collect();
-        for outcome in &mut outcomes {
-            for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
-                if let Some(facts) = facts {
-                    list.push(FileFacts {
-                        path: outcome.path.clone(),
-                        facts,
-                    });
-                }
-            }
-        }
-        // Path order, whichever files were inputs: a partial run sees what a full run sees.
-        per_rule
-            .iter_mut()
-            .for_each(|facts| facts.sort_by(|a, b| a.path.cmp(&b.path)));
-        let workspace: Vec<Result<Vec<Diagnostic>, String>> = self
-            .workspace_rules
-            .par_iter()
-            .zip(per_rule)
-            .map(|(slot, facts)| {
-                let mut out = Vec::new();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    slot.rule.check_any(cx, facts, &mut out)
-                }))
-                .map_err(|_| {
-                    format!(
-                        "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
-                        slot.run.meta.id
-                    )
-                })?;
-                stamp(&mut out, slot);
-                Ok(out)
-            })
-            .collect();
-        let mut report = Report {
-            root: self.root.clone(),
-            ..Report::default()
-        };
-        report.internal_errors.append(&mut internal_errors);
-        let mut directives = Vec::new();
-        let mut linted = HashSet::new();
-        for outcome in outcomes {
-            report.internal_errors.extend(outcome.internal_error);
-            if !outcome.lint {
-                continue;
-            }
-            match outcome.language {
-                Some(_) => {
-                    report.stats.files += 1;
-                    report.stats.bytes += outcome.bytes;
-                    report.stats.parsed += usize::from(outcome.parsed);
-                    linted.insert(outcome.path.clone());
-                }
-                None => report.stats.skipped += 1,
-            }
-            report.diagnostics.extend(outcome.diagnostics);
-            notes.extend(outcome.notes);
-            if let (Some(language), false) = (outcome.language, outcome.directives.is_empty()) {
-                directives.push(FileDirectives {
-                    path: outcome.path,
-                    language,
-                    directives: outcome.directives,
-                });
-            }
-        }
-        for result in workspace {
-            match result {
-                // Findings in sources outside the inputs stay unreported: they were read for
-                // facts. Other files (a manifest, a rule file) count when under an input.
-                Ok(found) => report.diagnostics.extend(found.into_iter().filter(|d| {
-                    linted.contains(&d.span.path)
-                        || (Language::from_path(d.span.path.as_ref()).is_none()
-                            && inputs.iter().any(|i| paths::is_within(&d.span.path, i)))
-                })),
-                Err(error) => report.internal_errors.push(error),
-            }
-        }
-        notes.extend(cx.take_notes());
-        self.apply_suppressions(&mut report.diagnostics, &directives);
-        report.diagnostics.sort_by(Diagnostic::output_order);
-        notes.sort_by(|a, b| (&a.path, a.kind, &a.message).cmp(&(&b.path, b.kind, &b.message)));
-        report.notes = notes;
-        report.rules = self.rule_runs();
-        report
-    }
-
-    fn apply_suppressions(&self, diagnostics: &mut Vec<Diagnostic>, directives: &[FileDirectives]) {
-        let ran = |rule: &str, language: Language| {
-            let runs = |run: &RuleRun, languages: &[Language]| {
-                (run.meta.id == rule || run.meta.id.starts_with(&format!("{rule}/")))
-                    && languages.contains(&language)
-            };
-            self.file_rules.iter().any(|s| runs(&s.run, &s.languages))
-                || self
-                    .workspace_rules
-                    .iter()
-                    .any(|s| runs(&s.run, &s.languages))
-        };
-        let mut found = suppress::apply(diagnostics, directives, &self.known_rules, ran);
-        if let Some(run) = &self.suppressions {
-            let slot = Slot {
-                run: run.clone(),
-                languages: Vec::new(),
-                rule: (),
-            };
-            stamp(&mut found, &slot);
-            diagnostics.extend(found);
-        }
-    }
-
-    fn rule_runs(&self) -> Vec<RuleRun> {
-        let mut runs: Vec<RuleRun> = self
-            .file_rules
+    /// Whether rule `id` (or its sub-id) is a workspace rule, which [`Engine::check_file`]
+    /// does not run.
+    pub fn is_workspace_rule(&self, id: &str) -> bool {
+        self.workspace_rules
             .iter()
-            .map(|s| s.run.clone())
-            .chain(self.workspace_rules.iter().map(|s| s.run.clone()))
-            .chain(self.suppressions.clone())
-            .collect();
-        runs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        runs
+            .any(|s| id == s.run.meta.id || id.starts_with(&format!("{}/", s.run.meta.id)))
     }
 }

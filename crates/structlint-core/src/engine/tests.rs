@@ -2,8 +2,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
+use crate::rule::FileFacts;
 use crate::rule::{ActiveRule, Input, Needs, RuleMeta, WorkspaceRule};
-use crate::{FileContext, Severity, WorkspaceContext};
+use crate::{Diagnostic, FileContext, Severity, WorkspaceContext};
 
 /// Reports every `TODO`; counts how often it was asked to check a file.
 struct Todo(&'static AtomicUsize);

@@ -1,0 +1,163 @@
+//! The workspace phase and the report: workspace rules over every file's facts, suppressions
+//! applied and checked, findings sorted so output never depends on thread count.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+use structlint_lang::Language;
+
+use super::file_phase::{FileOutcome, stamp};
+use super::{Engine, Scope, Slot, paths};
+use crate::rule::FileFacts;
+use crate::suppress::{self, FileDirectives};
+use crate::{Diagnostic, Report, RuleRun, WorkspaceContext};
+
+impl Engine {
+    /// The workspace phase, suppressions, and the sorted report.
+    pub(super) fn finish(
+        &self,
+        cx: &mut WorkspaceContext,
+        mut outcomes: Vec<FileOutcome>,
+        mut notes: Vec<crate::Note>,
+        inputs: &[String],
+        scope: Scope,
+    ) -> Report {
+        let mut internal_errors = if scope.workspace_rules() {
+            self.build_artifacts(cx, &mut outcomes)
+        } else {
+            Vec::new()
+        };
+        let cx: &WorkspaceContext = cx;
+        let mut per_rule: Vec<Vec<FileFacts<_>>> =
+            self.workspace_rules.iter().map(|_| Vec::new()).collect();
+        for outcome in &mut outcomes {
+            for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
+                if let Some(facts) = facts {
+                    list.push(FileFacts {
+                        path: outcome.path.clone(),
+                        facts,
+                    });
+                }
+            }
+        }
+        // Path order, whichever files were inputs: a partial run sees what a full run sees.
+        per_rule
+            .iter_mut()
+            .for_each(|facts| facts.sort_by(|a, b| a.path.cmp(&b.path)));
+        let workspace_rules = if scope.workspace_rules() {
+            &self.workspace_rules[..]
+        } else {
+            &[]
+        };
+        let workspace: Vec<Result<Vec<Diagnostic>, String>> = workspace_rules
+            .par_iter()
+            .zip(per_rule)
+            .map(|(slot, facts)| {
+                let mut out = Vec::new();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    slot.rule.check_any(cx, facts, &mut out)
+                }))
+                .map_err(|_| {
+                    format!(
+                        "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
+                        slot.run.meta.id
+                    )
+                })?;
+                stamp(&mut out, slot);
+                Ok(out)
+            })
+            .collect();
+        let mut report = Report {
+            root: self.root.clone(),
+            ..Report::default()
+        };
+        report.internal_errors.append(&mut internal_errors);
+        let mut directives = Vec::new();
+        let mut linted = HashSet::new();
+        for outcome in outcomes {
+            report.internal_errors.extend(outcome.internal_error);
+            if !outcome.lint {
+                continue;
+            }
+            match outcome.language {
+                Some(_) => {
+                    report.stats.files += 1;
+                    report.stats.bytes += outcome.bytes;
+                    report.stats.parsed += usize::from(outcome.parsed);
+                    linted.insert(outcome.path.clone());
+                }
+                None => report.stats.skipped += 1,
+            }
+            report.diagnostics.extend(outcome.diagnostics);
+            notes.extend(outcome.notes);
+            if let (Some(language), false) = (outcome.language, outcome.directives.is_empty()) {
+                directives.push(FileDirectives {
+                    path: outcome.path,
+                    language,
+                    directives: outcome.directives,
+                });
+            }
+        }
+        for result in workspace {
+            match result {
+                // Findings in sources outside the inputs stay unreported: they were read for
+                // facts. Other files (a manifest, a rule file) count when under an input.
+                Ok(found) => report.diagnostics.extend(found.into_iter().filter(|d| {
+                    linted.contains(&d.span.path)
+                        || (Language::from_path(d.span.path.as_ref()).is_none()
+                            && inputs.iter().any(|i| paths::is_within(&d.span.path, i)))
+                })),
+                Err(error) => report.internal_errors.push(error),
+            }
+        }
+        notes.extend(cx.take_notes());
+        self.apply_suppressions(&mut report.diagnostics, &directives, scope);
+        report.diagnostics.sort_by(Diagnostic::output_order);
+        notes.sort_by(|a, b| (&a.path, a.kind, &a.message).cmp(&(&b.path, b.kind, &b.message)));
+        report.notes = notes;
+        report.rules = self.rule_runs();
+        report
+    }
+
+    fn apply_suppressions(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        directives: &[FileDirectives],
+        scope: Scope,
+    ) {
+        let ran = |rule: &str, language: Language| {
+            let runs = |run: &RuleRun, languages: &[Language]| {
+                (run.meta.id == rule || run.meta.id.starts_with(&format!("{rule}/")))
+                    && languages.contains(&language)
+            };
+            (scope.file_rules() && self.file_rules.iter().any(|s| runs(&s.run, &s.languages)))
+                || (scope.workspace_rules()
+                    && self
+                        .workspace_rules
+                        .iter()
+                        .any(|s| runs(&s.run, &s.languages)))
+        };
+        let mut found = suppress::apply(diagnostics, directives, &self.known_rules, ran);
+        if let Some(run) = &self.suppressions {
+            let slot = Slot {
+                run: run.clone(),
+                languages: Vec::new(),
+                rule: (),
+            };
+            stamp(&mut found, &slot);
+            diagnostics.extend(found);
+        }
+    }
+
+    fn rule_runs(&self) -> Vec<RuleRun> {
+        let mut runs: Vec<RuleRun> = self
+            .file_rules
+            .iter()
+            .map(|s| s.run.clone())
+            .chain(self.workspace_rules.iter().map(|s| s.run.clone()))
+            .chain(self.suppressions.clone())
+            .collect();
+        runs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        runs
+    }
+}
