@@ -16,6 +16,7 @@
 pub mod config;
 mod diagnostic;
 mod engine;
+pub mod glob;
 mod provider;
 mod report;
 mod rule;

@@ -3,9 +3,10 @@
 use std::ops::Range;
 use std::path::Path;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use regex::Regex;
 use structlint_core::ConfigError;
+use structlint_core::glob::glob_set;
 use toml::Spanned;
 
 use crate::def::Constraint;
@@ -86,16 +87,12 @@ pub(crate) fn globs(
     if patterns.is_empty() {
         return Ok(None);
     }
-    let mut set = GlobSetBuilder::new();
-    for p in patterns {
-        set.add(
-            Glob::new(p.get_ref())
-                .map_err(|e| src.error(p.span(), "invalid glob", e.kind().to_string()))?,
-        );
-    }
-    set.build()
+    glob_set(patterns.iter().map(|p| p.get_ref().as_str()))
         .map(Some)
-        .map_err(|e| src.error(patterns[0].span(), "invalid globs", e.to_string()))
+        .map_err(|bad| {
+            let at = patterns.get(bad.index).unwrap_or(&patterns[0]);
+            src.error(at.span(), "invalid glob", bad.message)
+        })
 }
 
 pub(crate) fn list(names: &[String]) -> String {

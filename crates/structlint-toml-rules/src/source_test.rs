@@ -2,8 +2,9 @@
 //! import edges between path globs with captures; `kind = "files"` checks paths: required
 //! files in directories, file names, line counts, forbidden paths.
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use regex::Regex;
+use structlint_core::glob::glob_set;
 use structlint_core::{ConfigError, Language};
 use toml::Spanned;
 
@@ -123,19 +124,10 @@ pub(crate) fn compile(
             } else {
                 (&def.forbid, Assertion::Forbid)
             };
-            let mut set = GlobSetBuilder::new();
-            for g in globs {
-                // `*` stays within a directory, as in `[files]`: `packages/*` is each package.
-                let glob = GlobBuilder::new(g.get_ref())
-                    .literal_separator(true)
-                    .build();
-                set.add(
-                    glob.map_err(|e| src.error(g.span(), "invalid glob", e.kind().to_string()))?,
-                );
-            }
-            let paths = set
-                .build()
-                .map_err(|e| src.error(globs[0].span(), "invalid globs", e.to_string()))?;
+            let paths = glob_set(globs.iter().map(|g| g.get_ref().as_str())).map_err(|bad| {
+                let at = globs.get(bad.index).unwrap_or(&globs[0]);
+                src.error(at.span(), "invalid glob", bad.message)
+            })?;
             let names = ["path", "dir", "file", "lines", "max", "missing", "match"]
                 .map(String::from)
                 .to_vec();

@@ -6,8 +6,9 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use globset::{GlobBuilder, GlobSetBuilder};
+use globset::GlobSet;
 use serde::Deserialize;
+use structlint_core::glob::{glob, glob_set};
 use structlint_core::{Note, NoteKind, WorkspaceContext};
 use toml::Spanned;
 
@@ -92,18 +93,13 @@ impl CargoWorkspace {
             Manifest::default()
         };
         let workspace = root.workspace.unwrap_or_default();
+        // A bad member pattern is Cargo's error to report; it matches nothing here.
         let glob_set = |patterns: &[String]| {
-            let mut set = GlobSetBuilder::new();
-            for p in patterns {
-                if let Ok(g) = GlobBuilder::new(p.trim_end_matches('/'))
-                    .literal_separator(true)
-                    .build()
-                {
-                    set.add(g);
-                }
-            }
-            set.build()
-                .unwrap_or_else(|_| GlobSetBuilder::new().build().expect("an empty set builds"))
+            let valid = patterns
+                .iter()
+                .map(String::as_str)
+                .filter(|p| glob(p).is_ok());
+            glob_set(valid).unwrap_or_else(|_| GlobSet::empty())
         };
         let (members, exclude) = (glob_set(&workspace.members), glob_set(&workspace.exclude));
         let mut manifests: Vec<&str> = cx

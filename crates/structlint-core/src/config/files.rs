@@ -1,4 +1,6 @@
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
+
+use crate::glob::glob_set;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -44,12 +46,11 @@ pub struct FilesConfig {
 /// Directories no project wants linted, excluded before any config.
 const ALWAYS_EXCLUDED_DIRS: [&str; 1] = ["**/node_modules"];
 
-/// A glob that failed to compile: its index in `include` (false) or `exclude` (true).
+/// A glob that failed to compile, in `include` (false) or `exclude` (true).
 #[derive(Debug)]
 pub(crate) struct BadGlob {
     pub in_exclude: bool,
-    pub index: usize,
-    pub message: String,
+    pub bad: crate::glob::BadGlob,
 }
 
 impl FilesConfig {
@@ -67,25 +68,28 @@ impl FilesConfig {
         let include_set = if include.is_empty() {
             None
         } else {
-            Some(glob_set(&include).map_err(|(index, message)| BadGlob {
-                in_exclude: false,
-                index,
-                message,
-            })?)
+            Some(
+                glob_set(include.iter().map(String::as_str)).map_err(|bad| BadGlob {
+                    in_exclude: false,
+                    bad,
+                })?,
+            )
         };
-        let exclude_set = glob_set(&exclude).map_err(|(index, message)| BadGlob {
+        let exclude_set = glob_set(exclude.iter().map(String::as_str)).map_err(|bad| BadGlob {
             in_exclude: true,
-            index,
-            message,
+            bad,
         })?;
-        let dir_patterns: Vec<String> = exclude
+        // The prefix of a valid glob can be invalid (`a\\/**` ends in an escape), so only the
+        // prefixes that compile prune the walk; the full globs still exclude every file.
+        let dir_patterns: Vec<&str> = exclude
             .iter()
-            .filter_map(|g| g.strip_suffix("/**").map(str::to_string))
-            .chain(ALWAYS_EXCLUDED_DIRS.iter().map(|s| s.to_string()))
+            .filter_map(|g| g.strip_suffix("/**"))
+            .filter(|prefix| crate::glob::glob(prefix).is_ok())
+            .chain(ALWAYS_EXCLUDED_DIRS)
             .collect();
-        let exclude_dir_set = glob_set(&dir_patterns).expect("prefixes of valid globs are valid");
-        let always: Vec<String> = ALWAYS_EXCLUDED_DIRS.iter().map(|s| s.to_string()).collect();
-        let always_excluded_set = glob_set(&always).expect("the built-in globs are valid");
+        let exclude_dir_set = glob_set(dir_patterns).unwrap_or_else(|_| GlobSet::empty());
+        let always_excluded_set =
+            glob_set(ALWAYS_EXCLUDED_DIRS).expect("the built-in globs are valid");
         Ok(FilesConfig {
             include,
             exclude,
@@ -123,19 +127,6 @@ impl Default for FilesConfig {
     fn default() -> Self {
         FilesConfig::compile(&FilesSection::default()).expect("the defaults compile")
     }
-}
-
-/// Globs use gitignore-like semantics: `*` stays within one path component, `**` crosses them.
-fn glob(pattern: &str) -> Result<Glob, globset::Error> {
-    GlobBuilder::new(pattern).literal_separator(true).build()
-}
-
-fn glob_set(patterns: &[String]) -> Result<GlobSet, (usize, String)> {
-    let mut builder = GlobSetBuilder::new();
-    for (i, pattern) in patterns.iter().enumerate() {
-        builder.add(glob(pattern).map_err(|e| (i, e.kind().to_string()))?);
-    }
-    builder.build().map_err(|e| (0, e.to_string()))
 }
 
 #[cfg(test)]
@@ -194,7 +185,19 @@ mod tests {
         };
         let err = FilesConfig::compile(&section).err().unwrap();
         assert!(err.in_exclude);
-        assert_eq!(err.index, 1);
-        assert!(err.message.contains("unclosed"), "{}", err.message);
+        assert_eq!(err.bad.index, 1);
+        assert!(err.bad.message.contains("unclosed"), "{}", err.bad.message);
+    }
+
+    #[test]
+    fn an_exclude_whose_folder_prefix_is_no_glob_still_excludes() {
+        // `a\\/**` is valid, but its prefix `a\\` ends in a lone escape.
+        let section = FilesSection {
+            exclude: vec![Spanned::new(0..0, "a\\/**".into())],
+            ..FilesSection::default()
+        };
+        let files = FilesConfig::compile(&section).expect("a valid glob is accepted");
+        assert!(!files.accepts_file("a/x.ts"));
+        assert!(files.accepts_file("b/x.ts"));
     }
 }

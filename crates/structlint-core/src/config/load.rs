@@ -45,8 +45,8 @@ pub(super) fn parse(
                     .map_err(toml_error)?;
                 config.files = FilesConfig::compile(&section).map_err(|bad| {
                     let list = if bad.in_exclude { &section.exclude } else { &section.include };
-                    let span = list.get(bad.index).map_or(key_span.clone(), |g| g.span());
-                    ConfigError::at(path, text, span, "invalid glob", bad.message)
+                    let span = list.get(bad.bad.index).map_or(key_span.clone(), |g| g.span());
+                    ConfigError::at(path, text, span, "invalid glob", bad.bad.message)
                         .with_help("globs are gitignore-like: `*` matches within one directory, `**` across directories, e.g. \"packages/**/generated/**\"")
                 })?;
             }

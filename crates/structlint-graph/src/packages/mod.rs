@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use globset::{GlobBuilder, GlobSetBuilder};
+use structlint_core::glob::{glob, glob_set};
 use structlint_core::{Note, NoteKind, WorkspaceContext};
 
 use crate::manifest::Manifest;
@@ -173,18 +173,19 @@ struct DirMatcher {
 
 impl DirMatcher {
     fn new(patterns: &[String]) -> DirMatcher {
-        let (mut include, mut exclude) = (GlobSetBuilder::new(), GlobSetBuilder::new());
+        let (mut include, mut exclude) = (Vec::new(), Vec::new());
         for pattern in patterns {
-            let (set, pattern) = match pattern.strip_prefix('!') {
+            let (list, pattern) = match pattern.strip_prefix('!') {
                 Some(p) => (&mut exclude, p),
                 None => (&mut include, pattern.as_str()),
             };
-            let pattern = pattern.trim_start_matches("./").trim_end_matches('/');
-            if let Ok(glob) = GlobBuilder::new(pattern).literal_separator(true).build() {
-                set.add(glob);
+            // A bad pattern is the package manager's error to report; it matches nothing here.
+            let pattern = pattern.trim_start_matches("./");
+            if glob(pattern).is_ok() {
+                list.push(pattern);
             }
         }
-        let build = |b: GlobSetBuilder| b.build().unwrap_or_else(|_| globset::GlobSet::empty());
+        let build = |list: Vec<&str>| glob_set(list).unwrap_or_else(|_| globset::GlobSet::empty());
         DirMatcher {
             include: build(include),
             exclude: build(exclude),

@@ -128,6 +128,7 @@ pub(crate) fn helpers(options: &RuleOptions<'_>) -> Result<Vec<Helper>, toml::de
                 config.name, config.canonical
             )));
         }
+        // Function names, not paths: `*` matches any run of characters.
         let mut matcher = GlobSetBuilder::new();
         for pattern in &patterns {
             let glob = GlobBuilder::new(&normalised(pattern))

@@ -53,9 +53,10 @@ mod shape;
 
 use std::collections::HashMap;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use serde::Deserialize;
 use serde::de::Error as _;
+use structlint_core::glob::glob_set;
 use structlint_core::{
     Diagnostic, FileContext, FileFacts, Input, Language, Level, Needs, RuleImpl, RuleSpec,
     Severity, WorkspaceContext, WorkspaceRule,
@@ -81,18 +82,13 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
         if o.min_fields == 0 {
             return Err(toml::de::Error::custom("`min-fields` must be at least 1"));
         }
-        let mut canonical = GlobSetBuilder::new();
-        for pattern in &o.canonical {
-            canonical.add(Glob::new(pattern).map_err(|e| {
-                toml::de::Error::custom(format!(
-                    "invalid glob `{pattern}` in `canonical`: {}",
-                    e.kind()
-                ))
-            })?);
-        }
-        let canonical = canonical
-            .build()
-            .map_err(|e| toml::de::Error::custom(e.to_string()))?;
+        let canonical = glob_set(o.canonical.iter().map(String::as_str)).map_err(|bad| {
+            toml::de::Error::custom(format!(
+                "invalid glob `{}` in `canonical`: {}",
+                o.canonical.get(bad.index).map_or("", String::as_str),
+                bad.message
+            ))
+        })?;
         Ok(RuleImpl::Workspace(Box::new(DuplicateSchemas {
             canonical,
             min_fields: o.min_fields,

@@ -62,9 +62,10 @@ mod typescript;
 
 use std::collections::BTreeMap;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use serde::Deserialize;
 use serde::de::Error as _;
+use structlint_core::glob::glob_set;
 use structlint_core::{
     Diagnostic, Edit, FileContext, FileFacts, Input, Language, Level, Needs, Replacement, RuleImpl,
     RuleSpec, WorkspaceContext, WorkspaceRule,
@@ -85,18 +86,13 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     source: include_str!("mod.rs"),
     build: |options| {
         let o: Options = options.parse()?;
-        let mut allow = GlobSetBuilder::new();
-        for pattern in &o.allow_in {
-            allow.add(Glob::new(pattern).map_err(|e| {
-                toml::de::Error::custom(format!(
-                    "invalid glob `{pattern}` in `allow-in`: {}",
-                    e.kind()
-                ))
-            })?);
-        }
-        let allow_in = allow
-            .build()
-            .map_err(|e| toml::de::Error::custom(e.to_string()))?;
+        let allow_in = glob_set(o.allow_in.iter().map(String::as_str)).map_err(|bad| {
+            toml::de::Error::custom(format!(
+                "invalid glob `{}` in `allow-in`: {}",
+                o.allow_in.get(bad.index).map_or("", String::as_str),
+                bad.message
+            ))
+        })?;
         let wrappers = Wrappers {
             calls: o.calls,
             retry: o.retry,

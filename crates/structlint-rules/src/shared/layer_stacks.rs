@@ -12,7 +12,7 @@
 //! forbid = [{ from = "ui", to = "repo" }, { from = "packages/ui-*/**", to = "packages/billing/**" }]
 //! ```
 
-use globset::{GlobBuilder, GlobMatcher};
+use globset::GlobMatcher;
 use serde::Deserialize;
 use serde::de::Error as _;
 use structlint_core::RuleOptions;
@@ -150,9 +150,7 @@ fn stack(c: StackConfig) -> Result<Stack, toml::de::Error> {
         )));
     }
     let glob = |pattern: &str| {
-        GlobBuilder::new(pattern.trim_end_matches('/'))
-            .literal_separator(true)
-            .build()
+        structlint_core::glob::glob(pattern)
             .map(|g| g.compile_matcher())
             .map_err(|e| fail(format!("invalid glob `{pattern}`: {}", e.kind())))
     };
