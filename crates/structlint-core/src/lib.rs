@@ -12,10 +12,12 @@
 //! - [`FileRule`] / [`WorkspaceRule`]: what rules implement; [`RuleSpec`]: the registry entry.
 //! - [`Provider`]: an artifact several rules read (the import graph), built once per run.
 //! - [`Engine`]: discovery, the two phases, suppressions; returns a [`Report`].
+//! - [`read_inside`]: the one way to read a file a config or manifest names.
 
 pub mod config;
 mod diagnostic;
 mod engine;
+mod inside;
 mod provider;
 mod report;
 mod rule;
@@ -30,6 +32,7 @@ pub use diagnostic::{
 };
 pub use engine::Engine;
 pub use engine::paths::normalize;
+pub use inside::{ReadError, ReadErrorKind, check_relative, read_inside, resolve_inside};
 pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{

@@ -1,0 +1,88 @@
+//! A repository is untrusted input: CI runs structlint on pull requests. Nothing a checkout
+//! commits (rule files, tsconfig, symlinks) may make structlint write outside the places it
+//! was asked to write, or read and print files outside the workspace.
+
+mod common;
+
+use common::{structlint, workspace};
+
+const SECRET: &str = "AWS_SECRET_ACCESS_KEY=hunter2-do-not-print";
+
+#[cfg(unix)]
+#[test]
+fn a_rule_file_linked_outside_the_workspace_is_not_read_or_printed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("environ");
+    std::fs::write(&secret, format!("{SECRET}\n[[rule]\n")).unwrap();
+    let dir = workspace(&[
+        ("structlint.toml", b"rule-files = [\"rules/team.toml\"]\n"),
+        ("src/a.ts", b"export const a = 1;\n"),
+    ]);
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("rules/team.toml")).unwrap();
+    for args in [&["check"][..], &["test"]] {
+        let run = structlint(dir.path(), args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            !all.contains("hunter2"),
+            "{args:?} printed the secret: {all}"
+        );
+        assert!(
+            all.contains("rules/team.toml") && all.contains("outside the workspace"),
+            "{args:?}: {all}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_file_linked_outside_the_workspace_is_not_printed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("environ");
+    std::fs::write(&secret, format!("{SECRET}\n")).unwrap();
+    let dir = workspace(&[("src/a.ts", b"export const a = 1;\n")]);
+    std::os::unix::fs::symlink(&secret, dir.path().join("structlint.toml")).unwrap();
+    let run = structlint(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("outside the workspace"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn tsconfig_extends_outside_the_workspace_is_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("base.json"), SECRET).unwrap();
+    std::fs::write(outside.path().join("outside.json"), SECRET).unwrap();
+    let dir = outside.path().join("ws");
+    for (path, text) in [
+        ("structlint.toml", ""),
+        ("tsconfig.json", "{ \"extends\": \"./base.json\" }"),
+        (
+            "packages/a/tsconfig.json",
+            "{ \"extends\": \"../../../outside.json\" }",
+        ),
+        ("packages/a/src/a.ts", "import { b } from '@app/b';\n"),
+        ("src/a.ts", "import { b } from '@app/b';\n"),
+    ] {
+        std::fs::create_dir_all(dir.join(path).parent().unwrap()).unwrap();
+        std::fs::write(dir.join(path), text).unwrap();
+    }
+    std::os::unix::fs::symlink(outside.path().join("base.json"), dir.join("base.json")).unwrap();
+    let run = structlint(&dir, &["check"]);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(!all.contains("hunter2"), "{all}");
+    assert!(
+        !all.contains("invalid tsconfig"),
+        "the outside file was parsed: {all}"
+    );
+    assert!(
+        all.contains("base.json") && all.contains("outside the workspace"),
+        "{all}"
+    );
+}
