@@ -4,9 +4,76 @@
 
 mod common;
 
-use common::{structlint, workspace};
+use std::path::Path;
+use std::process::Command;
+
+use common::{Run, structlint, workspace};
 
 const SECRET: &str = "AWS_SECRET_ACCESS_KEY=hunter2-do-not-print";
+
+/// A source test whose workspace case names `key` as one of its files.
+fn rule_with_test_file(key: &str) -> String {
+    format!(
+        r#"[[rule]]
+id = "no-utils-folders"
+kind = "files"
+forbid = ["**/utils/**"]
+message = "{{{{path}}}}: no utils folders"
+
+[[rule.tests]]
+expect = ["src/utils/x.ts:1"]
+
+[rule.tests.files]
+"src/utils/x.ts" = "export const x = 1;\n"
+{key:?} = "pwned"
+"#
+    )
+}
+
+/// `structlint <args>` with `TMPDIR` set, so the test workspaces of `structlint test` are
+/// created where the test can see what lands beside them.
+fn structlint_with_tmpdir(cwd: &Path, tmpdir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_structlint"))
+        .args(args)
+        .current_dir(cwd)
+        .env("TMPDIR", tmpdir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the structlint binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn test_files_keys_that_leave_the_test_workspace_are_rule_errors() {
+    let outside = tempfile::tempdir().unwrap();
+    let tmpdir = outside.path().join("tmp");
+    std::fs::create_dir(&tmpdir).unwrap();
+    let absolute = outside.path().join("home/.bashrc");
+    let absolute = absolute.to_str().unwrap();
+    for (key, written) in [
+        ("../escape.txt", tmpdir.join("escape.txt")),
+        ("src/../../escape.txt", tmpdir.join("escape.txt")),
+        (absolute, absolute.into()),
+    ] {
+        let dir = workspace(&[("rules/team.toml", rule_with_test_file(key).as_bytes())]);
+        let run = structlint_with_tmpdir(dir.path(), &tmpdir, &["test", "rules"]);
+        assert_eq!(run.code, 2, "{key}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("team.toml") && run.stderr.contains("test workspace"),
+            "{key}: {}",
+            run.stderr
+        );
+        assert!(
+            !written.exists(),
+            "{key} was written to {}",
+            written.display()
+        );
+    }
+}
 
 #[cfg(unix)]
 #[test]
