@@ -11,6 +11,16 @@ use common::{Run, structlint, workspace};
 
 const SECRET: &str = "AWS_SECRET_ACCESS_KEY=hunter2-do-not-print";
 
+const SLEEP_RULE: &str = r#"[[rule]]
+id = "no-sleep-call"
+language = "typescript"
+message = "`{{match}}` waits a fixed time"
+pattern = "sleep($MS)"
+
+[[rule.tests]]
+invalid = ["await sleep(100);"]
+"#;
+
 /// A source test whose workspace case names `key` as one of its files.
 fn rule_with_test_file(key: &str) -> String {
     format!(
@@ -152,4 +162,73 @@ fn tsconfig_extends_outside_the_workspace_is_not_read() {
         all.contains("base.json") && all.contains("outside the workspace"),
         "{all}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_symlink_replaces_the_link_not_its_target() {
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("authorized_keys");
+    std::fs::write(&target, "ssh-ed25519 AAAA owner\n").unwrap();
+    let dir = workspace(&[("src/a.ts", b"export const a = 1;\n")]);
+    std::os::unix::fs::symlink(&target, dir.path().join("report.json")).unwrap();
+    // The old temporary name was `.NAME.PID.tmp`; a repository could commit it for the PIDs
+    // to come. Only Linux says which PID comes next.
+    let next = std::fs::read_to_string("/proc/sys/kernel/ns_last_pid")
+        .ok()
+        .and_then(|t| t.trim().parse::<u32>().ok());
+    for pid in next.map_or(0..0, |n| n..n + 400) {
+        let name = format!(".report.json.{pid}.tmp");
+        std::os::unix::fs::symlink(&target, dir.path().join(name)).unwrap();
+    }
+    let run = structlint(
+        dir.path(),
+        &["check", "--format", "json", "--output", "report.json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "ssh-ed25519 AAAA owner\n"
+    );
+    let written = dir.path().join("report.json");
+    assert!(!written.symlink_metadata().unwrap().is_symlink());
+    assert!(
+        std::fs::read_to_string(written)
+            .unwrap()
+            .contains("\"diagnostics\"")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn test_update_does_not_write_through_a_planted_temporary_file() {
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("victim.txt");
+    std::fs::write(&target, "unchanged\n").unwrap();
+    let dir = workspace(&[("rules/team.toml", SLEEP_RULE.as_bytes())]);
+    let snapshots = dir.path().join("rules/__snapshots__");
+    std::fs::create_dir(&snapshots).unwrap();
+    std::os::unix::fs::symlink(&target, snapshots.join(".no-sleep-call.md.tmp")).unwrap();
+    let run = structlint(dir.path(), &["test", "rules", "--update"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "unchanged\n");
+    let snapshot = std::fs::read_to_string(snapshots.join("no-sleep-call.md")).unwrap();
+    assert!(snapshot.contains("waits a fixed time"), "{snapshot}");
+}
+
+#[cfg(unix)]
+#[test]
+fn test_update_does_not_write_through_a_snapshots_folder_linked_outside() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = workspace(&[("rules/team.toml", SLEEP_RULE.as_bytes())]);
+    let snapshots = dir.path().join("rules/__snapshots__");
+    std::os::unix::fs::symlink(outside.path(), &snapshots).unwrap();
+    let run = structlint(dir.path(), &["test", "rules", "--update"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("cannot write") && run.stdout.contains("outside the workspace"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }

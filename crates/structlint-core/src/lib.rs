@@ -12,8 +12,10 @@
 //! - [`FileRule`] / [`WorkspaceRule`]: what rules implement; [`RuleSpec`]: the registry entry.
 //! - [`Provider`]: an artifact several rules read (the import graph), built once per run.
 //! - [`Engine`]: discovery, the two phases, suppressions; returns a [`Report`].
-//! - [`read_inside`]: the one way to read a file a config or manifest names.
+//! - [`read_inside`]: the one way to read a file a config or manifest names;
+//!   [`write_atomic`]: the one way to write a report or snapshot.
 
+mod atomic;
 pub mod config;
 mod diagnostic;
 mod engine;
@@ -26,6 +28,7 @@ mod source;
 pub mod suppress;
 mod workspace;
 
+pub use atomic::write_atomic;
 pub use config::{CONFIG_FILE, Config, ConfigError, FilesConfig, closest, find_config};
 pub use diagnostic::{
     Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,

@@ -275,7 +275,18 @@ fn check_snapshot(
         return false;
     }
     if update {
-        if let Err(e) = write_atomically(&path, &text) {
+        // A committed `__snapshots__` symlink must not carry the write out of the workspace.
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let written = std::fs::create_dir_all(dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                let under = dir.strip_prefix(at.root).unwrap_or(dir);
+                structlint_core::resolve_inside(at.root, under).map_err(|e| e.to_string())
+            })
+            .and_then(|_| {
+                structlint_core::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
             failures.push(format!("cannot write {}: {e}", path.display()));
             return false;
         }
@@ -289,16 +300,4 @@ fn check_snapshot(
         }
     });
     false
-}
-
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let temp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-    ));
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path)
 }
