@@ -107,7 +107,8 @@ fn missing_config_and_paths_are_usage_errors() {
     let run = structlint(dir.path(), &["check", "--config", "nope.toml"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("cannot read config file nope.toml"),
+        run.stderr
+            .contains("cannot read config file: nope.toml does not exist"),
         "{}",
         run.stderr
     );

@@ -2,8 +2,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use structlint::{Check, OutputOptions};
+use structlint_core::write_atomic;
 
-use super::{print, report_error, write_atomically};
+use super::{print, report_error};
 use crate::cli::{CheckArgs, Color, Format};
 use crate::{EXIT_ERROR, EXIT_FINDINGS};
 
@@ -72,7 +73,7 @@ fn emit(args: &CheckArgs, text: &str) -> bool {
     let Some(path) = &args.output else {
         return print(text);
     };
-    match write_atomically(path, text.as_bytes()) {
+    match write_atomic(path, text.as_bytes()) {
         Ok(()) => true,
         Err(e) => {
             let _ = writeln!(io::stderr(), "error: cannot write {}: {e}", path.display());

@@ -36,30 +36,6 @@ pub(crate) fn print(text: &str) -> bool {
     }
 }
 
-/// Replaces `path` with `bytes` so that readers see the old file or the new one, never a
-/// half-written one: a temporary file in the same directory, flushed, then renamed over it.
-pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => std::path::Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
 /// Prints a configuration or usage error with miette (the offending TOML line, `help:`) and
 /// returns exit code 2.
 pub(crate) fn report_error(error: &dyn miette::Diagnostic) -> u8 {

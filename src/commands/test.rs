@@ -10,14 +10,17 @@ use crate::cli::TestArgs;
 use crate::{EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn run(args: &TestArgs) -> u8 {
-    let files = match rule_files(&args.paths) {
-        Ok(files) => files,
+    let groups = match rule_files(&args.paths) {
+        Ok(groups) => groups,
         Err(e) => return report_error(&e),
     };
-    let reports = match testing::run(&files, args.update) {
-        Ok(reports) => reports,
-        Err(e) => return report_error(&e),
-    };
+    let mut reports = Vec::new();
+    for (root, files) in &groups {
+        match testing::run(root, files, args.update) {
+            Ok(found) => reports.extend(found),
+            Err(e) => return report_error(&e),
+        }
+    }
     let text = render(&reports);
     let failed = reports.iter().filter(|r| !r.passed()).count();
     if !print(&text) {
@@ -56,31 +59,38 @@ fn render(reports: &[RuleReport]) -> String {
     text
 }
 
-/// The rule files to test: the given files, every `.toml` under the given directories, or
-/// by default the `rule-files` of the nearest config, else `rules/`.
-fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ConfigError> {
+/// The rule files to test, each with the root they must stay under: the given files (under
+/// their folder), every `.toml` under the given directories, or by default the `rule-files`
+/// of the nearest config (under its folder), else `rules/`.
+fn rule_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Vec<PathBuf>)>, ConfigError> {
     if paths.is_empty() {
         if let Some(config) = structlint_core::find_config(Path::new(".")) {
             let root = config.parent().unwrap_or(Path::new("."));
-            let text = std::fs::read_to_string(&config).unwrap_or_default();
+            let text = structlint_core::read_inside(root, &config)
+                .map_err(|e| ConfigError::plain(format!("cannot read config file: {e}")))?;
             let patterns: Vec<String> = toml::from_str::<toml::Table>(&text)
                 .ok()
                 .and_then(|t| t.get("rule-files").cloned())
                 .and_then(|v| v.try_into().ok())
                 .unwrap_or_default();
             if !patterns.is_empty() {
-                return structlint_toml_rules::expand(root, &patterns);
+                let files = structlint_toml_rules::expand(root, &patterns)?;
+                return Ok(vec![(root.to_path_buf(), files)]);
             }
         }
         return rule_files(&[PathBuf::from("rules")]);
     }
-    let mut files = Vec::new();
+    let mut groups = Vec::new();
     for path in paths {
         if path.is_dir() {
             let found = structlint_toml_rules::expand(path, &["**/*.toml".to_string()])?;
-            files.extend(found);
+            groups.push((path.clone(), found));
         } else if path.is_file() {
-            files.push(path.clone());
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            groups.push((
+                dir.unwrap_or(Path::new(".")).to_path_buf(),
+                vec![path.clone()],
+            ));
         } else {
             return Err(ConfigError::plain(format!(
                 "{} does not exist: give rule files or directories that hold them",
@@ -88,5 +98,5 @@ fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ConfigError> {
             )));
         }
     }
-    Ok(files)
+    Ok(groups)
 }

@@ -12,11 +12,15 @@
 //! - [`FileRule`] / [`WorkspaceRule`]: what rules implement; [`RuleSpec`]: the registry entry.
 //! - [`Provider`]: an artifact several rules read (the import graph), built once per run.
 //! - [`Engine`]: discovery, the two phases, suppressions; returns a [`Report`].
+//! - [`read_inside`]: the one way to read a file a config or manifest names;
+//!   [`write_atomic`]: the one way to write a report or snapshot.
 
+mod atomic;
 pub mod config;
 mod diagnostic;
 mod engine;
 pub mod glob;
+mod inside;
 mod provider;
 mod report;
 mod rule;
@@ -25,12 +29,14 @@ mod source;
 pub mod suppress;
 mod workspace;
 
+pub use atomic::write_atomic;
 pub use config::{CONFIG_FILE, Config, ConfigError, FilesConfig, closest, find_config};
 pub use diagnostic::{
     Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,
 };
 pub use engine::Engine;
 pub use engine::paths::normalize;
+pub use inside::{ReadError, ReadErrorKind, check_relative, read_inside, resolve_inside};
 pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{

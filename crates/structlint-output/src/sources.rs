@@ -17,12 +17,13 @@ impl Sources {
         }
     }
 
-    /// The text of `path`, or `None` when it cannot be read as UTF-8 any more.
+    /// The text of `path`, or `None` when it cannot be read as UTF-8 any more. Snippets are
+    /// printed, so only files that resolve under the root are read (see `read_inside`).
     pub fn get(&mut self, path: &str) -> Option<Arc<String>> {
         self.cache
             .entry(path.to_string())
             .or_insert_with(|| {
-                std::fs::read_to_string(self.root.join(path))
+                structlint_core::read_inside(&self.root, path)
                     .ok()
                     .map(Arc::new)
             })

@@ -306,6 +306,7 @@ fn finish(
         }
         Ok(parsed)
     };
+    crate::source::test_files(&def.tests, &id, src)?;
     let message = template(&def.message)?;
     let fix = def
         .fix

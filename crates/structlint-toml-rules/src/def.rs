@@ -143,8 +143,9 @@ pub struct TestsDef {
     pub valid: Vec<String>,
     #[serde(default)]
     pub invalid: Vec<String>,
+    /// Keyed with their place, so that a path leaving the test workspace is an error there.
     #[serde(default)]
-    pub files: BTreeMap<String, String>,
+    pub files: BTreeMap<Spanned<String>, String>,
     #[serde(default)]
     pub expect: Vec<String>,
 }

@@ -2,18 +2,29 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::Glob;
 use structlint_core::ConfigError;
+use structlint_core::glob::glob;
 
 use crate::compile::{CompiledRule, Source, compile};
 use crate::def::{RULE_FIELDS, RuleFile};
 
 /// The files under `root` that `patterns` match, sorted. A pattern that matches no file is an
-/// error: a typo must not turn rules off silently.
+/// error: a typo must not turn rules off silently; so is one that leaves `root`, since a
+/// checkout's config must not make structlint read (and echo) files outside it.
 pub fn expand(root: &Path, patterns: &[String]) -> Result<Vec<PathBuf>, ConfigError> {
     let mut found = Vec::new();
     for pattern in patterns {
-        let matcher = Glob::new(pattern)
+        if pattern.starts_with('/')
+            || Path::new(pattern).has_root()
+            || pattern.split(['/', '\\']).any(|p| p == "..")
+        {
+            return Err(ConfigError::plain(format!(
+                "`rule-files` pattern `{pattern}` leaves the workspace {}",
+                root.display()
+            ))
+            .with_help("rule files live inside the workspace: write patterns relative to the config file, without `..`, e.g. \"rules/**/*.toml\""));
+        }
+        let matcher = glob(pattern)
             .map_err(|e| {
                 ConfigError::plain(format!(
                     "invalid glob `{pattern}` in `rule-files`: {}",
@@ -77,11 +88,13 @@ fn walk(dir: &Path, visit: &mut dyn FnMut(&Path)) {
     }
 }
 
-/// Reads and compiles the rules of one file.
-pub fn load_file(path: &Path) -> Result<Vec<CompiledRule>, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ConfigError::plain(format!("cannot read rule file {}: {e}", path.display()))
-    })?;
+/// Reads and compiles the rules of one file, which must resolve to a file under `root`: a
+/// parse error shows the file's lines, so a rule file that is a symlink to a secret outside
+/// the workspace is refused before it is read. `path` is joined onto `root` already, as
+/// [`expand`] returns it.
+pub fn load_file(root: &Path, path: &Path) -> Result<Vec<CompiledRule>, ConfigError> {
+    let text = read_under(root, path)
+        .map_err(|e| ConfigError::plain(format!("cannot read rule file: {e}")))?;
     let src = Source { path, text: &text };
     let file: RuleFile = toml::from_str(&text).map_err(|e| {
         let mut error = ConfigError::from_toml(path, &text, &e);
@@ -114,4 +127,10 @@ pub fn load_file(path: &Path) -> Result<Vec<CompiledRule>, ConfigError> {
         rules.push(rule);
     }
     Ok(rules)
+}
+
+/// [`structlint_core::read_inside`] for a path joined onto `root` already (`rules/x.toml`
+/// under the root `rules`), as the paths of `structlint test <dir>` are.
+pub(crate) fn read_under(root: &Path, path: &Path) -> Result<String, structlint_core::ReadError> {
+    structlint_core::read_inside(root, path.strip_prefix(root).unwrap_or(path))
 }

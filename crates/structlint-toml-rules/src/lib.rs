@@ -48,7 +48,7 @@ impl RuleLoader for TomlRules {
                 .unwrap_or(&file)
                 .to_string_lossy()
                 .replace('\\', "/");
-            for rule in load_file(&file)? {
+            for rule in load_file(root, &file)? {
                 if taken.contains(&rule.id.as_str()) {
                     return Err(ConfigError::plain(format!(
                         "{shown}: rule id `{}` is a built-in rule's; choose another id",

@@ -9,7 +9,7 @@ use structlint_core::ConfigError;
 use structlint_core::glob::glob_set;
 use toml::Spanned;
 
-use crate::def::Constraint;
+use crate::def::{Constraint, TestsDef};
 
 /// A `where` constraint on a capture, with its regexes compiled.
 pub struct CompiledConstraint {
@@ -104,4 +104,26 @@ pub(crate) fn list(names: &[String]) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Checks that every `[rule.tests.files]` path stays inside the temporary workspace that
+/// `structlint test` writes it to: an absolute or `..` path would write anywhere the user
+/// can, from a rule file a checkout commits.
+pub(crate) fn test_files(
+    tests: &[TestsDef],
+    id: &str,
+    src: &Source<'_>,
+) -> Result<(), ConfigError> {
+    for key in tests.iter().flat_map(|t| t.files.keys()) {
+        if let Err(why) = structlint_core::check_relative(key.get_ref()) {
+            return Err(src
+                .error(
+                    key.span(),
+                    format!("rule `{id}`: test file `{}` is not a path inside the test workspace: {why}", key.get_ref().escape_default()),
+                    "this path",
+                )
+                .with_help("name test files relative to the test workspace, with `/` and no `..`, e.g. \"src/a.ts\""));
+        }
+    }
+    Ok(())
 }

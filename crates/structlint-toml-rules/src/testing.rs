@@ -32,28 +32,42 @@ impl RuleReport {
     }
 }
 
-/// Tests every rule of `rule_files`; with `update`, rewrites the prompt snapshots.
-pub fn run(rule_files: &[PathBuf], update: bool) -> Result<Vec<RuleReport>, ConfigError> {
+/// Tests every rule of `rule_files`; with `update`, rewrites the prompt snapshots. The rule
+/// files, their fixtures and snapshots are read only when they resolve to files under `root`.
+pub fn run(
+    root: &Path,
+    rule_files: &[PathBuf],
+    update: bool,
+) -> Result<Vec<RuleReport>, ConfigError> {
     let mut reports = Vec::new();
     for file in rule_files {
-        let set = Arc::new(RuleSet::new(load_file(file)?));
+        let set = Arc::new(RuleSet::new(load_file(root, file)?));
         let dir = file.parent().unwrap_or(Path::new("."));
-        let fixtures = fixture_files(dir);
+        let fixtures = fixture_files(root, dir);
+        let at = Place { root, file };
         for (index, rule) in set.rules.iter().enumerate() {
-            reports.push(test_rule(&set, index, rule, file, &fixtures, update));
+            reports.push(test_rule(&set, index, rule, at, &fixtures, update));
         }
     }
     Ok(reports)
+}
+
+/// The rule file being tested and the workspace root its snapshots must stay under.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    root: &'a Path,
+    file: &'a Path,
 }
 
 fn test_rule(
     set: &Arc<RuleSet>,
     index: usize,
     rule: &CompiledRule,
-    file: &Path,
+    at: Place<'_>,
     fixtures: &[(PathBuf, Language, String)],
     update: bool,
 ) -> RuleReport {
+    let file = at.file;
     let mut failures = Vec::new();
     let mut snapshot = String::new();
     let mut cases = 0;
@@ -64,7 +78,7 @@ fn test_rule(
         if expected == 0 {
             failures.push("no invalid case: add a `[[rule.tests]]` with `files` and the `expect`ed `path:line`s".into());
         }
-        let snapshot_written = check_snapshot(file, &rule.id, &snapshot, update, &mut failures);
+        let snapshot_written = check_snapshot(at, &rule.id, &snapshot, update, &mut failures);
         return RuleReport {
             id: rule.id.clone(),
             file: file.to_path_buf(),
@@ -153,7 +167,7 @@ fn test_rule(
     if invalid_cases == 0 {
         failures.push("no invalid case: add one (`invalid = [...]` or an `// expect:` line in a fixture) so the rule is proven to fire".into());
     }
-    let snapshot_written = check_snapshot(file, &rule.id, &snapshot, update, &mut failures);
+    let snapshot_written = check_snapshot(at, &rule.id, &snapshot, update, &mut failures);
     RuleReport {
         id: rule.id.clone(),
         file: file.to_path_buf(),
@@ -223,8 +237,8 @@ fn line_text(text: &str, line: usize) -> String {
     crate::message::one_line(text.lines().nth(line.saturating_sub(1)).unwrap_or(""))
 }
 
-/// The files beside the rule files that structlint can read.
-fn fixture_files(dir: &Path) -> Vec<(PathBuf, Language, String)> {
+/// The files beside the rule files that structlint can read (under `root`).
+fn fixture_files(root: &Path, dir: &Path) -> Vec<(PathBuf, Language, String)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -233,7 +247,7 @@ fn fixture_files(dir: &Path) -> Vec<(PathBuf, Language, String)> {
         .map(|e| e.path())
         .filter_map(|p| {
             let language = Language::from_path(&p)?;
-            let text = std::fs::read_to_string(&p).ok()?;
+            let text = crate::files::read_under(root, &p).ok()?;
             Some((p, language, text))
         })
         .collect();
@@ -243,24 +257,36 @@ fn fixture_files(dir: &Path) -> Vec<(PathBuf, Language, String)> {
 
 /// Compares (or with `update`, writes) `__snapshots__/<id>.md`; returns whether it wrote.
 fn check_snapshot(
-    rule_file: &Path,
+    at: Place<'_>,
     id: &str,
     body: &str,
     update: bool,
     failures: &mut Vec<String>,
 ) -> bool {
-    let path = rule_file
+    let path = at
+        .file
         .parent()
         .unwrap_or(Path::new("."))
         .join("__snapshots__")
         .join(format!("{id}.md"));
     let text = format!("# {id}: the prompts of its invalid cases\n\n{body}");
-    let current = std::fs::read_to_string(&path).ok();
+    let current = crate::files::read_under(at.root, &path).ok();
     if current.as_deref() == Some(text.as_str()) {
         return false;
     }
     if update {
-        if let Err(e) = write_atomically(&path, &text) {
+        // A committed `__snapshots__` symlink must not carry the write out of the workspace.
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let written = std::fs::create_dir_all(dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                let under = dir.strip_prefix(at.root).unwrap_or(dir);
+                structlint_core::resolve_inside(at.root, under).map_err(|e| e.to_string())
+            })
+            .and_then(|_| {
+                structlint_core::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
             failures.push(format!("cannot write {}: {e}", path.display()));
             return false;
         }
@@ -274,16 +300,4 @@ fn check_snapshot(
         }
     });
     false
-}
-
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let temp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-    ));
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path)
 }

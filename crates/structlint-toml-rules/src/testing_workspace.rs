@@ -59,12 +59,17 @@ fn check(
     set: &Arc<RuleSet>,
     index: usize,
     rule_file: &Path,
-    files: &std::collections::BTreeMap<String, String>,
+    files: &std::collections::BTreeMap<toml::Spanned<String>, String>,
 ) -> Result<Vec<(String, String)>, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap_or(dir.path())).map_err(|e| e.to_string())?;
+    for (key, text) in files {
+        // Compiling the rule refused such paths already; checked again where it is written.
+        structlint_core::check_relative(key.get_ref())
+            .map_err(|why| format!("test file `{}`: {why}", key.get_ref().escape_default()))?;
+        let path = dir.path().join(key.get_ref());
+        let parent = path.parent().unwrap_or(dir.path());
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        structlint_core::resolve_inside(dir.path(), parent).map_err(|e| e.to_string())?;
         std::fs::write(path, text).map_err(|e| e.to_string())?;
     }
     let root = structlint_core::normalize(dir.path()).map_err(|e| e.to_string())?;

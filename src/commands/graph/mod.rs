@@ -7,11 +7,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use structlint::{Check, Report};
+use structlint_core::write_atomic;
 use structlint_graph::{IMPORT_GRAPH, ImportGraph, ImportGraphProvider, Target};
 
 use self::model::{Edge, Mark, Model, Node};
 use self::render::render;
-use super::{print, report_error, write_atomically};
+
+use super::{print, report_error};
 use crate::EXIT_ERROR;
 use crate::cli::GraphArgs;
 
@@ -41,7 +43,7 @@ pub fn run(args: &GraphArgs) -> u8 {
     };
     let text = render(&model, args.format);
     let written = match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())
+        Some(path) => write_atomic(path, text.as_bytes())
             .map_err(|e| writeln!(io::stderr(), "error: cannot write {}: {e}", path.display()))
             .is_ok(),
         None => print(&text),

@@ -76,7 +76,19 @@ impl CargoWorkspace {
     /// project. Unreadable manifests are notes.
     pub fn discover(cx: &WorkspaceContext) -> CargoWorkspace {
         let read = |path: &str| -> Option<Manifest> {
-            let text = std::fs::read_to_string(cx.root.join(path)).ok()?;
+            // Only files under the root: a manifest may be a symlink a checkout points elsewhere.
+            let text = match structlint_core::read_inside(&cx.root, path) {
+                Ok(text) => text,
+                Err(e) if e.is_not_found() => return None,
+                Err(e) => {
+                    cx.note(Note {
+                        path: path.to_string(),
+                        kind: NoteKind::Config,
+                        message: format!("{e}; it is left out of the workspace"),
+                    });
+                    return None;
+                }
+            };
             toml::from_str(&text)
                 .map_err(|e| {
                     cx.note(Note {

@@ -52,3 +52,28 @@ fn members_names_libraries_dependencies_and_layers() {
     assert_eq!(ws.crate_of("crates/acme-ui/src/main.rs"), Some(2));
     assert_eq!(ws.by_ident("acme_types"), Some(1));
 }
+
+#[cfg(unix)]
+#[test]
+fn manifests_that_resolve_outside_the_root_are_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("m.toml"),
+        "[package]\nname = \"stolen\"\n",
+    )
+    .unwrap();
+    let (dir, mut cx) = context(&[("a/Cargo.toml", "[package]\nname = \"a\"\n")]);
+    std::fs::create_dir(dir.path().join("b")).unwrap();
+    let link = dir.path().join("b/Cargo.toml");
+    std::os::unix::fs::symlink(outside.path().join("m.toml"), link).unwrap();
+    cx.index = ["a/Cargo.toml", "b/Cargo.toml"]
+        .map(String::from)
+        .into_iter()
+        .collect();
+    let ws = CargoWorkspace::discover(&cx);
+    let names: Vec<&str> = ws.crates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["a"]);
+    let notes = cx.take_notes();
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert!(notes[0].message.contains("outside the workspace"));
+}

@@ -76,9 +76,7 @@ impl Config {
 
     /// Reads and validates the config file at `path`.
     pub fn load(path: &Path, registry: &[RuleSpec]) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::plain(format!("cannot read config file {}: {e}", path.display()))
-        })?;
+        let text = read_config(path)?;
         Config::parse(path, &text, registry)
     }
 
@@ -93,11 +91,20 @@ impl Config {
         registry: &[RuleSpec],
         loader: &dyn RuleLoader,
     ) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::plain(format!("cannot read config file {}: {e}", path.display()))
-        })?;
+        let text = read_config(path)?;
         load::parse(path, &text, registry, Some(loader))
     }
+}
+
+/// The text of the config file at `path`. A parse error prints its lines, so a checkout's
+/// `structlint.toml` that is a symlink to a file outside its folder is refused unread.
+fn read_config(path: &Path) -> Result<String, ConfigError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let name = path.file_name().map_or(path, Path::new);
+    crate::read_inside(dir.unwrap_or(Path::new(".")), name).map_err(|mut e| {
+        e.path = path.to_path_buf();
+        ConfigError::plain(format!("cannot read config file: {e}"))
+    })
 }
 
 /// The nearest `structlint.toml` in `start` or one of its parents.

@@ -5,7 +5,7 @@ mod discover;
 mod file_phase;
 pub(crate) mod paths;
 mod prefilter;
-mod read;
+pub(crate) mod read;
 #[cfg(test)]
 mod tests;
 mod workspace_phase;

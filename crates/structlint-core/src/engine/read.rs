@@ -15,31 +15,20 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
         kind: NoteKind::Skipped,
         message,
     };
-    let mut file =
-        std::fs::File::open(&candidate.abs).map_err(|e| skip(format!("unreadable: {e}")))?;
-    let mut bytes = Vec::new();
-    // Reading at most limit + 1 bytes catches files that grow after a metadata check.
-    (&mut file)
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| skip(format!("unreadable: {e}")))?;
-    if bytes.len() as u64 > limit {
-        let size = file.metadata().map_or(bytes.len() as u64, |m| m.len());
-        return Err(skip(format!(
-            "{} is over the size limit of {}; raise `[files] max-file-size` or exclude it",
-            human_size(size),
-            human_size(limit)
-        )));
-    }
-    if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some() {
-        return Err(skip("binary file (contains NUL bytes)".into()));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..valid]).count() + 1;
-        skip(format!(
-            "not valid UTF-8 (first invalid byte on line {line}); re-save it as UTF-8"
-        ))
+    let file = std::fs::File::open(&candidate.abs).map_err(|e| skip(format!("unreadable: {e}")))?;
+    let text = read_text(file, limit).map_err(|problem| {
+        skip(match problem {
+            Unreadable::Io(e) => format!("unreadable: {e}"),
+            Unreadable::TooLarge(size) => format!(
+                "{} is over the size limit of {}; raise `[files] max-file-size` or exclude it",
+                human_size(size),
+                human_size(limit)
+            ),
+            Unreadable::Binary => "binary file (contains NUL bytes)".into(),
+            Unreadable::NotUtf8(line) => {
+                format!("not valid UTF-8 (first invalid byte on line {line}); re-save it as UTF-8")
+            }
+        })
     })?;
     Ok(SourceFile::new(
         candidate.path.clone(),
@@ -49,7 +38,39 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
     ))
 }
 
-fn human_size(bytes: u64) -> String {
+/// Why a file's text was not read; the engine makes it a note, `read_inside` an error.
+#[derive(Debug)]
+pub(crate) enum Unreadable {
+    Io(std::io::Error),
+    /// Over the limit: the file's size in bytes.
+    TooLarge(u64),
+    Binary,
+    /// Not UTF-8: the 1-based line of the first invalid byte.
+    NotUtf8(usize),
+}
+
+/// The text of `file`: at most `limit` bytes, not binary, UTF-8.
+pub(crate) fn read_text(mut file: std::fs::File, limit: u64) -> Result<String, Unreadable> {
+    let mut bytes = Vec::new();
+    // Reading at most limit + 1 bytes catches files that grow after a metadata check.
+    (&mut file)
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > limit {
+        let size = file.metadata().map_or(bytes.len() as u64, |m| m.len());
+        return Err(Unreadable::TooLarge(size));
+    }
+    if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some() {
+        return Err(Unreadable::Binary);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        Unreadable::NotUtf8(memchr::memchr_iter(b'\n', &e.as_bytes()[..valid]).count() + 1)
+    })
+}
+
+pub(crate) fn human_size(bytes: u64) -> String {
     const MIB: f64 = 1024.0 * 1024.0;
     if bytes >= 1024 * 1024 {
         format!("{:.1} MiB", bytes as f64 / MIB)

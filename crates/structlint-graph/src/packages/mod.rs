@@ -51,7 +51,15 @@ impl Packages {
                 message,
             })
         };
-        let read = |path: &str| std::fs::read_to_string(cx.root.join(path)).ok();
+        // Only files under the root: a manifest may be a symlink a checkout points elsewhere.
+        let read = |path: &str| match structlint_core::read_inside(&cx.root, path) {
+            Ok(text) => Some(text),
+            Err(e) if e.is_not_found() => None,
+            Err(e) => {
+                note(path, format!("{e}; it is ignored"));
+                None
+            }
+        };
         let root_manifest = cx
             .index
             .contains("package.json")

@@ -127,3 +127,27 @@ fn malformed_manifests_and_duplicates_are_notes() {
         "{notes:#?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn manifests_that_resolve_outside_the_root_are_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("p.json"), r#"{"name": "stolen"}"#).unwrap();
+    let (dir, mut cx) = workspace(&[("a/package.json", r#"{"name": "a"}"#)]);
+    std::fs::create_dir(dir.path().join("b")).unwrap();
+    let link = dir.path().join("b/package.json");
+    std::os::unix::fs::symlink(outside.path().join("p.json"), link).unwrap();
+    cx.index = ["a/package.json", "b/package.json"]
+        .map(String::from)
+        .into_iter()
+        .collect();
+    assert_eq!(labels(&Packages::discover(&cx)), ["a=a"]);
+    let notes = cx.take_notes();
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(notes[0].path, "b/package.json");
+    assert!(
+        notes[0].message.contains("outside the workspace"),
+        "{}",
+        notes[0].message
+    );
+}

@@ -102,8 +102,16 @@ impl<'a> TsConfigs<'a> {
             );
             return None;
         }
+        // `extends` is written by the checkout: a base outside the workspace is not read.
+        let text = match structlint_core::read_inside(&self.cx.root, path) {
+            Ok(text) => text,
+            Err(e) if e.is_not_found() => return None,
+            Err(e) => {
+                self.note(path, format!("{e}; imports are resolved without it"));
+                return None;
+            }
+        };
         chain.push(path.to_string());
-        let text = std::fs::read_to_string(self.cx.root.join(path)).ok()?;
         let value = match parse_jsonc(&text) {
             Ok(value) => value,
             Err(error) => {

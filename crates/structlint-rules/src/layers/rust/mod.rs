@@ -117,7 +117,7 @@ fn check_crates(
                 continue;
             }
             if let Some((stack, a, b)) = problem(from, to) {
-                let text = std::fs::read_to_string(cx.root.join(&c.manifest)).unwrap_or_default();
+                let text = structlint_core::read_inside(&cx.root, &c.manifest).unwrap_or_default();
                 let manifest = SourceFile::new(
                     c.manifest.clone(),
                     cx.root.join(&c.manifest),
