@@ -102,3 +102,40 @@ fn generated_code_parses_without_errors_and_over_long_files_are_found() {
         "every generated import resolves; only the planted problems are found"
     );
 }
+
+/// `structlint check --format json` of `dir` with `threads` rayon workers.
+fn json_at(dir: &std::path::Path, threads: usize) -> Vec<u8> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_structlint"))
+        .args(["check", "--format", "json"])
+        .current_dir(dir)
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
+    output.stdout
+}
+
+#[test]
+fn output_is_byte_identical_at_1_2_and_8_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), Shape::for_lines(100_000)).unwrap();
+    let fixtures = common::repo().join("fixtures");
+    let mut roots: Vec<_> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    roots.sort();
+    roots.push(dir.path().to_path_buf());
+    for root in roots {
+        let one = json_at(&root, 1);
+        assert!(one.len() > 100, "{} gave no report", root.display());
+        for threads in [2, 8] {
+            assert!(
+                json_at(&root, threads) == one,
+                "{} differs at {threads} threads",
+                root.display()
+            );
+        }
+    }
+}

@@ -40,7 +40,7 @@ pub use inside::{ReadError, ReadErrorKind, check_relative, read_inside, resolve_
 pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{
-    ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Input, Level, LoadedRule, Needs, RuleImpl,
+    ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Level, LoadedRule, Needs, RuleImpl,
     RuleLoader, RuleMeta, RuleSpec, WorkspaceRule,
 };
 pub use rule_options::RuleOptions;

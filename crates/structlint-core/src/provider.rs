@@ -91,7 +91,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
-    use crate::rule::{ActiveRule, Input, Needs, RuleImpl, RuleMeta, WorkspaceRule};
+    use crate::rule::{ActiveRule, Needs, RuleImpl, RuleMeta, WorkspaceRule};
     use crate::{Config, Diagnostic, Engine, Severity, SourceFile};
 
     static BUILDS: AtomicUsize = AtomicUsize::new(0);
@@ -126,7 +126,7 @@ mod tests {
     impl WorkspaceRule for CountPaths {
         type Facts = ();
         fn needs(&self) -> Needs {
-            Needs::new(Input::Text).literals(&[self.0])
+            Needs::literals(&[self.0])
         }
         fn providers(&self) -> Vec<&'static dyn AnyProvider> {
             vec![&RUST_PATHS]

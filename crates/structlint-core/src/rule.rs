@@ -43,39 +43,28 @@ impl Level {
     }
 }
 
-/// The input a rule reads beyond the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Input {
-    /// The text and its line index only.
-    Text,
-    /// The tree-sitter tree (shared by every rule of the file, parsed at most once).
-    Tree,
-    /// syn's syntax tree of a Rust file.
-    Syn,
-}
-
-/// What a rule needs from a file. The engine skips a rule on a file that contains none of its
-/// `literals` (one aho-corasick pass over the bytes for all rules together) and parses a file
-/// only when a rule asks for its tree, so a rule that needs a tree only sometimes
-/// (`max-file-lines`, for files over the limit) declares [`Input::Text`] and asks on demand.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a rule needs from a file: the literals without which it cannot match. The engine skips
+/// a rule on a file that contains none of them (one aho-corasick pass over the bytes for all
+/// rules together). Trees are parsed only when a rule asks for one ([`FileContext::tree`]), so
+/// a rule that needs a tree only sometimes (`max-file-lines`, for files over the limit) costs
+/// nothing on the other files.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Needs {
-    pub input: Input,
     /// The rule cannot match a file without at least one of these strings. Empty: always run.
     pub literals: Vec<String>,
 }
 
 impl Needs {
-    pub fn new(input: Input) -> Needs {
-        Needs {
-            input,
-            literals: Vec::new(),
-        }
+    /// Runs on every file of the rule's languages.
+    pub fn always() -> Needs {
+        Needs::default()
     }
 
-    pub fn literals(mut self, literals: &[&str]) -> Needs {
-        self.literals = literals.iter().map(|s| s.to_string()).collect();
-        self
+    /// Runs only on files that contain at least one of `literals`.
+    pub fn literals(literals: &[&str]) -> Needs {
+        Needs {
+            literals: literals.iter().map(|s| s.to_string()).collect(),
+        }
     }
 }
 

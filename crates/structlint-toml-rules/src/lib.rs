@@ -18,7 +18,6 @@ mod source;
 mod source_check;
 mod source_test;
 pub mod testing;
-mod testing_workspace;
 
 use std::path::Path;
 use std::sync::Arc;

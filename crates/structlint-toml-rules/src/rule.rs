@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use structlint_core::{Diagnostic, FileContext, FileRule, Input, Language, Needs, RuleMeta};
+use structlint_core::{Diagnostic, FileContext, FileRule, Language, Needs, RuleMeta};
 
 use crate::compile::{CompiledRule, Matcher};
 use crate::message::one_line;
@@ -25,8 +25,8 @@ impl FileRule for TomlRule {
 
     fn needs(&self) -> Needs {
         match self.set.rules[self.index].matcher {
-            Matcher::Regex(_) => Needs::new(Input::Text),
-            _ => Needs::new(Input::Tree),
+            Matcher::Regex(_) => Needs::always(),
+            _ => Needs::always(),
         }
     }
 

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use structlint_core::{
-    AnyProvider, Diagnostic, FileContext, FileFacts, Input, Language, Needs, Span,
-    WorkspaceContext, WorkspaceRule,
+    AnyProvider, Diagnostic, FileContext, FileFacts, Language, Needs, Span, WorkspaceContext,
+    WorkspaceRule,
 };
 use structlint_graph::{IMPORT_GRAPH, ImportGraphProvider, Target};
 
@@ -36,8 +36,8 @@ impl WorkspaceRule for SourceTest {
 
     fn needs(&self) -> Needs {
         match self.rule().matcher {
-            Matcher::Imports(_) => Needs::new(Input::Tree),
-            _ => Needs::new(Input::Text),
+            Matcher::Imports(_) => Needs::always(),
+            _ => Needs::always(),
         }
     }
 

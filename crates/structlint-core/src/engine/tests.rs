@@ -3,7 +3,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
 use crate::rule::FileFacts;
-use crate::rule::{ActiveRule, Input, Needs, RuleMeta, WorkspaceRule};
+use crate::rule::{ActiveRule, Needs, RuleMeta, WorkspaceRule};
 use crate::{Diagnostic, FileContext, Severity, WorkspaceContext};
 
 /// Reports every `TODO`; counts how often it was asked to check a file.
@@ -11,7 +11,7 @@ struct Todo(&'static AtomicUsize);
 
 impl FileRule for Todo {
     fn needs(&self) -> Needs {
-        Needs::new(Input::Text).literals(&["TODO"])
+        Needs::literals(&["TODO"])
     }
     fn check(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         self.0.fetch_add(1, Ordering::Relaxed);
@@ -27,7 +27,7 @@ struct SameFirstLine;
 impl WorkspaceRule for SameFirstLine {
     type Facts = (String, crate::Span);
     fn needs(&self) -> Needs {
-        Needs::new(Input::Text)
+        Needs::always()
     }
     fn collect(&self, cx: &FileContext<'_>) -> Option<Self::Facts> {
         let line = cx.file.line_span(1);
@@ -58,7 +58,7 @@ struct Panics;
 
 impl FileRule for Panics {
     fn needs(&self) -> Needs {
-        Needs::new(Input::Text).literals(&["boom"])
+        Needs::literals(&["boom"])
     }
     fn check(&self, _: &FileContext<'_>, _: &mut Vec<Diagnostic>) {
         panic!("rule exploded");

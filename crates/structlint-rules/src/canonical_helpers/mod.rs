@@ -57,8 +57,8 @@ mod options;
 use std::collections::HashMap;
 
 use structlint_core::{
-    Diagnostic, FileContext, FileFacts, Input, Language, Level, Needs, Note, NoteKind, RuleImpl,
-    RuleSpec, WorkspaceContext, WorkspaceRule,
+    Diagnostic, FileContext, FileFacts, Language, Level, Needs, Note, NoteKind, RuleImpl, RuleSpec,
+    WorkspaceContext, WorkspaceRule,
 };
 use structlint_graph::ImportGraph;
 
@@ -112,7 +112,7 @@ impl WorkspaceRule for CanonicalHelpers {
     }
 
     fn needs(&self) -> Needs {
-        Needs::new(Input::Tree)
+        Needs::always()
     }
 
     /// The import graph decides the import of the canonical helper: an index that re-exports

@@ -58,8 +58,8 @@ use serde::Deserialize;
 use serde::de::Error as _;
 use structlint_core::glob::glob_set;
 use structlint_core::{
-    Diagnostic, FileContext, FileFacts, Input, Language, Level, Needs, RuleImpl, RuleSpec,
-    Severity, WorkspaceContext, WorkspaceRule,
+    Diagnostic, FileContext, FileFacts, Language, Level, Needs, RuleImpl, RuleSpec, Severity,
+    WorkspaceContext, WorkspaceRule,
 };
 use structlint_graph::ImportGraph;
 
@@ -126,7 +126,7 @@ impl WorkspaceRule for DuplicateSchemas {
     type Facts = SchemaFacts;
 
     fn needs(&self) -> Needs {
-        Needs::new(Input::Tree)
+        Needs::always()
     }
 
     /// The import graph works out the import specifier of the canonical schema.

@@ -67,7 +67,7 @@ use serde::Deserialize;
 use serde::de::Error as _;
 use structlint_core::glob::glob_set;
 use structlint_core::{
-    Diagnostic, Edit, FileContext, FileFacts, Input, Language, Level, Needs, Replacement, RuleImpl,
+    Diagnostic, Edit, FileContext, FileFacts, Language, Level, Needs, Replacement, RuleImpl,
     RuleSpec, WorkspaceContext, WorkspaceRule,
 };
 
@@ -144,7 +144,7 @@ impl WorkspaceRule for FetchRetryTimeout {
             .map(|n| last_segment(n))
             .chain(["send"])
             .collect();
-        Needs::new(Input::Tree).literals(&literals)
+        Needs::literals(&literals)
     }
 
     fn collect(&self, cx: &FileContext<'_>) -> Option<FetchFacts> {

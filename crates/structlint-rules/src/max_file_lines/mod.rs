@@ -49,8 +49,8 @@ use std::num::NonZeroUsize;
 
 use serde::Deserialize;
 use structlint_core::{
-    Diagnostic, FileContext, FileRule, Input, Language, Level, Needs, RuleImpl, RuleOptions,
-    RuleSpec, plural,
+    Diagnostic, FileContext, FileRule, Language, Level, Needs, RuleImpl, RuleOptions, RuleSpec,
+    plural,
 };
 
 use crate::shared::naming::{Case, words};
@@ -100,7 +100,7 @@ struct MaxFileLines {
 impl FileRule for MaxFileLines {
     fn needs(&self) -> Needs {
         // Text only: the tree is parsed on demand, for files over the limit.
-        Needs::new(Input::Text)
+        Needs::always()
     }
 
     fn check(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {

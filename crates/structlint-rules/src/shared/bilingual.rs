@@ -3,7 +3,7 @@
 
 use structlint_cargo::{CARGO_WORKSPACE, RUST_FACTS, RustFactsProvider, RustFile};
 use structlint_core::{
-    AnyProvider, Diagnostic, FileContext, FileFacts, Input, Needs, WorkspaceContext, WorkspaceRule,
+    AnyProvider, Diagnostic, FileContext, FileFacts, Needs, WorkspaceContext, WorkspaceRule,
 };
 use structlint_graph::IMPORT_GRAPH;
 
@@ -28,7 +28,7 @@ impl<T: GraphRule, R: RustCheck> WorkspaceRule for Bilingual<T, R> {
     type Facts = ();
 
     fn needs(&self) -> Needs {
-        Needs::new(Input::Tree)
+        Needs::always()
     }
 
     fn providers(&self) -> Vec<&'static dyn AnyProvider> {

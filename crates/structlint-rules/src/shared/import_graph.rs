@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use structlint_core::{
-    AnyProvider, Diagnostic, Edit, FileContext, FileFacts, Input, Language, Needs, Position,
-    Replacement, Span, WorkspaceContext, WorkspaceRule,
+    AnyProvider, Diagnostic, Edit, FileContext, FileFacts, Language, Needs, Position, Replacement,
+    Span, WorkspaceContext, WorkspaceRule,
 };
 use structlint_graph::{
     IMPORT_GRAPH, ImportGraph, ImportGraphProvider, MODULE_LANGUAGES, ModuleRef, paths,
@@ -27,7 +27,7 @@ impl<R: GraphRule> WorkspaceRule for OnGraph<R> {
     }
 
     fn needs(&self) -> Needs {
-        Needs::new(Input::Tree)
+        Needs::always()
     }
 
     fn providers(&self) -> Vec<&'static dyn AnyProvider> {

@@ -3,6 +3,11 @@
 //! snapshot of every expected finding's full prompt in `__snapshots__/<id>.md` beside the rule
 //! file, so a reviewer reads the exact text an agent will get.
 
+mod prompt;
+mod workspace;
+
+use prompt::prompt;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -73,8 +78,7 @@ fn test_rule(
     let mut cases = 0;
     let mut invalid_cases = 0;
     if matches!(rule.matcher, Matcher::Imports(_) | Matcher::Files(_)) {
-        let (count, expected) =
-            crate::testing_workspace::run(set, index, file, &mut failures, &mut snapshot);
+        let (count, expected) = workspace::run(set, index, file, &mut failures, &mut snapshot);
         if expected == 0 {
             failures.push("no invalid case: add a `[[rule.tests]]` with `files` and the `expect`ed `path:line`s".into());
         }
@@ -202,20 +206,6 @@ fn findings(
             (d.span.start_pos.line as usize, prompt)
         })
         .collect()
-}
-
-/// A finding as `structlint test` shows and snapshots it.
-pub(crate) fn prompt(d: &structlint_core::Diagnostic) -> String {
-    let at = d.span.start_pos;
-    let mut prompt = format!("{}:{}: {}\n", at.line, at.column, d.summary);
-    if !d.why.is_empty() {
-        prompt.push_str(&format!("\nWhy: {}\n", d.why));
-    }
-    if !d.fix.is_empty() {
-        prompt.push_str(&format!("\nFix:\n{}\n", d.numbered_fix()));
-    }
-    prompt.push('\n');
-    prompt
 }
 
 /// The 1-based lines that follow a comment line containing `marker`.

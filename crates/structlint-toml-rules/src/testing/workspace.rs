@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use structlint_core::{ActiveRule, Config, Engine, Severity};
 
+use super::prompt::prompt;
 use crate::set::RuleSet;
-use crate::testing::prompt;
 
 /// Runs the workspace cases of rule `index`; returns (cases, expected findings).
 pub(crate) fn run(
