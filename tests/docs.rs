@@ -126,3 +126,44 @@ fn the_json_format_page_documents_every_field() {
         "docs/json-format.md does not document {missing:?}"
     );
 }
+
+/// The option names a rule accepts, from the error its options parser gives for an unknown key
+/// (`#[serde(deny_unknown_fields)]` lists the valid ones), without `level`.
+fn accepted_options(id: &str) -> BTreeSet<String> {
+    let text = format!("[rules]\n{id} = {{ level = \"warn\", zz-probe = 1 }}\n");
+    let path = std::path::Path::new("structlint.toml");
+    let error = match structlint::Config::parse(path, &text, structlint::builtin_rules()) {
+        Ok(_) => panic!("{id} accepted an unknown option"),
+        Err(error) => error.to_string(),
+    };
+    let expected = error.split("expected").nth(1).unwrap_or("");
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|name| *name != "level")
+        .map(str::to_string)
+        .collect()
+}
+
+/// The option names a rule page's options table lists.
+fn documented_options(page: &str) -> BTreeSet<String> {
+    page.lines()
+        .skip_while(|line| !line.starts_with("| option |"))
+        .skip(2)
+        .take_while(|line| line.starts_with("| `"))
+        .filter_map(|line| line.split('`').nth(1).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn every_rule_page_documents_exactly_the_options_its_rule_accepts() {
+    for rule in structlint::builtin_rules() {
+        assert_eq!(
+            documented_options(&rule.documentation()),
+            accepted_options(rule.id),
+            "the options table of {} against its options struct",
+            rule.id
+        );
+    }
+}

@@ -88,6 +88,8 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     sections: &["layers"],
     source: include_str!("mod.rs"),
     build: |options| {
+        // Everything is in [[layers]]; a key under [rules.layers] is a mistake to report.
+        options.parse::<crate::NoOptions>()?;
         let stacks = Arc::new(stacks(&options)?);
         Ok(RuleImpl::Workspace(Box::new(Bilingual {
             ts: OnGraph(Layers {

@@ -50,6 +50,7 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     sections: &["layers"],
     source: include_str!("mod.rs"),
     build: |options| {
+        options.parse::<crate::NoOptions>()?;
         Ok(RuleImpl::Workspace(Box::new(OnGraph(Unclassified {
             stacks: stacks(&options)?,
         }))))
