@@ -103,6 +103,15 @@ pub trait WorkspaceRule: Send + Sync {
         files: Vec<FileFacts<Self::Facts>>,
         out: &mut Vec<Diagnostic>,
     );
+    /// Whether the rule's findings in a file come from that file alone, with only advice
+    /// taken from the rest of the workspace (`fetch-retry-timeout` points at the wrappers'
+    /// definitions): then an editor runs [`WorkspaceRule::check_file`] as the user types.
+    fn runs_per_file(&self) -> bool {
+        false
+    }
+    /// Checks one file as an editor types, with the advice the rule kept from its last
+    /// `check`; called only when [`WorkspaceRule::runs_per_file`].
+    fn check_file(&self, _cx: &FileContext<'_>, _out: &mut Vec<Diagnostic>) {}
 }
 
 /// Type-erased [`WorkspaceRule`], so rules with different fact types share one list.
@@ -117,6 +126,8 @@ pub trait AnyWorkspaceRule: Send + Sync {
         files: Vec<FileFacts<Box<dyn Any + Send>>>,
         out: &mut Vec<Diagnostic>,
     );
+    fn runs_per_file(&self) -> bool;
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>);
 }
 
 impl<R: WorkspaceRule> AnyWorkspaceRule for R {
@@ -131,6 +142,12 @@ impl<R: WorkspaceRule> AnyWorkspaceRule for R {
     }
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>> {
         self.collect(cx).map(|f| Box::new(f) as Box<dyn Any + Send>)
+    }
+    fn runs_per_file(&self) -> bool {
+        WorkspaceRule::runs_per_file(self)
+    }
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        WorkspaceRule::check_file(self, cx, out)
     }
     fn check_any(
         &self,

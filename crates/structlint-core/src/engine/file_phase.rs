@@ -81,6 +81,18 @@ impl Engine {
             }
         }
         let offset = self.file_rules.len();
+        // As an editor types: the workspace rules that can check one file do.
+        if lint && scope == Scope::FileRules {
+            for (i, slot) in self.workspace_rules.iter().enumerate() {
+                let applies = slot.languages.contains(&file.language)
+                    && self.prefilter.passes(offset + i, &found);
+                if applies && slot.rule.runs_per_file() {
+                    let start = diagnostics.len();
+                    slot.rule.check_file(&cx, &mut diagnostics);
+                    stamp(&mut diagnostics[start..], slot);
+                }
+            }
+        }
         let workspace_rules = if scope.workspace_rules() {
             &self.workspace_rules[..]
         } else {

@@ -215,11 +215,12 @@ impl Engine {
         self.finish(&mut cx, outcomes, Vec::new(), &[], scope)
     }
 
-    /// Whether rule `id` (or its sub-id) is a workspace rule, which [`Engine::check_file`]
-    /// does not run.
+    /// Whether rule `id` (or its sub-id) runs only over the whole workspace: its findings
+    /// come from [`Engine::check_workspace_rules`], not from [`Engine::check_file`].
     pub fn is_workspace_rule(&self, id: &str) -> bool {
-        self.workspace_rules
-            .iter()
-            .any(|s| id == s.run.meta.id || id.starts_with(&format!("{}/", s.run.meta.id)))
+        self.workspace_rules.iter().any(|s| {
+            (id == s.run.meta.id || id.starts_with(&format!("{}/", s.run.meta.id)))
+                && !s.rule.runs_per_file()
+        })
     }
 }

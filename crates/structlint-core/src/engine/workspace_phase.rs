@@ -131,11 +131,10 @@ impl Engine {
                     && languages.contains(&language)
             };
             (scope.file_rules() && self.file_rules.iter().any(|s| runs(&s.run, &s.languages)))
-                || (scope.workspace_rules()
-                    && self
-                        .workspace_rules
-                        .iter()
-                        .any(|s| runs(&s.run, &s.languages)))
+                || self.workspace_rules.iter().any(|s| {
+                    runs(&s.run, &s.languages)
+                        && (scope.workspace_rules() || s.rule.runs_per_file())
+                })
         };
         let mut found = suppress::apply(diagnostics, directives, &self.known_rules, ran);
         if let Some(run) = &self.suppressions {

@@ -61,6 +61,7 @@ mod rust_edit;
 mod typescript;
 
 use std::collections::BTreeMap;
+use std::sync::{PoisonError, RwLock};
 
 use globset::GlobSet;
 use serde::Deserialize;
@@ -101,6 +102,7 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
         Ok(RuleImpl::Workspace(Box::new(FetchRetryTimeout {
             wrappers,
             allow_in,
+            last_definitions: RwLock::default(),
         })))
     },
 };
@@ -129,6 +131,9 @@ impl Default for Options {
 struct FetchRetryTimeout {
     wrappers: Wrappers,
     allow_in: GlobSet,
+    /// The wrappers' definitions found by the last workspace run, for the advice of findings
+    /// in a file an editor checks as the user types.
+    last_definitions: RwLock<BTreeMap<String, Definition>>,
 }
 
 impl WorkspaceRule for FetchRetryTimeout {
@@ -197,6 +202,35 @@ impl WorkspaceRule for FetchRetryTimeout {
             for unwrapped in file.facts.unwrapped {
                 out.push(self.diagnostic(unwrapped, &definitions));
             }
+        }
+        *self
+            .last_definitions
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = definitions;
+    }
+
+    /// A finding is a call in this file; only the advice (where the wrappers are) comes from
+    /// the rest of the workspace.
+    fn runs_per_file(&self) -> bool {
+        true
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = self.collect(cx) else {
+            return;
+        };
+        let mut definitions = self
+            .last_definitions
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        // This file's own definitions are as the user has them now.
+        definitions.retain(|_, d| d.span.path != cx.path());
+        for d in facts.definitions {
+            definitions.entry(d.name.clone()).or_insert(d);
+        }
+        for unwrapped in facts.unwrapped {
+            out.push(self.diagnostic(unwrapped, &definitions));
         }
     }
 }

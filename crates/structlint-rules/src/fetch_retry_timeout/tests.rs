@@ -76,3 +76,44 @@ fn allow_in_exempts_files_and_names_are_configurable() {
             .contains("invalid glob `a[` in `allow-in`")
     );
 }
+
+#[test]
+fn an_editor_checks_one_file_with_the_wrappers_found_by_the_last_workspace_run() {
+    use std::path::PathBuf;
+    use structlint_core::{Config, Engine, Language, SourceFile};
+
+    let source = |path: &str, text: &str| {
+        SourceFile::new(
+            path.into(),
+            PathBuf::new(),
+            Language::TypeScript,
+            text.into(),
+        )
+    };
+    let retry = source(
+        "packages/net/src/retry.ts",
+        "export async function withRetry<T>(op: () => Promise<T>): Promise<T> {\n  return op();\n}\n",
+    );
+    let buffer = || {
+        source(
+            "packages/app/src/a.ts",
+            "export async function load() {\n  return fetch('/a');\n}\n",
+        )
+    };
+    let engine = Engine::new(Config::defaults(PathBuf::from("/ws"), crate::builtin()).unwrap());
+    assert!(!engine.is_workspace_rule("fetch-retry-timeout"));
+    let fetch = |report: structlint_core::Report| {
+        report
+            .diagnostics
+            .into_iter()
+            .find(|d| d.rule == "fetch-retry-timeout")
+            .expect("the bare fetch is found")
+    };
+    // Before any workspace run, the finding is there, without the wrapper's place.
+    let before = fetch(engine.check_file(&buffer()));
+    assert!(before.related.is_empty(), "{:?}", before.related);
+    engine.check_sources(&[retry, buffer()]);
+    let after = fetch(engine.check_file(&buffer()));
+    assert_eq!(after.related[0].span.path, "packages/net/src/retry.ts");
+    assert!(after.fix[1].contains("Import `withRetry` from packages/net/src/retry.ts"));
+}
