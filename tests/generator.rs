@@ -139,3 +139,29 @@ fn output_is_byte_identical_at_1_2_and_8_threads() {
         }
     }
 }
+
+/// Issue 13's deadlock: a lock held across a parallel build of the import graph hung about
+/// one run in ten at 8 threads. Artifacts are now built before the rules, without a lock;
+/// 50 runs at 8 threads each finish in time.
+#[test]
+fn fifty_runs_at_eight_threads_never_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), Shape::for_lines(20_000)).unwrap();
+    for _ in 0..50 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_structlint"))
+            .args(["check", "--format", "json"])
+            .current_dir(dir.path())
+            .env("RAYON_NUM_THREADS", "8")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(60) {
+                child.kill().unwrap();
+                panic!("a run at 8 threads hung");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+}

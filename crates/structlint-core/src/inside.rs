@@ -94,16 +94,9 @@ pub fn read_inside(root: &Path, path: impl AsRef<Path>) -> Result<String, ReadEr
         path: shown(root, path),
         kind,
     };
-    // Checked before opening: opening a FIFO for reading blocks until someone writes to it.
-    let regular = |m: std::io::Result<std::fs::Metadata>| m.map(|m| m.is_file());
-    if !regular(std::fs::metadata(&resolved)).map_err(|e| error(ReadErrorKind::Io(e)))? {
-        return Err(error(ReadErrorKind::NotAFile));
-    }
-    let file = std::fs::File::open(&resolved).map_err(|e| error(ReadErrorKind::Io(e)))?;
-    // And after: the path may have been swapped between the check and the open.
-    if !regular(file.metadata()).map_err(|e| error(ReadErrorKind::Io(e)))? {
-        return Err(error(ReadErrorKind::NotAFile));
-    }
+    let file = crate::engine::regular::open_regular(&resolved)
+        .map_err(|e| error(ReadErrorKind::Io(e)))?
+        .ok_or_else(|| error(ReadErrorKind::NotAFile))?;
     read_text(file, DEFAULT_MAX_FILE_SIZE).map_err(|problem| {
         error(match problem {
             Unreadable::Io(e) => ReadErrorKind::Io(e),

@@ -6,6 +6,7 @@ mod file_phase;
 pub(crate) mod paths;
 mod prefilter;
 pub(crate) mod read;
+pub(crate) mod regular;
 #[cfg(test)]
 mod tests;
 mod workspace_phase;

@@ -15,7 +15,9 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
         kind: NoteKind::Skipped,
         message,
     };
-    let file = std::fs::File::open(&candidate.abs).map_err(|e| skip(format!("unreadable: {e}")))?;
+    let file = super::regular::open_regular(&candidate.abs)
+        .map_err(|e| skip(format!("unreadable: {e}")))?
+        .ok_or_else(|| skip("not a regular file (a FIFO, device or socket); not read".into()))?;
     let text = read_text(file, limit).map_err(|problem| {
         skip(match problem {
             Unreadable::Io(e) => format!("unreadable: {e}"),

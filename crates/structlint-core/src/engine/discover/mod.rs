@@ -1,34 +1,15 @@
 //! Which files a run reads: a parallel, gitignore-aware walk filtered by `[files]`.
 
+mod walk;
+
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use ignore::{WalkBuilder, WalkState};
-use structlint_lang::Language;
-
 use super::paths::{is_within, normalize, relative_path};
 use crate::config::{ConfigError, FilesConfig};
-use crate::{FileIndex, Note, NoteKind};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Candidate {
-    pub abs: PathBuf,
-    /// Relative to the project root, `/`-separated.
-    pub path: String,
-    pub language: Language,
-}
-
-impl Candidate {
-    /// The file with `text` instead of what is on disk (an editor's unsaved document).
-    pub fn with_text(&self, text: &str) -> crate::SourceFile {
-        crate::SourceFile::new(
-            self.path.clone(),
-            self.abs.clone(),
-            self.language,
-            text.to_string(),
-        )
-    }
-}
+use crate::{FileIndex, Note};
+pub(crate) use walk::Candidate;
+use walk::Walk;
 
 /// The files of a run.
 #[derive(Debug, Default)]
@@ -63,7 +44,7 @@ pub(crate) fn discover(
     };
     let mut lint_dirs = Vec::new();
     if whole_project {
-        walk.dir(root, true);
+        walk.dir(root, true)?;
     }
     for input in inputs {
         let abs = normalize(input).map_err(|e| {
@@ -75,13 +56,19 @@ pub(crate) fn discover(
             )
         })?;
         let path = relative_path(root, &abs);
+        if !metadata.is_dir() && !metadata.is_file() {
+            return Err(ConfigError::plain(format!(
+                "{} is not a regular file or a directory (a FIFO, device or socket); it was not read",
+                input.display()
+            )));
+        }
         if !metadata.is_dir() {
             walk.file(abs, path.clone());
             lint_dirs.push(path);
         } else if whole_project && abs.starts_with(root) {
             lint_dirs.push(path);
         } else {
-            walk.dir(&abs, false);
+            walk.dir(&abs, false)?;
             lint_dirs.push(path);
         }
     }
@@ -106,127 +93,6 @@ pub(crate) fn discover(
         notes,
         inputs: lint_dirs,
     })
-}
-
-struct Walk<'a> {
-    root: &'a Path,
-    files: &'a FilesConfig,
-    found: Mutex<Vec<Candidate>>,
-    index: Mutex<Vec<String>>,
-    notes: Mutex<Vec<Note>>,
-}
-
-impl Walk<'_> {
-    /// An explicitly named file: checked even when gitignored, unless `[files]` excludes it.
-    fn file(&self, abs: PathBuf, path: String) {
-        match Language::from_path(&abs) {
-            Some(language) if self.files.accepts_file(&path) => {
-                self.found.lock().expect("walk lock").push(Candidate {
-                    abs,
-                    path,
-                    language,
-                });
-            }
-            Some(_) => {}
-            None => self.notes.lock().expect("walk lock").push(Note {
-                path,
-                kind: NoteKind::Skipped,
-                message: "not a TypeScript, JavaScript or Rust file".into(),
-            }),
-        }
-    }
-
-    /// Walks `dir`. For the index the walk descends into excluded directories too (an import
-    /// may name a generated file that is not linted); otherwise they are pruned.
-    fn dir(&self, dir: &Path, index: bool) {
-        let mut builder = WalkBuilder::new(dir);
-        builder
-            .hidden(true)
-            .ignore(true)
-            .git_ignore(true)
-            .git_exclude(true)
-            // A developer's global gitignore must not make CI and local runs disagree.
-            .git_global(false)
-            .require_git(false)
-            .parents(true)
-            .follow_links(self.files.follow_symlinks);
-        let (filter, filter_root) = (self.files.clone(), self.root.to_path_buf());
-        builder.filter_entry(move |entry| {
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            let excluded = |rel: &str| {
-                if index {
-                    filter.always_excluded_dir(rel)
-                } else {
-                    filter.excludes_dir(rel)
-                }
-            };
-            !(is_dir && entry.depth() > 0 && excluded(&relative_path(&filter_root, entry.path())))
-        });
-        builder.build_parallel().run(|| {
-            Box::new(|result| {
-                match result {
-                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                        self.entry(entry.into_path(), index)
-                    }
-                    Ok(_) => {}
-                    Err(error) => self
-                        .notes
-                        .lock()
-                        .expect("walk lock")
-                        .push(walk_note(self.root, &error)),
-                }
-                WalkState::Continue
-            })
-        });
-    }
-
-    fn entry(&self, abs: PathBuf, index: bool) {
-        let path = relative_path(self.root, &abs);
-        if index {
-            self.index.lock().expect("walk lock").push(path.clone());
-        }
-        if let Some(language) = Language::from_path(&abs)
-            && self.files.accepts_file(&path)
-        {
-            self.found.lock().expect("walk lock").push(Candidate {
-                abs,
-                path,
-                language,
-            });
-        }
-    }
-}
-
-fn walk_note(root: &Path, error: &ignore::Error) -> Note {
-    let mut path = String::new();
-    let mut inner = error;
-    loop {
-        match inner {
-            ignore::Error::WithPath { path: p, err } => {
-                path = relative_path(root, p);
-                inner = err;
-            }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                inner = err
-            }
-            _ => break,
-        }
-    }
-    let message = match inner {
-        ignore::Error::Loop { ancestor, child } => {
-            path = relative_path(root, child);
-            format!(
-                "symbolic link loop: it points back to {}; not followed",
-                relative_path(root, ancestor)
-            )
-        }
-        other => format!("not walked: {other}"),
-    };
-    Note {
-        path,
-        kind: NoteKind::Walk,
-        message,
-    }
 }
 
 #[cfg(test)]
