@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use structlint_core::{FileFacts, WorkspaceContext};
+use structlint_core::{FileFacts, Note, NoteKind, WorkspaceContext};
 
 use crate::exports_map;
 use crate::facts::{ModuleFacts, ModuleRef, RefKind};
@@ -89,6 +89,7 @@ impl ImportGraph {
             .map(|(i, f)| (f.path.clone(), i))
             .collect();
         drop(resolver);
+        note_build_output(cx, &files);
         ImportGraph {
             packages,
             files,
@@ -259,6 +260,33 @@ fn strip_source_extension(path: &str) -> &str {
     .iter()
     .find_map(|e| path.strip_suffix(e))
     .unwrap_or(path)
+}
+
+/// Imports of build output with no source behind it are not checked; the run says so once,
+/// not per import: a clean checkout has no `dist/`, and that is no mistake of the code.
+fn note_build_output(cx: &WorkspaceContext, files: &[GraphFile]) {
+    let mut outputs = files.iter().flat_map(|f| {
+        f.refs().filter_map(move |(_, r, res)| match &res.target {
+            Target::BuildOutput(_) => Some((f.path.as_str(), r.specifier.as_str())),
+            _ => None,
+        })
+    });
+    let Some((first, specifier)) = outputs.next() else {
+        return;
+    };
+    let more = outputs.count();
+    let others = if more == 0 {
+        String::new()
+    } else {
+        format!(" and {more} more")
+    };
+    cx.note(Note {
+        path: first.to_string(),
+        kind: NoteKind::Skipped,
+        message: format!(
+            "`{specifier}`{others} name build output that this checkout does not have and no source maps to; those imports are not checked"
+        ),
+    });
 }
 
 #[cfg(test)]

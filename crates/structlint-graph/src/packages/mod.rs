@@ -148,6 +148,23 @@ impl Packages {
         self.by_name.get(name).copied()
     }
 
+    /// The workspace package whose name `name` is a near-typo of (one or two edits, same
+    /// scope), when the package holding `importer` does not declare `name` as a dependency:
+    /// `@acme/schema` for `@acme/schemas`. A declared or distant name is an npm package.
+    pub fn misspelt(&self, importer: &str, name: &str) -> Option<&str> {
+        let declared = self
+            .containing(importer)
+            .is_some_and(|p| self.list[p].manifest.dependencies.contains(name));
+        let scope = |n: &str| n.split_once('/').map(|(s, _)| s.to_string());
+        let near = self
+            .by_name
+            .keys()
+            .filter(|n| scope(n) == scope(name))
+            .min_by_key(|n| (structlint_core::config::edit_distance(n, name), n.as_str()))?;
+        let close = structlint_core::config::edit_distance(near, name) <= 2;
+        (close && !declared).then_some(near.as_str())
+    }
+
     /// The package whose directory is the deepest one containing `path`.
     pub fn containing(&self, path: &str) -> Option<usize> {
         self.list
@@ -156,20 +173,6 @@ impl Packages {
             .filter(|(_, p)| within(path, &p.dir))
             .max_by_key(|(_, p)| if p.dir == "." { 0 } else { p.dir.len() + 1 })
             .map(|(i, _)| i)
-    }
-
-    /// Whether a bare specifier looks like it means a workspace package: it shares the scope
-    /// (`@acme/…`) of one, so failing to resolve it is a mistake, not an npm dependency.
-    pub fn looks_like_workspace(&self, package_name: &str) -> bool {
-        let Some((scope, _)) = package_name
-            .split_once('/')
-            .filter(|_| package_name.starts_with('@'))
-        else {
-            return false;
-        };
-        self.by_name
-            .keys()
-            .any(|n| n.split_once('/').is_some_and(|(s, _)| s == scope))
     }
 }
 

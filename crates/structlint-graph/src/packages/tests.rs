@@ -71,10 +71,6 @@ fn pnpm_workspace_globs_choose_the_packages() {
         Some(0),
         "the root package holds the rest"
     );
-    assert!(packages.looks_like_workspace("@acme/missing"));
-    assert!(
-        !packages.looks_like_workspace("react") && !packages.looks_like_workspace("@types/node")
-    );
 }
 
 #[test]

@@ -16,6 +16,12 @@ pub enum Target {
     File(String),
     /// An npm package or a Node built-in, by package name.
     External(String),
+    /// An existing file that is not a module (a stylesheet, an image, data), root-relative:
+    /// resolved, with nothing to check.
+    Asset(String),
+    /// A path into a package's build output with no source found behind it, root-relative: a
+    /// clean checkout does not have it, and it is not source to check.
+    BuildOutput(String),
     /// Nothing matched; the text says what was tried.
     Unresolved(String),
 }
@@ -84,17 +90,17 @@ impl<'a> Resolver<'a> {
             || specifier == ".."
         {
             let base = join(parent(importer), specifier);
-            let found = base.as_deref().and_then(|b| self.file(b));
             let why = || {
                 format!(
                     "no file matches {specifier} from {} (tried the extensions .ts .tsx .d.ts .js .jsx .mjs .cjs and index files)",
                     parent(importer)
                 )
             };
-            return resolution(
-                found.map_or_else(|| Target::Unresolved(why()), Target::File),
-                Via::Relative,
-            );
+            let target = match base.as_deref() {
+                Some(base) => self.path(base).unwrap_or_else(|| Target::Unresolved(why())),
+                None => Target::Unresolved(why()),
+            };
+            return resolution(target, Via::Relative);
         }
         if specifier.starts_with('/') {
             return resolution(
@@ -132,13 +138,13 @@ impl<'a> Resolver<'a> {
                 Via::Alias,
             );
         }
-        if self.packages.looks_like_workspace(name) {
-            return resolution(
-                Target::Unresolved(format!("no workspace package is named `{name}`")),
-                Via::Bare,
-            );
-        }
-        resolution(Target::External(name.to_string()), Via::Bare)
+        // A package no workspace member is named is an npm package, even in the workspace's
+        // scope (`@acme/logger` beside `@acme/*` packages), unless it is an undeclared typo.
+        let target = match self.packages.misspelt(importer, name) {
+            Some(_) => Target::Unresolved(format!("no workspace package is named `{name}`")),
+            None => Target::External(name.to_string()),
+        };
+        resolution(target, Via::Bare)
     }
 
     /// A bare specifier into workspace package `package`.
@@ -150,11 +156,10 @@ impl<'a> Resolver<'a> {
             access,
         };
         let deep = || {
-            let found = join(&p.dir, subpath).and_then(|b| self.file(&b));
-            found.map_or_else(
-                || Target::Unresolved(format!("{} has no file at {subpath}", p.label())),
-                Target::File,
-            )
+            let found = join(&p.dir, subpath).and_then(|b| self.path(&b));
+            found.unwrap_or_else(|| {
+                Target::Unresolved(format!("{} has no file at {subpath}", p.label()))
+            })
         };
         let entry = |targets: &[String]| {
             let found = targets.iter().find_map(|t| self.entry_file(package, t));
@@ -249,6 +254,18 @@ impl<'a> Resolver<'a> {
             .or_else(|| self.file(stem))
     }
 
+    /// What a root-relative path names: a source module, else another kind of file, else a
+    /// package's build output (mapped back to its source when there is one).
+    fn path(&self, base: &str) -> Option<Target> {
+        if let Some(found) = self.file(base) {
+            return Some(Target::File(found));
+        }
+        if let Some(asset) = self.asset(base) {
+            return Some(Target::Asset(asset));
+        }
+        self.build_output(base)
+    }
+
     /// The file a path names, trying what TypeScript tries: the path itself, `.js` written
     /// for a `.ts` source (ESM style), the extensions, then `/index` with the extensions.
     pub fn file(&self, base: &str) -> Option<String> {
@@ -314,5 +331,6 @@ fn strip_output_extension(path: &str) -> &str {
         .unwrap_or(path)
 }
 
+mod outputs;
 #[cfg(test)]
 mod tests;

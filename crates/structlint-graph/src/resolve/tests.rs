@@ -70,6 +70,8 @@ fn show(r: Resolution) -> String {
     let target = match r.target {
         Target::File(f) => f,
         Target::External(p) => format!("external {p}"),
+        Target::Asset(f) => format!("asset {f}"),
+        Target::BuildOutput(f) => format!("build output {f}"),
         Target::Unresolved(why) => format!("unresolved: {why}"),
     };
     let via = match r.via {
@@ -191,8 +193,62 @@ fn aliases_externals_and_workspace_looking_names() {
     );
     assert_eq!(
         show(r.resolve(from, "@acme/nope")),
-        "unresolved: no workspace package is named `@acme/nope` (bare)"
+        "external @acme/nope (bare)",
+        "an npm package in the workspace's scope is still an npm package"
     );
+    assert_eq!(
+        show(r.resolve(from, "@acme/schema")),
+        "unresolved: no workspace package is named `@acme/schema` (bare)",
+        "an undeclared near-typo of a workspace package"
+    );
+}
+
+/// A web app's imports that are not TypeScript modules: a stylesheet and an image beside it,
+/// a file only on disk (gitignored), and its own build output.
+#[test]
+fn stylesheets_images_and_build_output_resolve_without_being_modules() {
+    let (dir, cx) = workspace(&[
+        ("pnpm-workspace.yaml", "packages:\n  - packages/*\n"),
+        ("packages/web/package.json", r#"{ "name": "@shop/web" }"#),
+        ("packages/web/src/main.tsx", ""),
+        ("packages/web/src/main.module.scss", ""),
+        ("packages/web/src/assets/logo.svg", ""),
+        ("packages/kit/package.json", r#"{ "name": "@shop/kit" }"#),
+        ("packages/kit/src/index.ts", ""),
+        ("packages/kit/src/button.ts", ""),
+    ]);
+    std::fs::write(dir.path().join("packages/web/src/env.generated.json"), "{}").unwrap();
+    let packages = Packages::discover(&cx);
+    let r = Resolver::new(&cx, &packages);
+    let from = "packages/web/src/main.tsx";
+    assert_eq!(
+        show(r.resolve(from, "./main.module.scss")),
+        "asset packages/web/src/main.module.scss (relative)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "./assets/logo.svg")),
+        "asset packages/web/src/assets/logo.svg (relative)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "./env.generated.json")),
+        "asset packages/web/src/env.generated.json (relative)",
+        "on disk though not in the index"
+    );
+    assert_eq!(
+        show(r.resolve(from, "../dist/index.js")),
+        "build output packages/web/dist/index.js (relative)",
+        "no source behind it"
+    );
+    assert_eq!(
+        show(r.resolve(from, "../../kit/dist/button.js")),
+        "packages/kit/src/button.ts (relative)",
+        "built output maps back to the source it is built from"
+    );
+    assert!(
+        show(r.resolve(from, "./missing.scss")).starts_with("unresolved"),
+        "a file that is nowhere is still unresolved"
+    );
+    assert!(show(r.resolve(from, "./lib/util")).starts_with("unresolved"));
 }
 
 #[test]

@@ -4,7 +4,9 @@
 use structlint_core::Edit;
 use structlint_graph::{ImportGraph, ModuleRef, paths};
 
-use crate::shared::import_graph::{imported_names, relative_specifier, specifier_edit};
+use crate::shared::import_graph::{
+    imported_names, relative_specifier, safe_target, specifier_edit,
+};
 
 pub(crate) struct Advice {
     pub steps: Vec<String>,
@@ -22,9 +24,11 @@ pub(crate) fn entry_advice(
     target: Option<&str>,
 ) -> Advice {
     let names = imported_names(r);
+    // Only modules can stand in for a module: never `./package.json` or a stylesheet.
     let entries: Vec<(String, String)> = graph.entries[to]
         .iter()
         .filter_map(|e| Some((e.subpath.clone(), e.file.clone()?)))
+        .filter(|(_, file)| graph.file(file).is_some())
         .collect();
     let package = graph.packages.list[to].label();
     let Some((subpath, file, missing)) = best_entry(graph, &entries, &names) else {
@@ -48,6 +52,14 @@ pub(crate) fn entry_advice(
     }
     if missing.is_empty() {
         let list = code_list(&names);
+        // The edit only when the entry is known to export every name, not merely may.
+        let edit = safe_target(graph, "", r, &file).then(|| {
+            specifier_edit(
+                r,
+                &specifier,
+                format!("Import from the public entry `{specifier}`"),
+            )
+        });
         let (verb, them) = if names.len() == 1 {
             ("is", "it")
         } else {
@@ -57,11 +69,7 @@ pub(crate) fn entry_advice(
             steps: vec![format!(
                 "Import from the public entry instead: `{specifier}` — {list} {verb} exported there ({file}), so only the specifier changes; import {them} from there."
             )],
-            edit: Some(specifier_edit(
-                r,
-                &specifier,
-                format!("Import from the public entry `{specifier}`"),
-            )),
+            edit,
             entry: Some(file),
         };
     }

@@ -235,3 +235,56 @@ fn malformed_workspace_files_are_notes_and_the_run_goes_on() {
         "the rest of the workspace is still checked"
     );
 }
+
+/// A client SDK that exports only its root and its manifest: a subpath import of it is a real
+/// finding, but no edit may point the code at `package.json` or at an entry that does not
+/// export what the code imports.
+#[test]
+fn no_edit_to_a_manifest_or_to_an_entry_without_the_names() {
+    let checked = check(
+        &[
+            ("pnpm-workspace.yaml", "packages:\n  - packages/*\n"),
+            (
+                "packages/client/package.json",
+                r#"{ "name": "client", "exports": { ".": "./src/index.ts", "./package.json": "./package.json" } }"#,
+            ),
+            (
+                "packages/client/src/index.ts",
+                "export const connect = () => 1;\n",
+            ),
+            (
+                "packages/client/src/hooks.ts",
+                "export const useSession = () => 1;\n",
+            ),
+            (
+                "packages/web/package.json",
+                r#"{ "name": "web", "dependencies": { "client": "workspace:*" } }"#,
+            ),
+            (
+                "packages/web/src/main.ts",
+                "import { useSession } from 'client/src/hooks';\nimport { connect } from 'client/src/index';\n",
+            ),
+        ],
+        CONFIG,
+    );
+    let found: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "package-privacy")
+        .collect();
+    assert_eq!(found.len(), 2, "{:?}", checked.of("package-privacy"));
+    assert!(
+        found[0].edit.is_none(),
+        "`useSession` is not exported by the root"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|d| d.fix.iter().all(|s| !s.contains("client/package.json")))
+    );
+    let edit = found[1]
+        .edit
+        .as_ref()
+        .expect("`connect` is exported by the root");
+    assert_eq!(edit.replacements[0].text, "'client'");
+}

@@ -52,6 +52,24 @@ pub(crate) fn graph_of(cx: &WorkspaceContext) -> Option<Arc<ImportGraph>> {
         .filter(|graph| !graph.files.is_empty())
 }
 
+/// Whether rewriting `r` (in `importer`) to import `target` is known to be right: `target` is
+/// a module of the graph other than the importer, and it exports every name `r` imports. An
+/// edit that could break code is worse than none.
+pub(crate) fn safe_target(
+    graph: &ImportGraph,
+    importer: &str,
+    r: &ModuleRef,
+    target: &str,
+) -> bool {
+    if target == importer || graph.file(target).is_none() {
+        return false;
+    }
+    let exports = graph.exports(target);
+    imported_names(r)
+        .iter()
+        .all(|name| exports.names.contains(name))
+}
+
 /// `path:line` of a reference, for messages that name several places.
 pub(crate) fn place(r: &ModuleRef) -> String {
     format!("{}:{}", r.span.path, r.span.start_pos.line)

@@ -14,11 +14,19 @@
 //!   `.js`, `.jsx`, `.mjs`, `.cjs` (and `.js` written for a `.ts` source) and index files;
 //! - specifiers a tsconfig `paths` pattern maps to files that do not exist;
 //! - subpaths of a workspace package that lead to no file;
-//! - bare specifiers in the scope of a workspace package (`@acme/…`) that no package is named.
+//! - bare specifiers one or two edits away from a workspace package's name in its scope
+//!   (`@acme/schema` for `@acme/schemas`) that the importer's `package.json` does not declare.
 //!
-//! npm packages are not resolved (structlint does not read `node_modules`), so `react` or a
-//! misspelt `lodahs` is not reported. The finding suggests the closest existing file or
-//! package name, with a machine-applicable edit when there is one.
+//! Not reported: imports of existing files that are not modules (`./App.css`, `./logo.svg`,
+//! data files, on disk even when gitignored); imports of a package's build output (`dist/`,
+//! `build/`, `lib/`, `out/`, `esm/`, `cjs/` or its tsconfig's `outDir`), which map to the
+//! source they are built from, or are mentioned once in a note when no source maps; and npm
+//! packages, which are not resolved (structlint does not read `node_modules`), even in the
+//! workspace's scope.
+//!
+//! The finding suggests the closest existing file or package name, with a machine-applicable
+//! edit only when the suggested module exists, is not the importer, and exports every
+//! imported name.
 //!
 //! ## Options
 //!
@@ -28,7 +36,9 @@ use structlint_core::config::{closest, edit_distance};
 use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
 use structlint_graph::{GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package};
 
-use crate::shared::import_graph::{GraphRule, OnGraph, relative_specifier, specifier_edit};
+use crate::shared::import_graph::{
+    GraphRule, OnGraph, relative_specifier, safe_target, specifier_edit,
+};
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "unresolved-import",
@@ -75,7 +85,11 @@ fn diagnostic(
             let siblings: Vec<&str> = graph.files.iter().map(|f| f.path.as_str()).filter(|p| paths::parent(p) == dir).collect();
             let stems: Vec<String> = siblings.iter().map(|p| relative_specifier(paths::parent(&file.path), p)).collect();
             if let Some(near) = closest(&r.specifier, stems.iter().map(String::as_str)) {
-                d = d.step(format!("Did you mean `{near}`? Fix the path.")).edit(specifier_edit(r, near, format!("Import `{near}`")));
+                d = d.step(format!("Did you mean `{near}`? Fix the path."));
+                let target = stems.iter().position(|s| s == near).map(|i| siblings[i]);
+                if target.is_some_and(|t| safe_target(graph, &file.path, r, t)) {
+                    d = d.edit(specifier_edit(r, near, format!("Import `{near}`")));
+                }
             } else {
                 d = d.step(format!("Fix the path: nothing in {dir} matches it."));
             }
@@ -93,7 +107,12 @@ fn diagnostic(
             match closest(name, names.iter().copied()).filter(|near| edit_distance(name, near) <= 2) {
                 Some(near) => {
                     let fixed = format!("{near}{}", subpath.strip_prefix('.').unwrap_or(""));
-                    d = d.step(format!("Did you mean the workspace package `{near}`?")).edit(specifier_edit(r, &fixed, format!("Import `{fixed}`")));
+                    d = d.step(format!("Did you mean the workspace package `{near}`?"));
+                    let package = graph.packages.by_name(near);
+                    let entry = package.and_then(|p| graph.entries[p].iter().find(|e| e.subpath == subpath)).and_then(|e| e.file.as_deref());
+                    if entry.is_some_and(|t| safe_target(graph, &file.path, r, t)) {
+                        d = d.edit(specifier_edit(r, &fixed, format!("Import `{fixed}`")));
+                    }
                 }
                 None => d = d.step(format!("No workspace package is named `{name}`: check the name, or add the package to the workspace.")),
             }
@@ -150,8 +169,12 @@ mod tests {
             .nth(2)
             .unwrap();
         assert_eq!(
-            package.edit.as_ref().unwrap().replacements[0].text,
-            "'@acme/payments'"
+            package.fix[0],
+            "Did you mean the workspace package `@acme/payments`?"
+        );
+        assert!(
+            package.edit.is_none(),
+            "no edit: `@acme/payments` is the importer itself, and it does not export `z`"
         );
     }
 }

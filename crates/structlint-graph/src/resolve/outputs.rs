@@ -1,0 +1,57 @@
+//! What a specifier can name besides a source module: a file of another kind (a stylesheet,
+//! an image, data), or the build output of a package, which a clean checkout does not have.
+
+use super::{OUTPUT_DIRS, Resolver, Target};
+use crate::paths::{join, within};
+
+impl Resolver<'_> {
+    /// `path` when it names an existing file that is not a module (`./App.css`, `./logo.svg`):
+    /// in the index, or on disk inside the root (a gitignored or generated file).
+    pub(super) fn asset(&self, path: &str) -> Option<String> {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        // `./App` names a module without its extension; only a named file can be an asset.
+        if !name.contains('.') || name.starts_with('.') && name.matches('.').count() == 1 {
+            return None;
+        }
+        if self.cx.index.contains(path) {
+            return Some(path.to_string());
+        }
+        let on_disk = std::fs::metadata(self.cx.root.join(path)).is_ok_and(|m| m.is_file());
+        on_disk.then(|| path.to_string())
+    }
+
+    /// When `path` lies in the build output of the package that holds it (its tsconfig's
+    /// `outDir`, or `dist`, `build`, `lib`, `out`, `esm` or `cjs` at its top): the source file
+    /// it is built from, or the output path itself when no source is found.
+    pub(super) fn build_output(&self, path: &str) -> Option<Target> {
+        let package = self.packages.containing(path)?;
+        let dir = &self.packages.list[package].dir;
+        let tsconfig = if dir == "." {
+            "tsconfig.json".to_string()
+        } else {
+            format!("{dir}/tsconfig.json")
+        };
+        let out_dir = self
+            .cx
+            .index
+            .contains(&tsconfig)
+            .then(|| self.tsconfigs.load(&tsconfig))
+            .flatten()
+            .and_then(|c| c.out_dir.clone());
+        let in_output = OUTPUT_DIRS
+            .iter()
+            .filter_map(|out| join(dir, out))
+            .chain(out_dir)
+            .any(|out| within(path, &out));
+        if !in_output {
+            return None;
+        }
+        let relative = if dir == "." {
+            path
+        } else {
+            path.strip_prefix(dir.as_str())?.trim_start_matches('/')
+        };
+        let source = self.entry_file(package, &format!("./{relative}"));
+        Some(source.map_or_else(|| Target::BuildOutput(path.to_string()), Target::File))
+    }
+}
