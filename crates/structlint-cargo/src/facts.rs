@@ -52,7 +52,39 @@ impl Collector<'_, '_> {
     }
 }
 
+/// Whether `attrs` make an item test-only (`#[cfg(test)]`, `#[test]`): such code builds with
+/// the dev-dependencies and is not part of what the crate uses.
+fn test_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("test")
+            || (a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test"))
+    })
+}
+
 impl<'ast> Visit<'ast> for Collector<'_, '_> {
+    /// Attribute paths are not uses of a crate: `#[rust_analyzer::rust_fixture]` and
+    /// `#[clippy::…]` name tools, and an attribute macro's crate is a dependency the
+    /// manifest already declares (and is checked there).
+    fn visit_attribute(&mut self, _: &'ast syn::Attribute) {}
+
+    fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        if !test_only(&item.attrs) {
+            visit::visit_item_mod(self, item);
+        }
+    }
+
+    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
+        if !test_only(&item.attrs) {
+            visit::visit_item_fn(self, item);
+        }
+    }
+
+    fn visit_item_impl(&mut self, item: &'ast syn::ItemImpl) {
+        if !test_only(&item.attrs) {
+            visit::visit_item_impl(self, item);
+        }
+    }
+
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         let span = self.span(item.span());
         let mut paths = Vec::new();
@@ -120,6 +152,42 @@ mod tests {
                 "acme_types::InvoiceId @5"
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod attribute_tests {
+    use structlint_core::{Language, SourceFile};
+
+    use super::*;
+
+    /// Tool attributes, an attribute macro and test-only code: none of them is a use of a
+    /// crate by the library.
+    #[test]
+    fn attributes_and_test_code_are_not_uses() {
+        let text = "#[rust_analyzer::rust_fixture]
+fn fixture(#[rust_analyzer::rust_fixture] text: &str) {}
+#[clippy::msrv = \"1.70\"]
+fn old() {}
+#[tokio::main]
+async fn main() { app_core::run(); }
+#[cfg(test)]
+mod tests {
+    use app_ui::Screen;
+    fn t() { app_ui::draw(); }
+}
+#[test]
+fn check() { app_cli::go(); }
+";
+        let file = SourceFile::new(
+            "src/lib.rs".into(),
+            "src/lib.rs".into(),
+            Language::Rust,
+            text.into(),
+        );
+        let facts = RustFacts::extract(&FileContext::new(&file)).unwrap();
+        let uses: Vec<String> = facts.uses.iter().map(|u| u.segments.join("::")).collect();
+        assert_eq!(uses, ["app_core::run"]);
     }
 }
 

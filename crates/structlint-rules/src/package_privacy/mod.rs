@@ -39,9 +39,12 @@
 //!
 //! Between the crates of a Cargo workspace, a use of another crate's path that matches an
 //! `internal` pattern (`acme_repo::internal::pool`) or names a `#[doc(hidden)]` item is an
-//! error, with the public path to use when the crate re-exports the item. A library's `pub`
-//! item that its public API cannot reach (in a private module, re-exported nowhere, named in
-//! no reachable signature) is a warning, with the edit to `pub(crate)`.
+//! error, with the public path to use when the crate re-exports the item.
+//!
+//! With `unreachable-pub` (off by default: rustc's own `unreachable_pub` lint is the
+//! authority), a library's `pub` item that its public API cannot reach (in a private module,
+//! re-exported nowhere, named in no reachable signature) is a warning, with the edit to
+//! `pub(crate)`.
 //!
 //! ## Options
 //!
@@ -49,6 +52,7 @@
 //! | --- | --- | --- |
 //! | `require-declared-dependencies` | `true` | also report imports of workspace packages missing from the importer's `package.json` |
 //! | `internal` | `["*::internal::*", "*::imp::*"]` | Rust paths other crates may not use; `*` is any run of characters |
+//! | `unreachable-pub` | `false` | also report a Rust library's `pub` items its public API cannot reach |
 //!
 //! ```toml
 //! [rules]
@@ -95,7 +99,10 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
             ts: OnGraph(PackagePrivacy {
                 require_declared: options.require_declared_dependencies,
             }),
-            rust: RustPrivacy { internal },
+            rust: RustPrivacy {
+                internal,
+                unreachable_pub: options.unreachable_pub,
+            },
         })))
     },
 };
@@ -105,6 +112,7 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
 struct Options {
     require_declared_dependencies: bool,
     internal: Vec<String>,
+    unreachable_pub: bool,
 }
 
 impl Default for Options {
@@ -112,6 +120,7 @@ impl Default for Options {
         Options {
             require_declared_dependencies: true,
             internal: vec!["*::internal::*".into(), "*::imp::*".into()],
+            unreachable_pub: false,
         }
     }
 }

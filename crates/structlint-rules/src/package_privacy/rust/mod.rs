@@ -82,10 +82,11 @@ impl Library<'_> {
 
 pub(crate) fn check(
     cx: &WorkspaceContext,
-    internal: &[(String, Regex)],
+    rule: &RustPrivacy,
     files: &[RustFile],
     out: &mut Vec<Diagnostic>,
 ) {
+    let internal = &rule.internal;
     let Some(ws) = cx.artifact::<CargoWorkspaceProvider>() else {
         return;
     };
@@ -139,7 +140,7 @@ pub(crate) fn check(
                 .map(|i| (i.self_type.as_str(), i.surface.as_slice())),
         );
     }
-    for lib in libraries.values() {
+    for lib in libraries.values().filter(|_| rule.unreachable_pub) {
         let reachable = lib.reachable();
         for (i, (module, item, _)) in lib.items.iter().enumerate() {
             if item.vis == Vis::Public && !item.test_only && !reachable[i] {
@@ -251,11 +252,13 @@ pub(crate) fn internal_pattern(pattern: &str) -> Result<(String, Regex), regex::
 /// The Rust half of `package-privacy`.
 pub(crate) struct RustPrivacy {
     pub internal: Vec<(String, Regex)>,
+    /// Report `pub` items the library's API cannot reach (opt-in: rustc has the lint).
+    pub unreachable_pub: bool,
 }
 
 impl RustCheck for RustPrivacy {
     fn check_rust(&self, cx: &WorkspaceContext, files: &[RustFile], out: &mut Vec<Diagnostic>) {
-        check(cx, &self.internal, files, out);
+        check(cx, self, files, out);
     }
 }
 

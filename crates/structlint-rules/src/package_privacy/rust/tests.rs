@@ -1,6 +1,8 @@
 use crate::shared::testing::check;
 
 const CONFIG: &str = "[rules]\nmax-file-lines = \"off\"\n";
+/// The unreachable-`pub` check is opt-in.
+const UNREACHABLE_PUB: &str = "[rules]\nmax-file-lines = \"off\"\npackage-privacy = { level = \"error\", unreachable-pub = true }\n";
 
 fn workspace(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
     let mut files = vec![
@@ -31,7 +33,7 @@ fn workspace(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'sta
 fn unreachable_pub_items_are_warnings_with_the_narrowing_edit() {
     let checked = check(
         &workspace(&[("crates/app/src/main.rs", "fn main() { store::open(); }\n")]),
-        CONFIG,
+        UNREACHABLE_PUB,
     );
     assert_eq!(
         checked.of("package-privacy"),
@@ -50,6 +52,21 @@ fn unreachable_pub_items_are_warnings_with_the_narrowing_edit() {
         (38, "pub(crate)")
     );
     assert!(d.fix[1].contains("`pub use memory::stray;`"), "{:?}", d.fix);
+}
+
+/// rustc's `unreachable_pub` is the authority on reachability: by default the rule does not
+/// second-guess it.
+#[test]
+fn unreachable_pub_is_not_reported_unless_asked_for() {
+    let checked = check(
+        &workspace(&[("crates/app/src/main.rs", "fn main() { store::open(); }\n")]),
+        CONFIG,
+    );
+    assert!(
+        checked.of("package-privacy").is_empty(),
+        "{:?}",
+        checked.of("package-privacy")
+    );
 }
 
 #[test]
@@ -99,7 +116,7 @@ fn path_attributes_place_modules_and_undeclared_files_are_not_the_librarys() {
         ("crates/kit/src/stray.rs", "pub fn never_declared() {}\n"),
     ];
     assert_eq!(
-        check(&files, CONFIG).of("package-privacy"),
+        check(&files, UNREACHABLE_PUB).of("package-privacy"),
         [
             "crates/kit/src/platform/shared.rs:1 `pub fn helper` is not reachable from kit's public API: `shared` is a private module and nothing re-exports it"
         ]
