@@ -242,13 +242,21 @@ fn source_dir(resolver: &Resolver<'_>, package: usize, prefix: &str) -> Option<S
     let slash = |p: String| if p.ends_with('/') { p } else { format!("{p}/") };
     for out in ["dist", "build", "lib", "out", "esm", "cjs"] {
         let out = join(dir, out)?;
-        if within(&path, &out) {
-            return Some(slash(format!(
-                "{}{}",
-                join(dir, "src")?,
-                &path[out.len()..]
-            )));
+        if !within(&path, &out) {
+            continue;
         }
+        let naive = format!("{}{}", join(dir, "src")?, &path[out.len()..]);
+        if resolver.has_dir(&naive) {
+            return Some(slash(naive));
+        }
+        // `declarationDir` per package repeats the source tree below the output folder
+        // (`dist/types/common/src/`): the longest tail that is a folder of the package wins.
+        let rest = path[out.len()..].trim_matches('/');
+        let segments: Vec<&str> = rest.split('/').collect();
+        let tail = (1..segments.len())
+            .filter_map(|skip| join(dir, &segments[skip..].join("/")))
+            .find(|candidate| resolver.has_dir(candidate));
+        return Some(slash(tail.unwrap_or(naive)));
     }
     Some(slash(path))
 }

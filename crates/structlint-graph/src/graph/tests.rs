@@ -151,3 +151,49 @@ fn exported_names_follow_reexport_chains_and_cycles() {
         "export * from an npm package may add names"
     );
 }
+
+/// tsc with `declarationDir` per package writes `dist/types/<pkg>/src/x.d.ts`; an exports map
+/// that points there makes every `src/x.ts` a public entry, and an import of its output maps
+/// back to `src/x.ts`.
+#[test]
+fn declaration_output_per_package_maps_back_to_source() {
+    let (_dir, graph) = graph(&[
+        ("pnpm-workspace.yaml", "packages: [\"packages/*\"]\n"),
+        (
+            "packages/kit/package.json",
+            r#"{"name": "@ui/kit", "exports": {".": {"types": "./dist/types/kit/src/index.d.ts"}, "./*": {"types": "./dist/types/kit/src/*.d.ts"}}}"#,
+        ),
+        ("packages/kit/src/index.ts", "export const kit = 1;\n"),
+        ("packages/kit/src/button.ts", "export const Button = 1;\n"),
+        (
+            "packages/kit/src/form/field.ts",
+            "export const Field = 1;\n",
+        ),
+        ("packages/app/package.json", r#"{"name": "app"}"#),
+        (
+            "packages/app/src/main.ts",
+            "import { kit } from '@ui/kit';\nimport { Button } from '@ui/kit/button';\n",
+        ),
+    ]);
+    assert_eq!(
+        graph.entry_of("packages/kit/src/index.ts").as_deref(),
+        Some(".")
+    );
+    assert_eq!(
+        graph.entry_of("packages/kit/src/button.ts").as_deref(),
+        Some("./button")
+    );
+    assert_eq!(
+        graph.entry_of("packages/kit/src/form/field.ts").as_deref(),
+        Some("./form/field")
+    );
+    let main = graph.file("packages/app/src/main.ts").unwrap();
+    let targets: Vec<_> = main.resolved.iter().map(|r| r.target.clone()).collect();
+    assert_eq!(
+        targets,
+        [
+            Target::File("packages/kit/src/index.ts".into()),
+            Target::File("packages/kit/src/button.ts".into())
+        ]
+    );
+}

@@ -71,6 +71,8 @@ pub struct Resolver<'a> {
     cx: &'a WorkspaceContext,
     pub packages: &'a Packages,
     pub tsconfigs: TsConfigs<'a>,
+    /// Every folder that holds a file of the index, built on first need.
+    dirs: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -79,6 +81,7 @@ impl<'a> Resolver<'a> {
             cx,
             packages,
             tsconfigs: TsConfigs::new(cx),
+            dirs: std::sync::OnceLock::new(),
         }
     }
 
@@ -251,6 +254,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .filter(|(out, _)| within(stem, out))
             .find_map(|(out, src)| self.file(&format!("{src}{}", &stem[out.len()..])))
+            .or_else(|| self.declaration_source(dir, stem, &mappings))
             .or_else(|| self.file(stem))
     }
 

@@ -54,4 +54,42 @@ impl Resolver<'_> {
         let source = self.entry_file(package, &format!("./{relative}"));
         Some(source.map_or_else(|| Target::BuildOutput(path.to_string()), Target::File))
     }
+
+    /// The source behind an output path that repeats part of the source tree under the output
+    /// directory, as `declarationDir` per package writes it: `dist/types/common/src/utils.d.ts`
+    /// is built from `src/utils.ts` of the package in `dir`. The longest tail of the path
+    /// below the output directory that names a source file of the package wins.
+    pub(super) fn declaration_source(
+        &self,
+        dir: &str,
+        stem: &str,
+        outputs: &[(String, String)],
+    ) -> Option<String> {
+        let (out, _) = outputs.iter().find(|(out, _)| within(stem, out))?;
+        let rest = stem.get(out.len()..)?.trim_start_matches('/');
+        let segments: Vec<&str> = rest.split('/').collect();
+        (1..segments.len()).find_map(|skip| {
+            let tail = segments[skip..].join("/");
+            let candidate = join(dir, &tail)?;
+            self.file(&candidate).filter(|f| !f.ends_with(".d.ts"))
+        })
+    }
+
+    /// Whether a file of the workspace lies under `dir` (root-relative, no trailing `/`).
+    pub fn has_dir(&self, dir: &str) -> bool {
+        let dirs = self.dirs.get_or_init(|| {
+            let mut dirs = std::collections::HashSet::new();
+            for file in self.cx.index.iter() {
+                let mut path = file;
+                while let Some((parent, _)) = path.rsplit_once('/') {
+                    if !dirs.insert(parent.to_string()) {
+                        break;
+                    }
+                    path = parent;
+                }
+            }
+            dirs
+        });
+        dirs.contains(dir.trim_end_matches('/'))
+    }
 }
