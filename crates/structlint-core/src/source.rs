@@ -61,6 +61,8 @@ impl SourceFile {
 /// and shared by every rule of the file; both are dropped with the context.
 pub struct FileContext<'a> {
     pub file: &'a SourceFile,
+    /// Test code, an example, a benchmark or a fixture (`[files] tests`).
+    test: bool,
     tree: OnceCell<Result<Tree, GrammarError>>,
     syn: OnceCell<Result<syn::File, String>>,
     shared: RefCell<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
@@ -70,10 +72,24 @@ impl<'a> FileContext<'a> {
     pub fn new(file: &'a SourceFile) -> FileContext<'a> {
         FileContext {
             file,
+            test: false,
             tree: OnceCell::new(),
             syn: OnceCell::new(),
             shared: RefCell::default(),
         }
+    }
+
+    /// The context of a file the config counts as tests, examples, benchmarks or fixtures
+    /// (`[files] tests`) when `test`.
+    pub fn with_test(mut self, test: bool) -> FileContext<'a> {
+        self.test = test;
+        self
+    }
+
+    /// Whether the file is test code, an example, a benchmark or a fixture: rules about
+    /// production code skip it.
+    pub fn is_test(&self) -> bool {
+        self.test
     }
 
     /// The file's one `T`, extracted by the first rule that asks: facts several workspace

@@ -12,7 +12,31 @@ pub(crate) struct FilesSection {
     pub exclude: Vec<Spanned<String>>,
     pub max_file_size: u64,
     pub follow_symlinks: bool,
+    /// Test code, examples, benchmarks and fixtures; `None`: [`DEFAULT_TESTS`].
+    pub tests: Option<Vec<Spanned<String>>>,
 }
+
+/// What counts as tests, examples, benchmarks and fixtures when `[files] tests` is not set:
+/// the common layouts of TypeScript and Rust projects. Rules about production code
+/// (`fetch-retry-timeout`, `duplicate-schemas`, `canonical-helpers`) skip these files.
+pub const DEFAULT_TESTS: [&str; 16] = [
+    "**/*.test.*",
+    "**/*.spec.*",
+    "**/*.test-d.ts",
+    "**/*.test-d.tsx",
+    "**/*.bench.*",
+    "**/__tests__/**",
+    "**/__mocks__/**",
+    "**/__fixtures__/**",
+    "**/__testfixtures__/**",
+    "**/fixtures/**",
+    "**/test/**",
+    "**/tests/**",
+    "**/e2e/**",
+    "**/examples/**",
+    "**/benches/**",
+    "**/playground/**",
+];
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
 
@@ -23,6 +47,7 @@ impl Default for FilesSection {
             exclude: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             follow_symlinks: false,
+            tests: None,
         }
     }
 }
@@ -37,6 +62,7 @@ pub struct FilesConfig {
     /// Follow symbolic links during the walk (loops are detected and reported).
     pub follow_symlinks: bool,
     include_set: Option<GlobSet>,
+    tests_set: GlobSet,
     exclude_set: GlobSet,
     /// `dir/**` patterns as `dir`, so an excluded directory is never descended into.
     exclude_dir_set: GlobSet,
@@ -46,10 +72,11 @@ pub struct FilesConfig {
 /// Directories no project wants linted, excluded before any config.
 const ALWAYS_EXCLUDED_DIRS: [&str; 1] = ["**/node_modules"];
 
-/// A glob that failed to compile, in `include` (false) or `exclude` (true).
+/// A glob of `[files]` that failed to compile.
 #[derive(Debug)]
 pub(crate) struct BadGlob {
-    pub in_exclude: bool,
+    /// The `[files]` list it is in: `include`, `exclude` or `tests`.
+    pub list: &'static str,
     pub bad: crate::glob::BadGlob,
 }
 
@@ -70,13 +97,18 @@ impl FilesConfig {
         } else {
             Some(
                 glob_set(include.iter().map(String::as_str)).map_err(|bad| BadGlob {
-                    in_exclude: false,
+                    list: "include",
                     bad,
                 })?,
             )
         };
+        let tests_set = match &section.tests {
+            Some(tests) => glob_set(tests.iter().map(|g| g.get_ref().as_str()))
+                .map_err(|bad| BadGlob { list: "tests", bad })?,
+            None => glob_set(DEFAULT_TESTS).expect("the default test globs are valid"),
+        };
         let exclude_set = glob_set(exclude.iter().map(String::as_str)).map_err(|bad| BadGlob {
-            in_exclude: true,
+            list: "exclude",
             bad,
         })?;
         // The prefix of a valid glob can be invalid (`a\\/**` ends in an escape), so only the
@@ -96,10 +128,16 @@ impl FilesConfig {
             max_file_size: section.max_file_size,
             follow_symlinks: section.follow_symlinks,
             include_set,
+            tests_set,
             exclude_set,
             exclude_dir_set,
             always_excluded_set,
         })
+    }
+
+    /// Whether the file at `rel` is test code, an example, a benchmark or a fixture.
+    pub fn is_test(&self, rel: &str) -> bool {
+        self.tests_set.is_match(rel)
     }
 
     /// Whether the walk should skip the directory at `rel` (relative to the project root).
@@ -184,7 +222,7 @@ mod tests {
             ..FilesSection::default()
         };
         let err = FilesConfig::compile(&section).err().unwrap();
-        assert!(err.in_exclude);
+        assert_eq!(err.list, "exclude");
         assert_eq!(err.bad.index, 1);
         assert!(err.bad.message.contains("unclosed"), "{}", err.bad.message);
     }

@@ -44,7 +44,11 @@ pub(super) fn parse(
                 let section = FilesSection::deserialize(ValueDeserializer::from(value))
                     .map_err(toml_error)?;
                 config.files = FilesConfig::compile(&section).map_err(|bad| {
-                    let list = if bad.in_exclude { &section.exclude } else { &section.include };
+                    let list = match bad.list {
+                        "exclude" => &section.exclude,
+                        "tests" => section.tests.as_ref().unwrap_or(&section.include),
+                        _ => &section.include,
+                    };
                     let span = list.get(bad.bad.index).map_or(key_span.clone(), |g| g.span());
                     ConfigError::at(path, text, span, "invalid glob", bad.bad.message)
                         .with_help("globs are gitignore-like: `*` matches within one directory, `**` across directories, e.g. \"packages/**/generated/**\"")

@@ -6,6 +6,7 @@
 //! exclude = ["**/generated/**"]            # node_modules is always excluded
 //! max-file-size = 2097152                  # bytes; larger files are skipped with a note
 //! follow-symlinks = false
+//! tests = ["**/*.test.*"]                  # tests, examples, fixtures; default DEFAULT_TESTS
 //!
 //! [rules]
 //! suppressions = "warn"                    # "error" | "warn" | "off"
@@ -19,7 +20,7 @@ mod load;
 use std::path::{Path, PathBuf};
 
 pub use error::{ConfigError, closest, edit_distance};
-pub use files::{DEFAULT_MAX_FILE_SIZE, FilesConfig};
+pub use files::{DEFAULT_MAX_FILE_SIZE, DEFAULT_TESTS, FilesConfig};
 
 use crate::RuleOptions;
 use crate::rule::{ActiveRule, RuleLoader, RuleMeta, RuleSpec};

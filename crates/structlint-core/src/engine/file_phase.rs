@@ -65,7 +65,7 @@ impl Engine {
     /// Runs the file rules and parses suppressions only for files that are reported on; the
     /// facts of workspace rules are collected from every file.
     fn process_file_unguarded(&self, file: &SourceFile, lint: bool, scope: Scope) -> FileOutcome {
-        let cx = FileContext::new(file);
+        let cx = FileContext::new(file).with_test(self.files.is_test(&file.path));
         let found = self.prefilter.scan(&file.text);
         let mut diagnostics = Vec::new();
         let file_rules = if lint && scope.file_rules() {

@@ -47,6 +47,11 @@
 //! import { withRetry } from "@acme/async";        // correct
 //! ```
 //!
+//! ## Tests and examples
+//!
+//! Files under `[files] tests` (tests, examples, benchmarks, fixtures) are not checked, unless
+//! one is itself a helper's canonical file.
+//!
 //! ## Options
 //!
 //! None besides `level`; the helpers are the top-level `[[helpers]]` entries.
@@ -126,6 +131,10 @@ impl WorkspaceRule for CanonicalHelpers {
     }
 
     fn collect(&self, cx: &FileContext<'_>) -> Option<HelperFacts> {
+        // Tests and examples may sketch a helper; only production code is held to one copy.
+        if cx.is_test() && !self.helpers.iter().any(|h| h.canonical == cx.path()) {
+            return None;
+        }
         let rust = cx.language() == Language::Rust;
         let canonical = self.helpers.iter().any(|h| h.canonical == cx.path());
         let mut functions = functions(cx);

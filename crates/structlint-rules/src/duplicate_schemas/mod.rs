@@ -39,6 +39,11 @@
 //! // type Invoice = z.infer<typeof InvoiceSchema>
 //! ```
 //!
+//! ## Tests and examples
+//!
+//! Files under `[files] tests` (tests, examples, benchmarks, fixtures) are not compared: test
+//! data restates shapes on purpose.
+//!
 //! ## Options
 //!
 //! | option | default | meaning |
@@ -135,6 +140,10 @@ impl WorkspaceRule for DuplicateSchemas {
     }
 
     fn collect(&self, cx: &FileContext<'_>) -> Option<SchemaFacts> {
+        // Test data restates shapes on purpose; only production code is compared.
+        if cx.is_test() {
+            return None;
+        }
         let rust = cx.language() == Language::Rust;
         if rust && !cx.text().contains("Serialize") && !cx.text().contains("Deserialize") {
             return None;

@@ -117,3 +117,38 @@ fn an_editor_checks_one_file_with_the_wrappers_found_by_the_last_workspace_run()
     assert_eq!(after.related[0].span.path, "packages/net/src/retry.ts");
     assert!(after.fix[1].contains("Import `withRetry` from packages/net/src/retry.ts"));
 }
+
+/// Tests, type tests and examples call fetch against mocks or to show it: not reported.
+#[test]
+fn tests_examples_and_fixtures_are_not_checked() {
+    let bare = "export async function load() {\n  return fetch('/a');\n}\n";
+    let checked = check(
+        &[
+            ("packages/app/src/load.ts", bare),
+            ("packages/app/src/load.test.ts", bare),
+            ("packages/app/src/__tests__/load.ts", bare),
+            ("packages/app/src/types.test-d.ts", bare),
+            ("examples/basic/src/index.ts", bare),
+            ("packages/app/test/fixtures/api.ts", bare),
+        ],
+        CONFIG,
+    );
+    assert_eq!(
+        checked.of("fetch-retry-timeout"),
+        [
+            "packages/app/src/load.ts:2 `fetch` in packages/app/src/load.ts has no retry and no timeout"
+        ]
+    );
+    let configured = check(
+        &[
+            ("packages/app/src/load.ts", bare),
+            ("packages/app/src/load.test.ts", bare),
+        ],
+        "[files]\ntests = [\"**/nothing/**\"]\n[rules]\nmax-file-lines = \"off\"\n",
+    );
+    assert_eq!(
+        configured.of("fetch-retry-timeout").len(),
+        2,
+        "`tests` replaces the default"
+    );
+}
