@@ -250,10 +250,11 @@ fn source_dir(resolver: &Resolver<'_>, package: usize, prefix: &str) -> Option<S
             return Some(slash(naive));
         }
         // `declarationDir` per package repeats the source tree below the output folder
-        // (`dist/types/common/src/`): the longest tail that is a folder of the package wins.
+        // (`dist/types/common/src/`): the longest tail that is a folder of the package wins,
+        // down to the package's own folder when its sources sit at its top.
         let rest = path[out.len()..].trim_matches('/');
-        let segments: Vec<&str> = rest.split('/').collect();
-        let tail = (1..segments.len())
+        let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        let tail = (1..=segments.len())
             .filter_map(|skip| join(dir, &segments[skip..].join("/")))
             .find(|candidate| resolver.has_dir(candidate));
         return Some(slash(tail.unwrap_or(naive)));

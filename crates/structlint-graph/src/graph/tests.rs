@@ -197,3 +197,27 @@ fn declaration_output_per_package_maps_back_to_source() {
         ]
     );
 }
+
+/// A package whose sources sit at its top (no `src/`), exported as `./*` from
+/// `dist/types/<pkg>/*.d.ts`.
+#[test]
+fn declaration_output_of_a_package_without_src_maps_to_its_top() {
+    let (_dir, graph) = graph(&[
+        ("pnpm-workspace.yaml", "packages: [\"packages/*\"]\n"),
+        (
+            "packages/editor/package.json",
+            r#"{"name": "editor", "exports": {".": {"types": "./dist/types/editor/index.d.ts"}, "./*": {"types": "./dist/types/editor/*.d.ts"}}}"#,
+        ),
+        ("packages/editor/index.tsx", "export const Editor = 1;\n"),
+        (
+            "packages/editor/components/Dialog.tsx",
+            "export const Dialog = 1;\n",
+        ),
+    ]);
+    assert_eq!(
+        graph
+            .entry_of("packages/editor/components/Dialog.tsx")
+            .as_deref(),
+        Some("./components/Dialog")
+    );
+}

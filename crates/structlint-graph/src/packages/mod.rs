@@ -148,14 +148,16 @@ impl Packages {
         self.by_name.get(name).copied()
     }
 
-    /// The workspace package whose name `name` is a near-typo of (one or two edits, same
-    /// scope), when the package holding `importer` does not declare `name` as a dependency:
+    /// The scoped workspace package whose name `name` is a near-typo of (one or two edits,
+    /// same scope), when the package holding `importer` does not declare `name` as a dependency:
     /// `@acme/schema` for `@acme/schemas`. A declared or distant name is an npm package.
     pub fn misspelt(&self, importer: &str, name: &str) -> Option<&str> {
         let declared = self
             .containing(importer)
             .is_some_and(|p| self.list[p].manifest.dependencies.contains(name));
+        // Only scoped names: unscoped npm names are too close to each other (`vite`, `vitest`).
         let scope = |n: &str| n.split_once('/').map(|(s, _)| s.to_string());
+        scope(name)?;
         let near = self
             .by_name
             .keys()

@@ -87,6 +87,11 @@ impl<'a> Resolver<'a> {
 
     pub fn resolve(&self, importer: &str, specifier: &str) -> Resolution {
         let resolution = |target, via| Resolution { target, via };
+        // Bundlers take a query after the path (`./worker?worker`, `./a.css?url`): it names
+        // how to load the file, not another file.
+        let specifier = specifier
+            .split_once('?')
+            .map_or(specifier, |(path, _)| path);
         if specifier.starts_with("./")
             || specifier.starts_with("../")
             || specifier == "."
@@ -142,7 +147,8 @@ impl<'a> Resolver<'a> {
             );
         }
         // A package no workspace member is named is an npm package, even in the workspace's
-        // scope (`@acme/logger` beside `@acme/*` packages), unless it is an undeclared typo.
+        // scope (`@acme/logger` beside `@acme/*` packages), unless it is an undeclared typo
+        // of a scoped member's name.
         let target = match self.packages.misspelt(importer, name) {
             Some(_) => Target::Unresolved(format!("no workspace package is named `{name}`")),
             None => Target::External(name.to_string()),

@@ -249,6 +249,29 @@ fn stylesheets_images_and_build_output_resolve_without_being_modules() {
         "a file that is nowhere is still unresolved"
     );
     assert!(show(r.resolve(from, "./lib/util")).starts_with("unresolved"));
+    assert_eq!(
+        show(r.resolve(from, "./main.module.scss?inline")),
+        "asset packages/web/src/main.module.scss (relative)",
+        "a bundler's query names how to load the file"
+    );
+}
+
+/// An unscoped npm package one edit away from an unscoped workspace package is still npm.
+#[test]
+fn unscoped_npm_names_near_a_workspace_package_are_external() {
+    let (_dir, cx) = workspace(&[
+        ("pnpm-workspace.yaml", "packages:\n  - packages/*\n"),
+        ("packages/vite/package.json", r#"{ "name": "vite" }"#),
+        ("packages/vite/src/index.ts", ""),
+        ("packages/app/package.json", r#"{ "name": "app" }"#),
+        ("packages/app/src/a.test.ts", ""),
+    ]);
+    let packages = Packages::discover(&cx);
+    let r = Resolver::new(&cx, &packages);
+    assert_eq!(
+        show(r.resolve("packages/app/src/a.test.ts", "vitest")),
+        "external vitest (bare)"
+    );
 }
 
 #[test]
