@@ -53,6 +53,8 @@ pub struct WorkspaceContext {
     pub index: FileIndex,
     notes: Mutex<Vec<Note>>,
     artifacts: HashMap<TypeId, Arc<dyn Any + Send + Sync>>,
+    /// `[files]`, for which files are tests, examples and fixtures.
+    files: crate::FilesConfig,
 }
 
 impl WorkspaceContext {
@@ -62,7 +64,20 @@ impl WorkspaceContext {
             index,
             notes: Mutex::default(),
             artifacts: HashMap::new(),
+            files: crate::FilesConfig::default(),
         }
+    }
+
+    /// The context with the run's `[files]` settings.
+    pub fn with_files(mut self, files: crate::FilesConfig) -> WorkspaceContext {
+        self.files = files;
+        self
+    }
+
+    /// Whether the file at `path` is test code, an example, a benchmark or a fixture
+    /// (`[files] tests`).
+    pub fn is_test(&self, path: &str) -> bool {
+        self.files.is_test(path)
     }
 
     /// Adds a note to the report, e.g. about a malformed `package.json`.

@@ -190,7 +190,8 @@ impl Engine {
         let lint = found.lint.par_iter().map(|c| read(c, true));
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
         let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
-        let mut cx = WorkspaceContext::new(self.root.clone(), found.index);
+        let mut cx =
+            WorkspaceContext::new(self.root.clone(), found.index).with_files(self.files.clone());
         let report = self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope);
         Ok((report, cx))
     }
@@ -212,7 +213,7 @@ impl Engine {
             .map(|file| self.process_file(file, true, scope))
             .collect();
         let index = files.iter().map(|f| f.path.clone()).collect();
-        let mut cx = WorkspaceContext::new(self.root.clone(), index);
+        let mut cx = WorkspaceContext::new(self.root.clone(), index).with_files(self.files.clone());
         self.finish(&mut cx, outcomes, Vec::new(), &[], scope)
     }
 

@@ -17,6 +17,8 @@ use crate::resolve::{Resolution, Resolver, Target};
 #[derive(Debug)]
 pub struct GraphFile {
     pub path: String,
+    /// Test code, an example, a benchmark or a fixture (`[files] tests`).
+    pub test: bool,
     /// The package the file belongs to (the deepest package directory containing it).
     pub package: Option<usize>,
     pub facts: Arc<ModuleFacts>,
@@ -70,6 +72,7 @@ impl ImportGraph {
             .par_iter()
             .map(|m| GraphFile {
                 path: m.path.clone(),
+                test: cx.is_test(&m.path),
                 package: packages.containing(&m.path),
                 facts: Arc::clone(&m.facts),
                 resolved: m

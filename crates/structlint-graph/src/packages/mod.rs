@@ -107,7 +107,9 @@ impl Packages {
         };
         for path in manifests {
             let dir = parent(path);
-            let listed = dir == "." || matcher.as_ref().is_none_or(|m| m.matches(dir));
+            // The root is a package of its own only when it is a member (or there is no
+            // workspace list): a monorepo's root holds tooling, not a package others import.
+            let listed = matcher.as_ref().is_none_or(|m| m.matches(dir));
             if !listed {
                 continue;
             }

@@ -64,13 +64,13 @@ fn pnpm_workspace_globs_choose_the_packages() {
         ("tools/x/package.json", r#"{"name": "x"}"#),
     ]);
     let packages = Packages::discover(&cx);
-    assert_eq!(labels(&packages), [".=root", "packages/a=@acme/a"]);
-    assert_eq!(packages.containing("packages/a/src/x.ts"), Some(1));
     assert_eq!(
-        packages.containing("tools/y.ts"),
-        Some(0),
-        "the root package holds the rest"
+        labels(&packages),
+        ["packages/a=@acme/a"],
+        "the root holds the monorepo's tooling: a package only when it is a member"
     );
+    assert_eq!(packages.containing("packages/a/src/x.ts"), Some(0));
+    assert_eq!(packages.containing("tools/y.ts"), None);
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn npm_workspaces_or_every_manifest() {
         ("libs/one/package.json", r#"{"name": "one"}"#),
         ("apps/two/package.json", r#"{"name": "two"}"#),
     ]);
-    assert_eq!(labels(&Packages::discover(&cx)), [".=root", "libs/one=one"]);
+    assert_eq!(labels(&Packages::discover(&cx)), ["libs/one=one"]);
     let (_d, cx) = workspace(&[
         ("libs/one/package.json", r#"{"name": "one"}"#),
         ("apps/two/package.json", "{}"),

@@ -21,7 +21,10 @@
 //!   that the importer's `package.json` does not declare, once per pair of packages.
 //!
 //! Re-exports (`export … from`, `export * from`), `import()`, `require()` and type-only
-//! imports count like imports.
+//! imports count like imports. Tests, examples and fixtures (`[files] tests`) are not part of
+//! any package's contract: their imports, and imports of them (shared test helpers), are not
+//! checked. Files outside every workspace member (a monorepo root's scripts and configs) belong
+//! to no package.
 //!
 //! The finding names the public entry to import instead and whether the imported names are
 //! exported there; when they are, a machine-applicable edit rewrites the specifier. When they
@@ -136,9 +139,16 @@ impl GraphRule for PackagePrivacy {
     fn check_graph(&self, graph: &ImportGraph, out: &mut Vec<Diagnostic>) {
         // (importer package, imported package) → the references without a declared dependency.
         let mut undeclared: BTreeMap<(usize, usize), Vec<&ModuleRef>> = BTreeMap::new();
-        for file in &graph.files {
+        // Tests, examples and fixtures are not part of a package's contract: their imports,
+        // and imports of them (shared test helpers), are not checked.
+        for file in graph.files.iter().filter(|f| !f.test) {
             let Some(from) = file.package else { continue };
             for (_, r, resolution) in file.refs() {
+                if let Target::File(target) = &resolution.target
+                    && graph.file(target).is_some_and(|t| t.test)
+                {
+                    continue;
+                }
                 let to = match (&resolution.via, &resolution.target) {
                     (Via::Package { package, .. }, _) => *package,
                     (Via::Relative | Via::Alias, Target::File(target)) => {

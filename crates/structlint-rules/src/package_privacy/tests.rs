@@ -288,3 +288,54 @@ fn no_edit_to_a_manifest_or_to_an_entry_without_the_names() {
         .expect("`connect` is exported by the root");
     assert_eq!(edit.replacements[0].text, "'client'");
 }
+
+/// trpc's tests import each other's test helpers through tsconfig aliases, and its root holds
+/// scripts and configs: neither is a package's internals.
+#[test]
+fn test_helpers_and_the_monorepo_root_are_not_package_internals() {
+    let checked = check(
+        &[
+            ("pnpm-workspace.yaml", "packages:\n  - packages/*\n"),
+            (
+                "package.json",
+                r#"{ "name": "monorepo-root", "private": true }"#,
+            ),
+            ("vitest.config.ts", "export default {};\n"),
+            (
+                "tsconfig.json",
+                r#"{ "compilerOptions": { "baseUrl": ".", "paths": { "@rpc/client/*": ["packages/client/src/*"] } } }"#,
+            ),
+            (
+                "packages/client/package.json",
+                r#"{ "name": "@rpc/client", "exports": { ".": "./src/index.ts" } }"#,
+            ),
+            ("packages/client/src/index.ts", "export const client = 1;\n"),
+            (
+                "packages/client/src/__tests__/testClient.ts",
+                "export const testClient = 1;\n",
+            ),
+            (
+                "packages/server/package.json",
+                r#"{ "name": "@rpc/server", "dependencies": { "@rpc/client": "workspace:*" } }"#,
+            ),
+            (
+                "packages/server/src/index.ts",
+                "import config from '../../../vitest.config';\nexport const server = config;\n",
+            ),
+            (
+                "packages/server/src/call.test.ts",
+                "import { testClient } from '@rpc/client/__tests__/testClient';\n",
+            ),
+            (
+                "packages/server/src/helpers.ts",
+                "import { testClient } from '@rpc/client/__tests__/testClient';\n",
+            ),
+        ],
+        CONFIG,
+    );
+    assert!(
+        checked.of("package-privacy").is_empty(),
+        "{:?}",
+        checked.of("package-privacy")
+    );
+}
