@@ -4,6 +4,7 @@ mod artifacts;
 mod discover;
 mod file_phase;
 pub(crate) mod paths;
+mod pool;
 mod prefilter;
 mod read;
 #[cfg(test)]
@@ -132,6 +133,14 @@ impl Engine {
         inputs: &[PathBuf],
         overlay: &std::collections::HashMap<PathBuf, String>,
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
+        pool::install(|| self.check_unpooled(inputs, overlay))
+    }
+
+    fn check_unpooled(
+        &self,
+        inputs: &[PathBuf],
+        overlay: &std::collections::HashMap<PathBuf, String>,
+    ) -> Result<(Report, WorkspaceContext), ConfigError> {
         let default = [self.root.clone()];
         let inputs = if inputs.is_empty() {
             &default[..]
@@ -162,6 +171,10 @@ impl Engine {
     /// Checks files already in memory (editor buffers, tests), with the same two phases;
     /// the index of the workspace phase holds just these files.
     pub fn check_sources(&self, files: &[SourceFile]) -> Report {
+        pool::install(|| self.check_sources_unpooled(files))
+    }
+
+    fn check_sources_unpooled(&self, files: &[SourceFile]) -> Report {
         let outcomes = files
             .par_iter()
             .map(|file| self.process_file(file, true))
