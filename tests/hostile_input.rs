@@ -65,3 +65,19 @@ fn deeply_nested_rust_is_checked_or_noted_never_a_stack_overflow() {
         run.stdout
     );
 }
+
+#[test]
+fn deeply_nested_typescript_types_do_not_overflow_the_schema_comparison() {
+    let deep = nested("Array<", "number", ">", 100_000);
+    let dir = workspace(&[(
+        "src/types.ts",
+        &[b"export type A = ".as_slice(), &deep].concat(),
+    )]);
+    let run = structlint(dir.path(), &["check"]);
+    assert!(
+        matches!(run.code, 0 | 1),
+        "exit {}: {}",
+        run.code,
+        run.stderr
+    );
+}
