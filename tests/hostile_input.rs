@@ -81,3 +81,87 @@ fn deeply_nested_typescript_types_do_not_overflow_the_schema_comparison() {
         run.stderr
     );
 }
+
+/// One line of minified JavaScript, `columns` wide, ending in `console.log(a);`.
+fn minified(columns: usize) -> Vec<u8> {
+    let sum = "1+".repeat((columns - 30) / 2);
+    format!("var a={sum}1; console.log(a);\n").into_bytes()
+}
+
+// miette pads with a format width, which panics past 65,535 columns.
+#[test]
+fn findings_past_column_65535_show_a_window_of_the_line() {
+    let dir = workspace(&[
+        ("structlint.toml", b"rule-files = [\"r.toml\"]\n[rules]\nmax-file-lines = { max = 1 }\n"),
+        ("r.toml", b"[[rule]]\nid = \"no-console\"\nlanguage = \"javascript\"\nmessage = \"no console\"\npattern = \"console.log($$$A)\"\n"),
+        ("a.js", &[b"x;\n".as_slice(), &minified(200_000)].concat()),
+    ]);
+    let run = structlint(dir.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains(",-[a.js:2:1]\n"), "{}", run.stdout);
+    let column = String::from_utf8(minified(200_000))
+        .unwrap()
+        .find("console")
+        .unwrap()
+        + 1;
+    let header = format!(",-[a.js:2:{column}]\n");
+    assert!(run.stdout.contains(&header), "{}", run.stdout);
+    assert!(run.stdout.contains(" 2 | …+1+1+1"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1+1; console.log(a);\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.lines().all(|l| l.chars().count() < 1000),
+        "lines are cut"
+    );
+}
+
+#[test]
+fn huge_layer_names_and_rule_ids_are_reported_not_crashed_on() {
+    let name = "L".repeat(70_000);
+    let config = format!(
+        "[[layers]]\nname = \"d\"\nmodules = \"packages/*/src\"\norder = [\"repo\", \"ui\", \"{name}\"]\n"
+    );
+    let dir = workspace(&[
+        ("structlint.toml", config.as_bytes()),
+        (
+            "packages/a/src/repo/db.ts",
+            b"import { x } from \"../ui/v\";\nexport const d = x;\n",
+        ),
+        ("packages/a/src/ui/v.ts", b"export const x = 1;\n"),
+    ]);
+    let run = structlint(dir.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(repo layer) imports"),
+        "{}",
+        run.stdout
+    );
+
+    let config = format!("layers = [{{ name = \"{name}\", order = [\"ui\"], bogus = 1 }}]\n");
+    std::fs::write(dir.path().join("structlint.toml"), &config).unwrap();
+    let run = structlint(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let header = format!(
+        ",-[structlint.toml:1:{}]",
+        config.find("bogus").unwrap() + 1
+    );
+    assert!(run.stderr.contains(&header), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown field `bogus`"),
+        "{}",
+        run.stderr
+    );
+
+    let rule = format!(
+        "[[rule]]\nid = \"{}\"\nlanguage = \"typescript\"\nmessage = \"m\"\npattern = \"f()\"\n[[rule.tests]]\ninvalid = [\"f()\"]\n",
+        "r".repeat(70_000)
+    );
+    let dir = workspace(&[("rules/r.toml", rule.as_bytes())]);
+    let run = structlint(dir.path(), &["test"]);
+    // It fails for want of a snapshot of its prompts, and says so.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.starts_with("FAIL rrrr"), "{}", &run.stdout[..40]);
+}
