@@ -1,0 +1,50 @@
+//! `structlint lsp` fed what a broken or hostile client might send: bad framing, huge and
+//! deeply nested documents. The server logs, answers and goes on.
+
+mod common;
+
+use common::lsp::{Client, initialize};
+use common::workspace;
+use serde_json::{Value, json};
+
+/// The server still answers: a hover on a document that is not open is `null`.
+fn answers(client: &mut Client) -> bool {
+    let hover = json!({ "textDocument": { "uri": "file:///nowhere.ts" }, "position": { "line": 0, "character": 0 } });
+    client.request("textDocument/hover", hover)["result"] == Value::Null
+}
+
+#[test]
+fn a_bad_header_is_a_framing_error_and_the_stream_resyncs_on_the_next_one() {
+    let dir = workspace(&[("a.ts", b"export const a = 1;\n")]);
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root);
+    initialize(&mut client, &root);
+    let body = br#"{"jsonrpc":"2.0","method":"$/ignored"}"#;
+    for header in [
+        b"Content-Type: application/json\r\n".as_slice(),
+        b"Content-Length: abc\r\n",
+        b"Content-Length: -5\r\n",
+        b"Content-Length: 1180591620717411303424\r\n",
+        b"Content-Length: 67108865\r\n",
+        b"Content-Length: 5\xff\r\n",
+    ] {
+        client.raw(&[header, b"\r\n", body].concat());
+        assert!(answers(&mut client), "{}", String::from_utf8_lossy(header));
+    }
+    let stderr = client.stderr();
+    assert_eq!(
+        stderr.matches("structlint lsp: framing error: ").count(),
+        6,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("framing error: `Content-Length: abc` is not a length in bytes; skipping to the next `Content-Length` header"),
+        "{stderr}"
+    );
+    assert_eq!(
+        client.request("shutdown", Value::Null)["result"],
+        Value::Null
+    );
+    client.notify("exit", Value::Null);
+    assert_eq!(client.child.wait().unwrap().code(), Some(0));
+}
