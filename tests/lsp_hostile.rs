@@ -48,3 +48,33 @@ fn a_bad_header_is_a_framing_error_and_the_stream_resyncs_on_the_next_one() {
     client.notify("exit", Value::Null);
     assert_eq!(client.child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn deeply_nested_rust_in_an_open_document_does_not_bring_the_server_down() {
+    let deep = format!("type T = {}u8{};\n", "Vec<".repeat(247), ">".repeat(247));
+    let dir = workspace(&[
+        (
+            "Cargo.toml",
+            b"[package]\nname = \"deep\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        ),
+        ("src/lib.rs", deep.as_bytes()),
+    ]);
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root);
+    initialize(&mut client, &root);
+    let uri = format!("file://{}/src/lib.rs", root.display());
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "rust", "version": 1, "text": deep } }),
+    );
+    client.diagnostics(&uri, 1);
+    // The workspace rules (package-privacy reads syn facts) run after a pause in the typing.
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(answers(&mut client), "{}", client.stderr());
+    client.notify("exit", Value::Null);
+    let _ = client.child.wait();
+}
