@@ -78,3 +78,44 @@ fn deeply_nested_rust_in_an_open_document_does_not_bring_the_server_down() {
     client.notify("exit", Value::Null);
     let _ = client.child.wait();
 }
+
+#[test]
+fn a_document_over_the_size_limit_gets_one_finding_that_says_so() {
+    let dir = workspace(&[
+        (
+            "structlint.toml",
+            b"[files]\nmax-file-size = 1000\n[rules]\nmax-file-lines = { max = 10 }\n",
+        ),
+        ("src/a.ts", b""),
+    ]);
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root);
+    initialize(&mut client, &root);
+    let uri = format!("file://{}/src/a.ts", root.display());
+    let text = "export const value = 1;\n".repeat(200);
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "typescript", "version": 1, "text": text } }));
+    let found = client.diagnostics(&uri, 1);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "max-file-size");
+    assert_eq!(found[0]["severity"], 2);
+    assert_eq!(
+        found[0]["range"]["start"],
+        json!({ "line": 0, "character": 0 })
+    );
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "structlint does not lint this file: 4.7 KiB is over the size limit of 1000 bytes"
+        ),
+        "{message}"
+    );
+    let actions = client.request("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": found[0]["range"], "context": { "diagnostics": found } }));
+    assert_eq!(actions["result"], json!([]), "no comment lifts the limit");
+    // Back under the limit, the rules run again.
+    let change = json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": "export const a = 1;\n".repeat(11) }] });
+    client.notify("textDocument/didChange", change);
+    let found = client.diagnostics(&uri, 2);
+    assert_eq!(found[0]["code"], "max-file-lines", "{found:?}");
+    client.notify("exit", Value::Null);
+    let _ = client.child.wait();
+}

@@ -30,6 +30,7 @@ pub use diagnostic::{
 };
 pub use engine::Engine;
 pub use engine::paths::normalize;
+pub use engine::read::too_large;
 pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{

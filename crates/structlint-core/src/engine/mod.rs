@@ -6,7 +6,7 @@ mod file_phase;
 pub(crate) mod paths;
 mod pool;
 mod prefilter;
-mod read;
+pub(crate) mod read;
 #[cfg(test)]
 mod tests;
 
@@ -154,7 +154,7 @@ impl Engine {
             .get(&candidate.abs)
             .map_or_else(
                 || read::read(candidate, limit),
-                |text| Ok(candidate.with_text(text)),
+                |text| read::overlay(candidate, text, limit),
             ) {
             Ok(file) => self.process_file(&file, lint),
             Err(note) if lint => FileOutcome::skipped(note),

@@ -25,11 +25,7 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
         .map_err(|e| skip(format!("unreadable: {e}")))?;
     if bytes.len() as u64 > limit {
         let size = file.metadata().map_or(bytes.len() as u64, |m| m.len());
-        return Err(skip(format!(
-            "{} is over the size limit of {}; raise `[files] max-file-size` or exclude it",
-            human_size(size),
-            human_size(limit)
-        )));
+        return Err(skip(too_large(size, limit)));
     }
     if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some() {
         return Err(skip("binary file (contains NUL bytes)".into()));
@@ -47,6 +43,28 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
         candidate.language,
         text,
     ))
+}
+
+/// The text of an editor's document in place of the file, under the same size limit: a
+/// document too large to read from disk is too large to lint from memory.
+pub(crate) fn overlay(candidate: &Candidate, text: &str, limit: u64) -> Result<SourceFile, Note> {
+    if text.len() as u64 > limit {
+        return Err(Note {
+            path: candidate.path.clone(),
+            kind: NoteKind::Skipped,
+            message: too_large(text.len() as u64, limit),
+        });
+    }
+    Ok(candidate.with_text(text))
+}
+
+/// Why a file of `size` bytes is not linted under `[files] max-file-size = limit`.
+pub fn too_large(size: u64, limit: u64) -> String {
+    format!(
+        "{} is over the size limit of {}; raise `[files] max-file-size` or exclude it",
+        human_size(size),
+        human_size(limit)
+    )
 }
 
 fn human_size(bytes: u64) -> String {
@@ -101,6 +119,21 @@ mod tests {
         );
         let good = candidate(tmp.path(), "g.ts", "const é = 1;\n".as_bytes());
         assert_eq!(read(&good, 1 << 20).unwrap().lines.line_count(), 1);
+    }
+
+    #[test]
+    fn documents_from_an_editor_have_the_same_size_limit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let c = candidate(tmp.path(), "a.ts", b"");
+        let note = overlay(&c, &"a".repeat(3000), 2048).unwrap_err();
+        assert_eq!(
+            note.message,
+            "2.9 KiB is over the size limit of 2.0 KiB; raise `[files] max-file-size` or exclude it"
+        );
+        assert_eq!(
+            overlay(&c, "const a = 1;", 2048).unwrap().text,
+            "const a = 1;"
+        );
     }
 
     #[test]
