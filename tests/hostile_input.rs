@@ -165,3 +165,39 @@ fn huge_layer_names_and_rule_ids_are_reported_not_crashed_on() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.starts_with("FAIL rrrr"), "{}", &run.stdout[..40]);
 }
+
+// Files saved with classic Mac line endings counted as one line, and a byte-order mark as a
+// column.
+#[test]
+fn lone_carriage_returns_end_lines_and_a_byte_order_mark_is_not_a_column() {
+    let mac: String = (0..14)
+        .map(|i| format!("export const v{i} = {i};\r"))
+        .collect();
+    let dir = workspace(&[
+        ("structlint.toml", b"rule-files = [\"r.toml\"]\n[rules]\nmax-file-lines = { max = 10 }\n"),
+        ("r.toml", b"[[rule]]\nid = \"no-console\"\nlanguage = \"typescript\"\nmessage = \"no console\"\npattern = \"console.log($$$A)\"\n"),
+        ("mac.ts", mac.as_bytes()),
+        ("bom.ts", "\u{feff}console.log(1);\n".as_bytes()),
+    ]);
+    let run = structlint(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found = doc["diagnostics"].as_array().unwrap();
+    let at = |d: &serde_json::Value| {
+        let start = &d["span"]["start"];
+        (
+            d["rule"].as_str().unwrap().to_string(),
+            start["line"].clone(),
+            start["column"].clone(),
+        )
+    };
+    assert_eq!(at(&found[0]), ("no-console".into(), 1.into(), 1.into()));
+    assert_eq!(
+        at(&found[1]),
+        ("max-file-lines".into(), 11.into(), 1.into())
+    );
+    let summary = found[1]["summary"].as_str().unwrap();
+    assert_eq!(summary, "mac.ts has 14 lines, 4 over the limit of 10");
+    let fix = found[1]["fix"].to_string();
+    assert!(fix.contains("const `v1`: lines 2–2 (1 line)"), "{fix}");
+}

@@ -180,8 +180,9 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
             let Some(n) = node(*capture) else { return true };
             has_descendant(n, test, text) != *negate
         }
-        Custom::MinLines { capture, lines } => node(*capture)
-            .is_some_and(|n| n.end_position().row + 1 - n.start_position().row >= *lines),
+        Custom::MinLines { capture, lines } => {
+            node(*capture).is_some_and(|n| text.get(n.byte_range()).map_or(1, line_count) >= *lines)
+        }
     })
 }
 
@@ -245,4 +246,23 @@ pub fn run_query<'t>(
         }
     }
     Ok(found)
+}
+
+/// The lines `text` spans: tree-sitter's rows count `\n` alone, where a lone `\r` (classic
+/// Mac files) ends a line too.
+fn line_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let breaks = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks + 1
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        assert_eq!(super::line_count("a\rb\r\nc\nd"), 4);
+        assert_eq!(super::line_count("a"), 1);
+    }
 }
