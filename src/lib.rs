@@ -25,7 +25,7 @@ pub use structlint_core::{
     RuleSpec, Severity, Span, WorkspaceContext,
 };
 pub use structlint_output::{
-    OutputOptions, agent, github, human, json, junit, sarif, sarif_config_error,
+    Clipped, OutputOptions, agent, github, human, json, junit, sarif, sarif_config_error,
 };
 
 use structlint_session::ConfigPath;

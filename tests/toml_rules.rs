@@ -129,6 +129,22 @@ fn bad_rules_are_exit_2_with_the_place_in_the_rule_file() {
             ),
             &["is neither a node kind nor a valid pattern"],
         ),
+        // Both were accepted, and the rule never reported anything.
+        (
+            &RULE.replace("language = [\"typescript\", \"tsx\"]", "language = []"),
+            &["rule `no-sleep-call` lists no language", "team.toml:3:12"],
+        ),
+        (
+            &RULE.replace(
+                "pattern = \"sleep($MS)\"",
+                "pattern = \"sleep($MS)\"\n[rule.where.MS]\nkind = \"nubmer\"",
+            ),
+            &[
+                "unknown node kind `nubmer` in `where`",
+                "did you mean `number`?",
+                "team.toml:9:8",
+            ],
+        ),
     ];
     for (rule, expected) in cases {
         let dir = with_rule(rule);

@@ -48,7 +48,11 @@ pub(crate) fn report_error(error: &dyn miette::Diagnostic) -> u8 {
     };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_links(false);
     let mut text = String::new();
-    if handler.render_report(&mut text, error).is_err() {
+    // Through a snippet: miette panics on a label past column 65,535 of a TOML line.
+    if handler
+        .render_report(&mut text, &structlint::Clipped::new(error))
+        .is_err()
+    {
         text = format!("error: {error}\n");
     }
     let _ = write!(io::stderr(), "{text}");

@@ -30,7 +30,14 @@ pub fn run(args: &TestArgs) -> u8 {
 }
 
 fn render(reports: &[RuleReport]) -> String {
-    let width = reports.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    // Ids are padded to line up; a format width over 65,535 panics, and a longer id is
+    // not worth lining up with.
+    let width = reports
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0)
+        .min(64);
     let mut text = String::new();
     for r in reports {
         let status = if r.passed() { "ok  " } else { "FAIL" };

@@ -1,6 +1,8 @@
 //! Runs the built `structlint` binary the way a user would.
 #![allow(dead_code)]
 
+pub mod lsp;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -36,6 +36,7 @@ pub use diagnostic::{
 };
 pub use engine::Engine;
 pub use engine::paths::normalize;
+pub use engine::read::too_large;
 pub use inside::{ReadError, ReadErrorKind, check_relative, read_inside, resolve_inside};
 pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};

@@ -10,11 +10,13 @@
 
 mod language;
 mod line_index;
+mod nesting;
 mod parse;
 mod syntax_errors;
 
 pub use language::{Grammar, Language};
 pub use line_index::{LineIndex, Position};
+pub use nesting::MAX_NESTING;
 pub use parse::{GrammarError, parse_rust_items, parse_tree, release_rust_spans};
 pub use syntax_errors::SyntaxErrors;
 pub use {syn, tree_sitter};

@@ -10,20 +10,44 @@ pub struct Position {
 }
 
 /// Byte offsets of line starts, built once per file and shared by every conversion.
+///
+/// A line ends at `\n`, `\r\n` or a lone `\r` (classic Mac files, as editors and the
+/// language server protocol count them). A byte-order mark is not a column: the first
+/// character after it is column 1.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Line starts after `\n` alone, as proc-macro2 numbers lines; only kept when a lone `\r`
+    /// makes them differ from `starts`.
+    newline_starts: Option<Vec<u32>>,
     len: u32,
+    bom: bool,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        let mut lone_cr = false;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\r' {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    continue;
+                }
+                lone_cr = true;
+            }
+            starts.push(i as u32 + 1);
+        }
+        let newline_starts = lone_cr.then(|| {
+            let after = memchr::memchr_iter(b'\n', bytes).map(|i| i as u32 + 1);
+            std::iter::once(0).chain(after).collect()
+        });
         LineIndex {
             starts,
+            newline_starts,
             len: text.len() as u32,
+            bom: text.starts_with(BOM),
         }
     }
 
@@ -40,21 +64,10 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= offset) - 1
     }
 
-    /// Byte range of 1-based `line` without its line terminator (`\n` or `\r\n`).
+    /// Byte range of 1-based `line` without its line terminator (`\n`, `\r\n` or `\r`).
     /// Lines past the end give an empty range at the end of the text.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
-        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
-            return text.len()..text.len();
-        };
-        let start = start as usize;
-        let mut end = self
-            .starts
-            .get(line)
-            .map_or(text.len(), |&next| next as usize - 1);
-        if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end -= 1;
-        }
-        start..end
+        range_of(&self.starts, text, line)
     }
 
     /// The position of byte `offset`. Offsets past the end clamp to the end; an offset inside
@@ -65,7 +78,8 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let prefix = &text[self.starts[line] as usize..offset];
+        let start = self.content_start(line + 1, self.starts[line] as usize);
+        let prefix = &text[start.min(offset)..offset];
         Position {
             line: line as u32 + 1,
             column: prefix.chars().count() as u32 + 1,
@@ -76,12 +90,24 @@ impl LineIndex {
     /// Byte offset of a 1-based line and 0-based character column, as `proc_macro2` reports
     /// them. Columns past the end of the line clamp to the line end.
     pub fn offset_of_char_column(&self, text: &str, line: usize, column: usize) -> usize {
-        let range = self.line_range(text, line);
-        let line_text = &text[range.clone()];
-        line_text
+        let starts = self.newline_starts.as_deref().unwrap_or(&self.starts);
+        let range = range_of(starts, text, line);
+        // syn parses the text after the byte-order mark, so its columns start there.
+        let start = self.content_start(line, range.start).min(range.end);
+        text[start..range.end]
             .char_indices()
             .nth(column)
-            .map_or(range.end, |(i, _)| range.start + i)
+            .map_or(range.end, |(i, _)| start + i)
+    }
+
+    /// Where the characters of 1-based `line`, starting at byte `start`, begin: after the
+    /// byte-order mark on the first line.
+    fn content_start(&self, line: usize, start: usize) -> usize {
+        if line == 1 && self.bom {
+            start.max(BOM.len())
+        } else {
+            start
+        }
     }
 
     /// Byte offset of a 0-based line and 0-based UTF-16 column, as LSP clients send them.
@@ -91,15 +117,33 @@ impl LineIndex {
             return None;
         }
         let range = self.line_range(text, line + 1);
+        let start = self.content_start(line + 1, range.start).min(range.end);
         let mut units = 0;
-        for (i, ch) in text[range.clone()].char_indices() {
+        for (i, ch) in text[start..range.end].char_indices() {
             if units >= column {
-                return Some(range.start + i);
+                return Some(start + i);
             }
             units += ch.len_utf16();
         }
         Some(range.end)
     }
+}
+
+const BOM: &str = "\u{feff}";
+
+/// Byte range of 1-based `line` under line starts `starts`, without its terminator.
+fn range_of(starts: &[u32], text: &str, line: usize) -> std::ops::Range<usize> {
+    let Some(&start) = starts.get(line.saturating_sub(1)) else {
+        return text.len()..text.len();
+    };
+    let start = start as usize;
+    let mut end = starts
+        .get(line)
+        .map_or(text.len(), |&next| next as usize - 1);
+    if end > start && text.as_bytes()[end - 1] == b'\r' {
+        end -= 1;
+    }
+    start..end
 }
 
 #[cfg(test)]
@@ -123,6 +167,43 @@ mod tests {
         assert_eq!(LineIndex::new("a\nb\n").line_count(), 2);
         assert_eq!(LineIndex::new("\n\n").line_count(), 2);
         assert_eq!(LineIndex::new("a\r\nb\r\n").line_count(), 2);
+    }
+
+    // Files saved with classic Mac line endings counted as one line.
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "one\rtwo\r\nthree\r\rfive";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 5);
+        let lines: Vec<&str> = (1..=5).map(|l| &text[index.line_range(text, l)]).collect();
+        assert_eq!(lines, ["one", "two", "three", "", "five"]);
+        assert_eq!(
+            index.position(text, text.find("two").unwrap()),
+            pos(2, 1, 1)
+        );
+        assert_eq!(
+            index.position(text, text.find("five").unwrap()),
+            pos(5, 1, 1)
+        );
+        assert_eq!(LineIndex::new("a\rb\r").line_count(), 2);
+        // proc-macro2 counts `\n` alone: its line 2 is `three…`.
+        assert_eq!(
+            index.offset_of_char_column(text, 2, 1),
+            text.find("hree").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}ab\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), pos(1, 1, 1));
+        assert_eq!(index.position(text, 3), pos(1, 1, 1));
+        assert_eq!(index.position(text, 4), pos(1, 2, 2));
+        assert_eq!(index.position(text, 7), pos(2, 2, 2));
+        // syn parses after the mark: its column 1 of line 1 is `b`.
+        assert_eq!(index.offset_of_char_column(text, 1, 1), 4);
+        assert_eq!(index.offset_of_utf16(text, 0, 1), Some(4));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::fmt;
 use tree_sitter::{Parser, Tree};
 
 use crate::Grammar;
+use crate::nesting::MAX_NESTING;
 
 /// A grammar the linked tree-sitter core cannot load. Cargo does not check grammar versions
 /// (grammars depend only on `tree-sitter-language`), so this shows up at run time.
@@ -59,8 +60,32 @@ pub fn parse_tree(grammar: Grammar, text: &str) -> Result<Tree, GrammarError> {
 ///
 /// With `span-locations`, proc-macro2 keeps every parsed file's text for the thread's
 /// lifetime; call [`release_rust_spans`] once the file's spans have been read.
+///
+/// A file that nests deeper than [`MAX_NESTING`] is refused with an error rather than risk
+/// overflowing the stack (see [`crate::nesting`]).
 pub fn parse_rust_items(text: &str) -> Result<syn::File, syn::Error> {
-    syn::parse_file(text)
+    // What `syn::parse_file` does, with the tokens measured between lexing and parsing.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (shebang, body) = match text.strip_prefix("#!") {
+        Some(rest) if !rest.trim_start().starts_with('[') => {
+            let end = text.find('\n').unwrap_or(text.len());
+            (Some(text[..end].to_string()), &text[end..])
+        }
+        _ => (None, text),
+    };
+    let tokens: proc_macro2::TokenStream = body.parse()?;
+    let depth = crate::nesting::measure(tokens.clone());
+    if depth > MAX_NESTING {
+        return Err(syn::Error::new(
+            proc_macro2::Span::call_site(),
+            format!(
+                "it nests {depth} levels deep, past the {MAX_NESTING} levels structlint parses"
+            ),
+        ));
+    }
+    let mut file: syn::File = syn::parse2(tokens)?;
+    file.shebang = shebang;
+    Ok(file)
 }
 
 /// Frees the text proc-macro2 keeps for span locations on this thread. Spans created
@@ -102,6 +127,34 @@ mod tests {
         assert_eq!(file.items.len(), 2);
         release_rust_spans();
         assert!(parse_rust_items("fn f( {").is_err());
+        release_rust_spans();
+    }
+
+    #[test]
+    fn shebangs_and_byte_order_marks_are_skipped_as_syn_does() {
+        let file = parse_rust_items("\u{feff}#!/usr/bin/env run\nfn main() {}").unwrap();
+        assert_eq!(file.shebang.as_deref(), Some("#!/usr/bin/env run"));
+        assert_eq!(file.items.len(), 1);
+        let file = parse_rust_items("#![allow(dead_code)]\nfn main() {}").unwrap();
+        assert_eq!((file.shebang, file.attrs.len()), (None, 1));
+        release_rust_spans();
+    }
+
+    // Deep enough to overflow any stack if syn were let at it: refused before parsing.
+    #[test]
+    fn files_nested_past_the_limit_are_refused() {
+        let deep = format!(
+            "fn f() -> u8 {{ {}1{} }}",
+            "(".repeat(100_000),
+            ")".repeat(100_000)
+        );
+        let error = parse_rust_items(&deep).err().expect("refused").to_string();
+        assert!(
+            error.contains("past the 1000 levels structlint parses"),
+            "{error}"
+        );
+        let ok = format!("fn f() -> u8 {{ {}1{} }}", "(".repeat(50), ")".repeat(50));
+        assert!(parse_rust_items(&ok).is_ok());
         release_rust_spans();
     }
 }

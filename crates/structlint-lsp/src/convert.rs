@@ -122,6 +122,10 @@ pub(crate) fn code_actions(
             "edit": { "changes": { uri: edits } },
         }));
     }
+    // A suppression comment cannot lift the size limit.
+    if d.rule == crate::lint::TOO_LARGE {
+        return actions;
+    }
     let line_start = text[..d.span.start.min(text.len())]
         .rfind('\n')
         .map_or(0, |i| i + 1);

@@ -48,12 +48,14 @@ pub(crate) fn offset(text: &str, position: &Value, encoding: Encoding) -> usize 
     let character = position["character"].as_u64().unwrap_or(0) as usize;
     let mut start = 0;
     for _ in 0..line {
-        match text[start..].find('\n') {
-            Some(i) => start += i + 1,
+        match next_line(text, start) {
+            Some(next) => start = next,
             None => return text.len(),
         }
     }
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
     let line_text = &text[start..end];
     let mut units = 0;
     for (i, c) in line_text.char_indices() {
@@ -75,8 +77,10 @@ pub(crate) fn position(text: &str, offset: usize, encoding: Encoding) -> Value {
         .rev()
         .find(|&o| text.is_char_boundary(o))
         .unwrap_or(0);
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = text[..line_start].matches('\n').count();
+    let (mut line, mut line_start) = (0, 0);
+    while let Some(next) = next_line(text, line_start).filter(|&next| next <= offset) {
+        (line, line_start) = (line + 1, next);
+    }
     let character: usize = text[line_start..offset]
         .chars()
         .map(|c| match encoding {
@@ -85,6 +89,13 @@ pub(crate) fn position(text: &str, offset: usize, encoding: Encoding) -> Value {
         })
         .sum();
     json!({ "line": line, "character": character })
+}
+
+/// Where the line after the one starting at `start` starts: lines end at `\n`, `\r\n` or a
+/// lone `\r`, as the protocol counts them.
+fn next_line(text: &str, start: usize) -> Option<usize> {
+    let at = start + text[start..].find(['\n', '\r'])?;
+    Some(at + if text[at..].starts_with("\r\n") { 2 } else { 1 })
 }
 
 pub(crate) fn range(text: &str, start: usize, end: usize, encoding: Encoding) -> Value {
@@ -121,6 +132,33 @@ mod tests {
                 Encoding::Utf8
             ),
             15
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_the_protocol_says() {
+        let text = "a\rbc\r\nd\ne";
+        let at = text.find('c').unwrap();
+        assert_eq!(
+            position(text, at, Encoding::Utf16),
+            json!({ "line": 1, "character": 1 })
+        );
+        let e = text.find('e').unwrap();
+        assert_eq!(
+            position(text, e, Encoding::Utf8),
+            json!({ "line": 3, "character": 0 })
+        );
+        assert_eq!(
+            offset(text, &json!({ "line": 1, "character": 1 }), Encoding::Utf16),
+            at
+        );
+        assert_eq!(
+            offset(text, &json!({ "line": 0, "character": 9 }), Encoding::Utf16),
+            1
+        );
+        assert_eq!(
+            offset(text, &json!({ "line": 3, "character": 0 }), Encoding::Utf16),
+            e
         );
     }
 }

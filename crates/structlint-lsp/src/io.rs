@@ -1,7 +1,7 @@
 //! Reading and writing LSP messages on stdio. lsp-server's own reader gives up on the first
 //! malformed message; this one answers it with a parse error and reads on.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 use std::thread;
 
 use crossbeam_channel::{Receiver, Sender, bounded, unbounded};
@@ -39,7 +39,7 @@ pub(crate) fn stdio() -> (
     let (incoming, from_client) = bounded::<Message>(64);
     let reader = thread::spawn(move || {
         let mut stdin = io::stdin().lock();
-        while let Some(body) = read_body(&mut stdin) {
+        while let Some(body) = crate::framing::read_body(&mut stdin) {
             let parsed: Option<Message> = serde_json::from_slice::<Value>(&body)
                 .ok()
                 .and_then(|value| serde_json::from_value(value).ok());
@@ -58,35 +58,6 @@ pub(crate) fn stdio() -> (
         }
     });
     (to_client, from_client, vec![reader, writer])
-}
-
-/// The body of the next message (after its `Content-Length` header), or `None` at the end of
-/// the input. Headers without a length are skipped.
-fn read_body(input: &mut impl BufRead) -> Option<Vec<u8>> {
-    loop {
-        let mut length = None;
-        loop {
-            let mut line = String::new();
-            if input.read_line(&mut line).ok()? == 0 {
-                return None;
-            }
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse::<usize>().ok();
-            }
-        }
-        let Some(length) = length.filter(|&l| l <= 64 << 20) else {
-            continue;
-        };
-        let mut body = vec![0; length];
-        input.read_exact(&mut body).ok()?;
-        return Some(body);
-    }
 }
 
 /// Writes one message to `w` (for tests that speak to the server).

@@ -7,6 +7,7 @@
 
 mod convert;
 mod document;
+mod framing;
 mod io;
 mod lint;
 mod reload;

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use structlint_core::{ConfigError, Diagnostic, Engine, FilesConfig, Language, SourceFile};
+use structlint_core::{
+    ConfigError, Diagnostic, Engine, FilesConfig, Language, Severity, SourceFile,
+};
 use structlint_session::ConfigPath;
 
 pub(crate) struct Linter {
@@ -46,6 +48,11 @@ impl Linter {
         let Some(language) = Language::from_path(abs) else {
             return Vec::new();
         };
+        // `structlint check` skips such a file; parsing a 37 MB document took 1.2 GB.
+        let limit = self.files.max_file_size;
+        if text.len() as u64 > limit {
+            return vec![too_large(rel, text, limit)];
+        }
         let file = SourceFile::new(
             rel.to_string(),
             abs.to_path_buf(),
@@ -83,4 +90,25 @@ impl Linter {
         }
         by_path
     }
+}
+
+/// The id of the one finding on a document over the size limit: named after the setting, as
+/// no rule reports it.
+pub(crate) const TOO_LARGE: &str = "max-file-size";
+
+fn too_large(rel: &str, text: &str, limit: u64) -> Diagnostic {
+    let file = SourceFile::new(
+        rel.to_string(),
+        PathBuf::new(),
+        Language::TypeScript,
+        String::new(),
+    );
+    let size = structlint_core::too_large(text.len() as u64, limit);
+    let mut d = Diagnostic::new(file.span(0..0), format!("structlint does not lint this file: {size}"))
+        .why("Files over `[files] max-file-size` are skipped in every run, so that one generated or minified file cannot take the memory of the whole check.")
+        .step("If this file is generated or minified, exclude it: add it to `[files] exclude` in structlint.toml.")
+        .step("Otherwise raise `[files] max-file-size` (in bytes) in structlint.toml.");
+    d.rule = TOO_LARGE.to_string();
+    d.severity = Severity::Warning;
+    d
 }

@@ -2,12 +2,12 @@
 //! numbered fix steps), then notes and a one-line summary.
 
 use std::fmt::{self, Display};
-use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use structlint_core::{Diagnostic, Report, Severity, Span};
 
 use crate::OutputOptions;
+use crate::snippet::{Snippet, clip_text};
 use crate::sources::{Sources, first_line_range};
 use structlint_core::plural;
 
@@ -90,7 +90,7 @@ struct View {
     code: String,
     message: String,
     help: String,
-    source: Option<NamedSource<Arc<String>>>,
+    source: Option<Snippet>,
     label: Option<LabeledSpan>,
 }
 
@@ -104,10 +104,10 @@ impl View {
         let snippet = sources.get(&d.span.path).and_then(|text| {
             let (start, end) = first_line_range(&text, d.span.start, d.span.end)?;
             let name = options.display_path(&report.root, &d.span.path);
-            Some((
-                NamedSource::new(name, text),
-                LabeledSpan::new_primary_with_span(d.label.clone(), start..end),
-            ))
+            let snippet = Snippet::new(&NamedSource::new(name, text), start..end, 1)?;
+            let label = d.label.as_deref().map(clip_text);
+            let label = LabeledSpan::new_primary_with_span(label, snippet.label());
+            Some((snippet, label))
         });
         let (source, label) = snippet.unzip();
         let message = if source.is_some() {

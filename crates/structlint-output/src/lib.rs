@@ -14,6 +14,7 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
+mod snippet;
 mod sources;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ pub use human::human;
 pub use json::{JSON_SCHEMA_VERSION, json};
 pub use junit::junit;
 pub use sarif::{FINGERPRINT_KEY, repository_root, sarif, sarif_config_error};
+pub use snippet::Clipped;
 
 /// What every format needs to know besides the report.
 #[derive(Debug, Clone)]

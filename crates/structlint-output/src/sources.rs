@@ -41,14 +41,11 @@ pub(crate) fn first_line_range(text: &str, start: usize, end: usize) -> Option<(
     {
         return None;
     }
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let end = end.min(line_end);
-    let end = if text[..end].ends_with('\r') {
-        end - 1
-    } else {
-        end
-    };
-    Some((start, end.max(start)))
+    // A lone `\r` ends a line too, as in files saved with classic Mac line endings.
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    Some((start, end.min(line_end).max(start)))
 }
 
 #[cfg(test)]
@@ -57,10 +54,15 @@ mod tests {
 
     #[test]
     fn ranges_are_validated_and_clipped_to_one_line() {
-        let text = "ab\r\ncd\né";
+        let text = "ab\r\ncd\né\rf";
         assert_eq!(first_line_range(text, 0, 6), Some((0, 2)));
         assert_eq!(first_line_range(text, 4, 5), Some((4, 5)));
         assert_eq!(first_line_range(text, 8, 9), None, "inside a character");
+        assert_eq!(
+            first_line_range(text, 7, 11),
+            Some((7, 9)),
+            "a lone CR ends the line"
+        );
         assert_eq!(first_line_range(text, 0, 99), None, "past the end");
     }
 }

@@ -125,8 +125,18 @@ pub(crate) fn compile(
             )
             .with_help("\"typescript\", \"tsx\", \"javascript\", \"rust\", or a list of them"));
     };
+    let names = language.get_ref().list();
+    if names.is_empty() {
+        return Err(src
+            .error(
+                language.span(),
+                format!("rule `{id}` lists no language"),
+                "an empty list: the rule would never run",
+            )
+            .with_help("\"typescript\", \"tsx\", \"javascript\", \"rust\", or a list of them"));
+    }
     let mut languages = Vec::new();
-    for name in language.get_ref().list() {
+    for name in names {
         let l = Language::from_name(name).ok_or_else(|| {
             src.error(language.span(), format!("unknown language `{name}` in rule `{id}`"), "not a language structlint reads").with_help("languages are \"typescript\" (.ts), \"tsx\" (.tsx), \"javascript\" (.js, .jsx) and \"rust\"; list several as [\"typescript\", \"tsx\"]")
         })?;
@@ -233,7 +243,7 @@ pub(crate) fn compile(
                     .with_help(format!("the pattern binds {}", list(&names))));
             }
             let span = c.span();
-            constraints.push((name, constraint(c.into_inner(), src, span)?));
+            constraints.push((name, constraint(c.into_inner(), src, span, &grammars)?));
         }
         (
             Matcher::Pattern {

@@ -131,7 +131,7 @@ pub(crate) struct Constraint {
     #[serde(default)]
     pub not_regex: Option<String>,
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<Spanned<String>>,
 }
 
 /// `[[rule.tests]]`: snippets the rule must not report, and snippets it must; for a source

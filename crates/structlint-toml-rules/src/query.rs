@@ -46,20 +46,36 @@ pub enum NodeTest {
     Pattern(Arc<Pattern>),
 }
 
+/// The kinds of named nodes `grammar` produces: what a query or a `where.kind` may name.
+pub(crate) fn node_kinds(grammar: Grammar) -> Vec<String> {
+    let language = grammar.language();
+    let mut kinds = Vec::new();
+    for id in 0..language.node_kind_count() as u16 {
+        if language.node_kind_is_named(id) && language.node_kind_is_visible(id) {
+            kinds.extend(language.node_kind_for_id(id).map(str::to_string));
+        }
+    }
+    kinds
+}
+
+/// The help for the unknown node kind `name`: the closest of `kinds`, and how to see them all.
+pub(crate) fn kind_help(name: &str, kinds: &[String]) -> String {
+    match closest(name, kinds.iter().map(String::as_str)) {
+        Some(near) => format!(
+            "did you mean `{near}`? `structlint query` prints the tree of a file with every node's kind"
+        ),
+        None => "`structlint query '(_) @n' FILE` prints the tree of a file with every node's kind"
+            .to_string(),
+    }
+}
+
 /// Compiles `source` alone, to find its errors and its custom predicates.
 pub(crate) fn compile(source: &str, grammar: Grammar) -> Result<Query, Problem> {
     let language = grammar.language();
     let query = Query::new(&language, source).map_err(|e| {
         let help = match e.kind {
             QueryErrorKind::NodeType => {
-                let kinds = (0..language.node_kind_count() as u16)
-                    .filter(|&id| language.node_kind_is_named(id) && language.node_kind_is_visible(id))
-                    .filter_map(|id| language.node_kind_for_id(id))
-                    .collect::<Vec<_>>();
-                Some(match closest(e.message.trim_matches('"'), kinds.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`? `structlint query` prints the tree of a file with every node's kind"),
-                    None => "`structlint query '(_) @n' FILE` prints the tree of a file with every node's kind".to_string(),
-                })
+                Some(kind_help(e.message.trim_matches('"'), &node_kinds(grammar)))
             }
             QueryErrorKind::Field => Some("that node kind has no such field; `structlint query` prints a file's tree with its field names".to_string()),
             QueryErrorKind::Capture => Some("a predicate can only name a capture of its own pattern, e.g. `(call_expression) @call (#eq? @call \"x\")`".to_string()),
@@ -164,8 +180,9 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
             let Some(n) = node(*capture) else { return true };
             has_descendant(n, test, text) != *negate
         }
-        Custom::MinLines { capture, lines } => node(*capture)
-            .is_some_and(|n| n.end_position().row + 1 - n.start_position().row >= *lines),
+        Custom::MinLines { capture, lines } => {
+            node(*capture).is_some_and(|n| text.get(n.byte_range()).map_or(1, line_count) >= *lines)
+        }
     })
 }
 
@@ -229,4 +246,23 @@ pub fn run_query<'t>(
         }
     }
     Ok(found)
+}
+
+/// The lines `text` spans: tree-sitter's rows count `\n` alone, where a lone `\r` (classic
+/// Mac files) ends a line too.
+fn line_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let breaks = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks + 1
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        assert_eq!(super::line_count("a\rb\r\nc\nd"), 4);
+        assert_eq!(super::line_count("a"), 1);
+    }
 }

@@ -7,9 +7,11 @@ use globset::GlobSet;
 use regex::Regex;
 use structlint_core::ConfigError;
 use structlint_core::glob::glob_set;
+use structlint_lang::Grammar;
 use toml::Spanned;
 
 use crate::def::{Constraint, TestsDef};
+use crate::query::{kind_help, node_kinds};
 
 /// A `where` constraint on a capture, with its regexes compiled.
 pub struct CompiledConstraint {
@@ -56,11 +58,26 @@ impl Source<'_> {
     }
 }
 
+/// Compiles `c`, whose `kind` must be a node kind of one of `grammars`: any other never
+/// matches, and the rule would never report.
 pub(crate) fn constraint(
     c: Constraint,
     src: &Source<'_>,
     span: Range<usize>,
+    grammars: &[Grammar],
 ) -> Result<CompiledConstraint, ConfigError> {
+    if let Some(kind) = &c.kind {
+        let known: Vec<String> = grammars.iter().flat_map(|&g| node_kinds(g)).collect();
+        if !known.contains(kind.get_ref()) {
+            return Err(src
+                .error(
+                    kind.span(),
+                    format!("unknown node kind `{}` in `where`", kind.get_ref()),
+                    "not a node kind of the rule's languages",
+                )
+                .with_help(kind_help(kind.get_ref(), &known)));
+        }
+    }
     let regex = |r: Option<String>| {
         r.map(|r| {
             Regex::new(&r).map_err(|e| {
@@ -76,7 +93,7 @@ pub(crate) fn constraint(
     Ok(CompiledConstraint {
         regex: regex(c.regex)?,
         not_regex: regex(c.not_regex)?,
-        kind: c.kind,
+        kind: c.kind.map(Spanned::into_inner),
     })
 }
 

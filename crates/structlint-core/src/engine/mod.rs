@@ -4,6 +4,7 @@ mod artifacts;
 mod discover;
 mod file_phase;
 pub(crate) mod paths;
+mod pool;
 mod prefilter;
 pub(crate) mod read;
 pub(crate) mod regular;
@@ -168,6 +169,15 @@ impl Engine {
         overlay: &std::collections::HashMap<PathBuf, String>,
         scope: Scope,
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
+        pool::install(|| self.run_unpooled(inputs, overlay, scope))
+    }
+
+    fn run_unpooled(
+        &self,
+        inputs: &[PathBuf],
+        overlay: &std::collections::HashMap<PathBuf, String>,
+        scope: Scope,
+    ) -> Result<(Report, WorkspaceContext), ConfigError> {
         let default = [self.root.clone()];
         let inputs = if inputs.is_empty() {
             &default[..]
@@ -181,7 +191,7 @@ impl Engine {
             .get(&candidate.abs)
             .map_or_else(
                 || read::read(candidate, limit),
-                |text| Ok(candidate.with_text(text)),
+                |text| read::overlay(candidate, text, limit),
             ) {
             Ok(file) => self.process_file(&file, lint, scope),
             Err(note) if lint => FileOutcome::skipped(note),
@@ -199,12 +209,12 @@ impl Engine {
     /// Checks files already in memory (tests, benchmarks), with the same two phases; the
     /// index of the workspace phase holds just these files.
     pub fn check_sources(&self, files: &[SourceFile]) -> Report {
-        self.check_in_memory(files, Scope::All)
+        pool::install(|| self.check_in_memory(files, Scope::All))
     }
 
     /// The per-file rules only, on one file in memory: what an editor runs at each change.
     pub fn check_file(&self, file: &SourceFile) -> Report {
-        self.check_in_memory(std::slice::from_ref(file), Scope::FileRules)
+        pool::install(|| self.check_in_memory(std::slice::from_ref(file), Scope::FileRules))
     }
 
     fn check_in_memory(&self, files: &[SourceFile], scope: Scope) -> Report {

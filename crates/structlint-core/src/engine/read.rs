@@ -21,11 +21,7 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
     let text = read_text(file, limit).map_err(|problem| {
         skip(match problem {
             Unreadable::Io(e) => format!("unreadable: {e}"),
-            Unreadable::TooLarge(size) => format!(
-                "{} is over the size limit of {}; raise `[files] max-file-size` or exclude it",
-                human_size(size),
-                human_size(limit)
-            ),
+            Unreadable::TooLarge(size) => too_large(size, limit),
             Unreadable::Binary => "binary file (contains NUL bytes)".into(),
             Unreadable::NotUtf8(line) => {
                 format!("not valid UTF-8 (first invalid byte on line {line}); re-save it as UTF-8")
@@ -38,6 +34,28 @@ pub(crate) fn read(candidate: &Candidate, limit: u64) -> Result<SourceFile, Note
         candidate.language,
         text,
     ))
+}
+
+/// The text of an editor's document in place of the file, under the same size limit: a
+/// document too large to read from disk is too large to lint from memory.
+pub(crate) fn overlay(candidate: &Candidate, text: &str, limit: u64) -> Result<SourceFile, Note> {
+    if text.len() as u64 > limit {
+        return Err(Note {
+            path: candidate.path.clone(),
+            kind: NoteKind::Skipped,
+            message: too_large(text.len() as u64, limit),
+        });
+    }
+    Ok(candidate.with_text(text))
+}
+
+/// Why a file of `size` bytes is not linted under `[files] max-file-size = limit`.
+pub fn too_large(size: u64, limit: u64) -> String {
+    format!(
+        "{} is over the size limit of {}; raise `[files] max-file-size` or exclude it",
+        human_size(size),
+        human_size(limit)
+    )
 }
 
 /// Why a file's text was not read; the engine makes it a note, `read_inside` an error.
@@ -124,6 +142,21 @@ mod tests {
         );
         let good = candidate(tmp.path(), "g.ts", "const é = 1;\n".as_bytes());
         assert_eq!(read(&good, 1 << 20).unwrap().lines.line_count(), 1);
+    }
+
+    #[test]
+    fn documents_from_an_editor_have_the_same_size_limit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let c = candidate(tmp.path(), "a.ts", b"");
+        let note = overlay(&c, &"a".repeat(3000), 2048).unwrap_err();
+        assert_eq!(
+            note.message,
+            "2.9 KiB is over the size limit of 2.0 KiB; raise `[files] max-file-size` or exclude it"
+        );
+        assert_eq!(
+            overlay(&c, "const a = 1;", 2048).unwrap().text,
+            "const a = 1;"
+        );
     }
 
     #[test]

@@ -48,6 +48,18 @@ impl TsConfig {
     }
 }
 
+/// How many configs an `extends` chain may go through. Each link is a level of recursion, and
+/// a generated chain of thousands overflowed the stack; real chains are two or three deep.
+const MAX_EXTENDS_DEPTH: usize = 64;
+
+/// The configs of one `load`: those being read (to cut loops and deep chains) and those done
+/// (a config that several others extend is read once, not once per path to it).
+#[derive(Default)]
+struct Chain {
+    open: Vec<String>,
+    done: HashMap<String, Option<TsConfig>>,
+}
+
 /// The tsconfig files of a workspace, loaded on first use.
 pub struct TsConfigs<'a> {
     cx: &'a WorkspaceContext,
@@ -86,7 +98,8 @@ impl<'a> TsConfigs<'a> {
         if let Some(found) = self.loaded.lock().expect("tsconfig lock").get(path) {
             return found.clone();
         }
-        let config = self.read(path, &mut Vec::new()).map(Arc::new);
+        let mut chain = Chain::default();
+        let config = self.read(path, &mut chain).map(Arc::new);
         self.loaded
             .lock()
             .expect("tsconfig lock")
@@ -94,14 +107,35 @@ impl<'a> TsConfigs<'a> {
         config
     }
 
-    fn read(&self, path: &str, chain: &mut Vec<String>) -> Option<TsConfig> {
-        if chain.iter().any(|p| p == path) {
+    /// `path` merged over what it extends, read once per `load` however many configs of the
+    /// chain extend it.
+    fn read(&self, path: &str, chain: &mut Chain) -> Option<TsConfig> {
+        if let Some(done) = chain.done.get(path) {
+            return done.clone();
+        }
+        if chain.open.iter().any(|p| p == path) {
             self.note(
                 path,
                 format!("`extends` loops back to {path}; the loop is cut there"),
             );
             return None;
         }
+        if chain.open.len() >= MAX_EXTENDS_DEPTH {
+            let start = chain.open[0].clone();
+            self.note(
+                &start,
+                format!("`extends` goes more than {MAX_EXTENDS_DEPTH} configs deep; {path} and the configs it extends are ignored"),
+            );
+            return None;
+        }
+        chain.open.push(path.to_string());
+        let config = self.read_one(path, chain);
+        chain.open.pop();
+        chain.done.insert(path.to_string(), config.clone());
+        config
+    }
+
+    fn read_one(&self, path: &str, chain: &mut Chain) -> Option<TsConfig> {
         // `extends` is written by the checkout: a base outside the workspace is not read.
         let text = match structlint_core::read_inside(&self.cx.root, path) {
             Ok(text) => text,
@@ -111,7 +145,6 @@ impl<'a> TsConfigs<'a> {
                 return None;
             }
         };
-        chain.push(path.to_string());
         let value = match parse_jsonc(&text) {
             Ok(value) => value,
             Err(error) => {
@@ -145,7 +178,6 @@ impl<'a> TsConfigs<'a> {
                 config = inherited;
             }
         }
-        chain.pop();
         let options = value.get("compilerOptions");
         let option = |key: &str| {
             options

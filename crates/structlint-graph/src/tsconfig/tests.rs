@@ -108,3 +108,50 @@ fn broken_and_looping_configs_become_notes() {
     );
     assert!(notes[1].message.contains("loops back"), "{notes:?}");
 }
+
+#[test]
+fn long_extends_chains_are_cut_with_a_note_and_shared_bases_read_once() {
+    // 2,889 links overflowed the stack; 40 levels that each extend the next twice took 2^40 reads.
+    let mut files: Vec<(String, String)> = (0..2889)
+        .map(|i| {
+            let next = format!("./c{}.json", i + 1);
+            (
+                format!("chain/c{i}.json"),
+                format!(r#"{{ "extends": "{next}" }}"#),
+            )
+        })
+        .collect();
+    files.push((
+        "chain/tsconfig.json".into(),
+        r#"{ "extends": "./c0.json" }"#.into(),
+    ));
+    for i in 0..40 {
+        let next = format!("./d{}.json", i + 1);
+        let text = format!(r#"{{ "extends": ["{next}", "{next}"] }}"#);
+        files.push((format!("dag/d{i}.json"), text));
+    }
+    files.push((
+        "dag/d40.json".into(),
+        r#"{ "compilerOptions": { "outDir": "out" } }"#.into(),
+    ));
+    files.push((
+        "dag/tsconfig.json".into(),
+        r#"{ "extends": "./d0.json" }"#.into(),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (_dir, cx) = workspace(&refs);
+    let configs = TsConfigs::new(&cx);
+    assert!(configs.for_file("chain/x.ts").is_some());
+    let notes = cx.take_notes();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].path, "chain/tsconfig.json");
+    assert_eq!(
+        notes[0].message,
+        "`extends` goes more than 64 configs deep; chain/c63.json and the configs it extends are ignored"
+    );
+    let dag = configs.for_file("dag/x.ts").unwrap();
+    assert_eq!(dag.out_dir.as_deref(), Some("dag/out"));
+}

@@ -86,9 +86,22 @@ impl Schema {
     }
 }
 
+/// Types nested deeper than this (`Array<Array<…>>`) are compared by their text: normalising
+/// recurses once per level, and generated or hostile code can nest a hundred thousand levels,
+/// which would overflow the stack and copy the text once per level.
+const MAX_TYPE_DEPTH: usize = 32;
+
 /// A TypeScript type as written, normalised.
 pub(crate) fn ts_type(text: &str) -> String {
+    ts_type_at(text, 0)
+}
+
+fn ts_type_at(text: &str, depth: usize) -> String {
     let t = text.trim().trim_start_matches('|').trim();
+    if depth > MAX_TYPE_DEPTH {
+        return format!("ref({t})");
+    }
+    let ts_type = |inner: &str| ts_type_at(inner, depth + 1);
     if let Some(inner) = t.strip_suffix("[]") {
         return format!("{}[]", ts_type(inner));
     }
@@ -136,11 +149,19 @@ pub(crate) fn ts_type(text: &str) -> String {
 
 /// A Rust type as written, normalised to the same vocabulary.
 pub(crate) fn rust_type(text: &str) -> String {
+    rust_type_at(text, 0)
+}
+
+fn rust_type_at(text: &str, depth: usize) -> String {
     let t = text
         .trim()
         .trim_start_matches('&')
         .trim_start_matches("'static ")
         .trim();
+    if depth > MAX_TYPE_DEPTH {
+        return format!("ref({t})");
+    }
+    let rust_type = |inner: &str| rust_type_at(inner, depth + 1);
     // `std::collections::HashMap<K, V>` → `HashMap<K, V>`: the path does not change the type.
     let t = match t.split_once('<') {
         Some((path, args)) => format!("{}<{args}", path.rsplit("::").next().unwrap_or(path)),
@@ -242,6 +263,23 @@ mod tests {
             "record<number>"
         );
         assert_eq!(rust_type("chrono::DateTime<Utc>"), "date");
+    }
+
+    // On the test thread's small stack, a hundred thousand levels would overflow.
+    #[test]
+    fn deeply_nested_types_stop_at_the_depth_limit() {
+        let deep = format!("{}number{}", "Array<".repeat(100_000), ">".repeat(100_000));
+        let normalised = ts_type(&deep);
+        assert!(
+            normalised.starts_with("ref(Array<"),
+            "{}",
+            &normalised[..40]
+        );
+        assert!(normalised.ends_with(&format!(">){}", "[]".repeat(33))));
+        let deep = format!("{}u8{}", "Vec<".repeat(100_000), ">".repeat(100_000));
+        let normalised = rust_type(&deep);
+        assert!(normalised.starts_with("ref(Vec<"), "{}", &normalised[..40]);
+        assert!(normalised.ends_with(&format!(">){}", "[]".repeat(33))));
     }
 
     #[test]

@@ -155,7 +155,8 @@ fn diagram(
         .map(String::len)
         .max()
         .unwrap_or(0)
-        .max(13);
+        // A format width over 65,535 panics; names longer than 64 are not lined up.
+        .clamp(13, 64);
     let mut lines = vec![format!(
         "Layers of `{}`, top first (a layer may use those below it):",
         stack.name

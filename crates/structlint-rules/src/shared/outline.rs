@@ -40,22 +40,23 @@ pub(crate) fn outline(cx: &FileContext<'_>) -> Vec<OutlineItem> {
     let mut items = Vec::new();
     let mut leading: Option<Node<'_>> = None;
     let mut previous_end_row = None;
+    // Rows from the line index, which ends a line at a lone `\r` too (tree-sitter does not).
+    let row = |byte: usize| cx.file.lines.line_of(byte);
     let mut cursor = tree.root_node().walk();
     for node in tree.root_node().named_children(&mut cursor) {
-        let adjacent =
-            previous_end_row.is_some_and(|end: usize| node.start_position().row <= end + 1);
+        let adjacent = previous_end_row.is_some_and(|end: usize| row(node.start_byte()) <= end + 1);
         if is_leading_trivia(node.kind()) {
             if leading.is_none() || !adjacent {
                 leading = Some(node);
             }
-            previous_end_row = Some(node.end_position().row);
+            previous_end_row = Some(row(node.end_byte()));
             continue;
         }
         let start = match leading.take() {
             Some(first) if adjacent => first,
             _ => node,
         };
-        previous_end_row = Some(node.end_position().row);
+        previous_end_row = Some(row(node.end_byte()));
         if let Some((kind, name)) = describe(node, text, language) {
             let named = name_node(node).unwrap_or(node);
             items.push(OutlineItem {
@@ -63,8 +64,8 @@ pub(crate) fn outline(cx: &FileContext<'_>) -> Vec<OutlineItem> {
                 name_end: named.end_byte(),
                 kind,
                 name,
-                start_line: start.start_position().row + 1,
-                end_line: node.end_position().row + 1,
+                start_line: row(start.start_byte()) + 1,
+                end_line: row(node.end_byte()) + 1,
                 start_byte: start.start_byte(),
                 end_byte: node.end_byte(),
             });
