@@ -208,3 +208,25 @@ fn bad_layer_configs_are_config_errors() {
             .contains("unknown field `layers`")
     );
 }
+
+/// `service.ts` beside `service/` re-exports the folder: it is the service layer's barrel, so
+/// the runtime layer may import it (and repo may not), even when the package exports it.
+#[test]
+fn a_file_named_after_a_layer_folder_is_that_layers_barrel() {
+    let checked = check(
+        &files(&[
+            (
+                "packages/billing/package.json",
+                r#"{ "name": "@acme/billing", "exports": { ".": "./src/index.ts", "./service": "./src/service.ts" } }"#,
+            ),
+            ("packages/billing/src/service.ts", "export * from './service/invoices';\n"),
+            ("packages/billing/src/runtime/app.ts", "import { getInvoice } from '../service';\n"),
+            ("packages/billing/src/repo/cache.ts", "import { getInvoice } from '../service';\n"),
+        ]),
+        CONFIG,
+    );
+    assert_eq!(
+        checked.of("layers"),
+        ["packages/billing/src/repo/cache.ts:1 packages/billing/src/repo/cache.ts (repo layer) imports packages/billing/src/service.ts (service layer), a layer above it"]
+    );
+}

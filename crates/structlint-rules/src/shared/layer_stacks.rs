@@ -245,9 +245,17 @@ pub(crate) fn classify<'s>(
         dir = paths::parent(dir);
     };
     let rest = &path[domain.len() + 1..];
-    let folder = rest.split_once('/').map(|(f, _)| f.to_string());
+    let mut folder = rest.split_once('/').map(|(f, _)| f.to_string());
+    // `core.ts` beside `core/` is that layer's barrel (it re-exports the folder), whether or
+    // not the package exports it: it belongs to the layer, not above every layer.
+    let stem = rest.split('.').next().unwrap_or(rest);
+    let barrel = folder.is_none()
+        && (stack.order.iter().any(|l| l == stem) || stack.cross_cutting.iter().any(|l| l == stem));
+    if barrel {
+        folder = Some(stem.to_string());
+    }
     let is_index = folder.is_none() && rest.starts_with("index.");
-    if graph.entry_of(path).is_some() || is_index {
+    if !barrel && (graph.entry_of(path).is_some() || is_index) {
         return Some(Place::Entry { stack, domain });
     }
     match folder {
