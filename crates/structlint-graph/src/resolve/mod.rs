@@ -92,6 +92,11 @@ impl<'a> Resolver<'a> {
         let specifier = specifier
             .split_once('?')
             .map_or(specifier, |(path, _)| path);
+        // A dev server serves `/x` from the project's public folder, and frameworks generate
+        // modules: none of them is a file to find here.
+        if specifier.starts_with('/') || outputs::generated(specifier) {
+            return resolution(Target::External(specifier.to_string()), Via::Bare);
+        }
         if specifier.starts_with("./")
             || specifier.starts_with("../")
             || specifier == "."
@@ -109,12 +114,6 @@ impl<'a> Resolver<'a> {
                 None => Target::Unresolved(why()),
             };
             return resolution(target, Via::Relative);
-        }
-        if specifier.starts_with('/') {
-            return resolution(
-                Target::Unresolved("absolute paths are not resolved".into()),
-                Via::Bare,
-            );
         }
         let tsconfig = self.tsconfigs.for_file(importer);
         let mut alias_tried = None;

@@ -15,6 +15,9 @@
 //! The finding sits on the weakest edge, the one resting on the fewest import statements
 //! (type-only ones first): that is usually the edge to cut.
 //!
+//! Imports in tests and fixtures (`[files] tests`) are no edges: tests are built apart from
+//! the package, and a cycle through a test helper would hide the real ones.
+//!
 //! ## Example
 //!
 //! ```text
@@ -74,6 +77,11 @@ impl GraphRule for ImportCycles {
     fn check_graph(&self, graph: &ImportGraph, out: &mut Vec<Diagnostic>) {
         let mut edges: BTreeMap<(usize, usize), Vec<&ModuleRef>> = BTreeMap::new();
         for (file, index, from, to) in graph.package_edges() {
+            // Tests and fixtures are built apart from the package: their imports are no
+            // dependency of it, and a cycle through them hides the real ones.
+            if graph.files[file].test {
+                continue;
+            }
             let r = &graph.files[file].facts.refs[index];
             if self.include_type_only || !r.type_only {
                 edges.entry((from, to)).or_default().push(r);

@@ -79,3 +79,21 @@ fn a_cycle_is_reported_once_on_its_weakest_edge() {
         "the back edge is type-only"
     );
 }
+
+/// The only edge back is a test's import of a test helper: tests are built apart from the
+/// package, so there is no cycle.
+#[test]
+fn edges_from_tests_make_no_cycle() {
+    let mut files = workspace("export { get } from './http';\nexport class HttpError {}\n");
+    files.retain(|(path, _)| *path != "packages/schemas/src/errors.ts");
+    files.push((
+        "packages/schemas/src/errors.test.ts",
+        "import { get } from '@acme/net';\n",
+    ));
+    let checked = check(&files, "[rules]\nmax-file-lines = \"off\"\n");
+    assert!(
+        checked.of("import-cycles").is_empty(),
+        "{:?}",
+        checked.of("import-cycles")
+    );
+}

@@ -219,14 +219,25 @@ fn a_file_named_after_a_layer_folder_is_that_layers_barrel() {
                 "packages/billing/package.json",
                 r#"{ "name": "@acme/billing", "exports": { ".": "./src/index.ts", "./service": "./src/service.ts" } }"#,
             ),
-            ("packages/billing/src/service.ts", "export * from './service/invoices';\n"),
-            ("packages/billing/src/runtime/app.ts", "import { getInvoice } from '../service';\n"),
-            ("packages/billing/src/repo/cache.ts", "import { getInvoice } from '../service';\n"),
+            (
+                "packages/billing/src/service.ts",
+                "export * from './service/invoices';\n",
+            ),
+            (
+                "packages/billing/src/runtime/app.ts",
+                "import { getInvoice } from '../service';\n",
+            ),
+            (
+                "packages/billing/src/repo/cache.ts",
+                "import { getInvoice } from '../service';\n",
+            ),
         ]),
         CONFIG,
     );
     assert_eq!(
         checked.of("layers"),
-        ["packages/billing/src/repo/cache.ts:1 packages/billing/src/repo/cache.ts (repo layer) imports packages/billing/src/service.ts (service layer), a layer above it"]
+        [
+            "packages/billing/src/repo/cache.ts:1 packages/billing/src/repo/cache.ts (repo layer) imports packages/billing/src/service.ts (service layer), a layer above it"
+        ]
     );
 }

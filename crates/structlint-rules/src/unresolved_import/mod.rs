@@ -20,9 +20,13 @@
 //! Not reported: imports of existing files that are not modules (`./App.css`, `./logo.svg`,
 //! data files, on disk even when gitignored); imports of a package's build output (`dist/`,
 //! `build/`, `lib/`, `out/`, `esm/`, `cjs/` or its tsconfig's `outDir`), which map to the
-//! source they are built from, or are mentioned once in a note when no source maps; and npm
+//! source they are built from, or are mentioned once in a note when no source maps; npm
 //! packages, which are not resolved (structlint does not read `node_modules`), even in the
-//! workspace's scope.
+//! workspace's scope; modules frameworks generate (`./$types`, `$app/…`, `$env/…`,
+//! `astro:…`, `~icons/…`, `virtual:…`, `@vite/…`) and absolute paths a dev server serves; a
+//! bundler's query (`./worker?worker`) is not part of the path. Tests and fixtures
+//! (`[files] tests`) are not checked: they import what the runner provides, or nothing on
+//! purpose.
 //!
 //! The finding suggests the closest existing file or package name, with a machine-applicable
 //! edit only when the suggested module exists, is not the importer, and exports every
@@ -58,7 +62,8 @@ struct UnresolvedImport;
 
 impl GraphRule for UnresolvedImport {
     fn check_graph(&self, graph: &ImportGraph, out: &mut Vec<Diagnostic>) {
-        for file in &graph.files {
+        // Tests and fixtures import what the test runner provides, or nothing on purpose.
+        for file in graph.files.iter().filter(|f| !f.test) {
             for (_, r, resolution) in file.refs() {
                 if let Target::Unresolved(reason) = &resolution.target {
                     out.push(diagnostic(graph, file, r, &resolution.via, reason));
@@ -176,5 +181,27 @@ mod tests {
             package.edit.is_none(),
             "no edit: `@acme/payments` is the importer itself, and it does not export `z`"
         );
+    }
+
+    /// Codemod inputs and playgrounds break imports on purpose, and tests import what the
+    /// runner provides: only source files are checked.
+    #[test]
+    fn tests_and_fixtures_are_not_checked() {
+        let checked = check(
+            &[
+                ("src/a.ts", "import { x } from './missing';\n"),
+                ("src/a.test.ts", "import { x } from './missing';\n"),
+                (
+                    "transforms/__testfixtures__/basic.input.ts",
+                    "import { x } from './nowhere';\n",
+                ),
+                (
+                    "playground/alias/index.ts",
+                    "import { x } from './broken-on-purpose';\n",
+                ),
+            ],
+            "[rules]\nmax-file-lines = \"off\"\n",
+        );
+        assert_eq!(checked.of("unresolved-import").len(), 1);
     }
 }
