@@ -257,7 +257,13 @@ fn source_dir(resolver: &Resolver<'_>, package: usize, prefix: &str) -> Option<S
         // down to the package's own folder when its sources sit at its top.
         let rest = path[out.len()..].trim_matches('/');
         let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        // The package's own folder only when the output names it (`dist/types/editor/` for
+        // packages/editor): `dist/types/common/src/` is another package's sources.
+        let own = segments
+            .last()
+            .is_some_and(|last| dir.rsplit('/').next() == Some(*last));
         let tail = (1..=segments.len())
+            .filter(|&skip| skip < segments.len() || own)
             .filter_map(|skip| join(dir, &segments[skip..].join("/")))
             .find(|candidate| resolver.has_dir(candidate));
         return Some(slash(tail.unwrap_or(naive)));

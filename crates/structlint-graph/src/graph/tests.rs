@@ -206,7 +206,7 @@ fn declaration_output_of_a_package_without_src_maps_to_its_top() {
         ("pnpm-workspace.yaml", "packages: [\"packages/*\"]\n"),
         (
             "packages/editor/package.json",
-            r#"{"name": "editor", "exports": {".": {"types": "./dist/types/editor/index.d.ts"}, "./*": {"types": "./dist/types/editor/*.d.ts"}}}"#,
+            r#"{"name": "editor", "exports": {"./common/*": {"types": "./dist/types/common/src/*.d.ts"}, ".": {"types": "./dist/types/editor/index.d.ts"}, "./*": {"types": "./dist/types/editor/*.d.ts"}}}"#,
         ),
         ("packages/editor/index.tsx", "export const Editor = 1;\n"),
         (

@@ -255,7 +255,12 @@ pub(crate) fn classify<'s>(
         folder = Some(stem.to_string());
     }
     let is_index = folder.is_none() && rest.starts_with("index.");
-    if !barrel && (graph.entry_of(path).is_some() || is_index) {
+    // A file in a layer's folder belongs to that layer even when the package exports it
+    // (`adapters/ws.ts` as `./adapters/ws`): only entries outside every layer sit above them.
+    let in_layer = folder
+        .as_ref()
+        .is_some_and(|f| stack.order.contains(f) || stack.cross_cutting.contains(f));
+    if !in_layer && (graph.entry_of(path).is_some() || is_index) {
         return Some(Place::Entry { stack, domain });
     }
     match folder {
