@@ -16,6 +16,8 @@ use structlint_lang::tree_sitter::{Node, Query, QueryErrorKind, QueryMatch, Quer
 
 use crate::pattern::{Bindings, Pattern};
 
+mod shape;
+
 /// What is wrong with a query, at a byte offset of its source.
 pub struct Problem {
     pub offset: usize,
@@ -49,6 +51,11 @@ pub enum NodeTest {
 /// Compiles `source` alone, to find its errors and its custom predicates.
 pub(crate) fn compile(source: &str, grammar: Grammar) -> Result<Query, Problem> {
     let language = grammar.language();
+    shape::check(source, &language).map_err(|r| Problem {
+        offset: r.offset,
+        message: r.message,
+        help: Some(r.help),
+    })?;
     let query = Query::new(&language, source).map_err(|e| {
         let help = match e.kind {
             QueryErrorKind::NodeType => {

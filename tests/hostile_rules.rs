@@ -1,0 +1,118 @@
+//! A rule file and the code it runs on are untrusted input too: a query, a pattern or a
+//! predicate that would take forever must end in a clear error, or in a note that names the
+//! rule and the file, never in a frozen `check`. Every run here is killed after a deadline, so
+//! a regression fails instead of hanging CI.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Run, workspace};
+
+/// Far above what these runs take (well under a second each), far below a hung CI job.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// `structlint <args>` in `cwd`, killed at the deadline; `None` when it had to be killed.
+fn structlint_within(cwd: &Path, args: &[&str]) -> Option<Run> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_structlint"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the structlint binary runs");
+    // Pipes are drained on threads: a run that prints much would block on a full pipe.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("piped")));
+    let stderr = drain(Box::new(child.stderr.take().expect("piped")));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait on structlint") {
+            break Some(status);
+        }
+        if started.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
+    status.map(|status| Run {
+        code: status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+    })
+}
+
+fn finished(run: Option<Run>, what: &str) -> Run {
+    run.unwrap_or_else(|| panic!("{what}: still running after {DEADLINE:?}, killed"))
+}
+
+fn query_rule(query: &str) -> String {
+    format!(
+        "[[rule]]\nid = \"slow-query\"\nlanguage = \"typescript\"\nmessage = \"found\"\nquery = {query:?}\n"
+    )
+}
+
+const CONFIG: &[u8] = b"rule-files = [\"rules/*.toml\"]\n";
+
+#[test]
+fn queries_that_hang_the_query_compiler_are_rule_errors() {
+    for query in [
+        "((_)?)+ @match",
+        "((identifier _+)*)+ @match",
+        "(_ (call_expression)?)* @a",
+    ] {
+        let dir = workspace(&[
+            ("structlint.toml", CONFIG),
+            ("rules/team.toml", query_rule(query).as_bytes()),
+            ("src/a.ts", b"export const a = f(1);\n"),
+        ]);
+        let check = finished(structlint_within(dir.path(), &["check"]), query);
+        assert_eq!(check.code, 2, "{query}: {}{}", check.stdout, check.stderr);
+        assert!(
+            check.stderr.contains("team.toml:5:")
+                && check.stderr.contains("can match no node at all"),
+            "{query}: {}",
+            check.stderr
+        );
+        let test = finished(structlint_within(dir.path(), &["test", "rules"]), query);
+        assert_eq!(test.code, 2, "{query}: {}{}", test.stdout, test.stderr);
+        let run = structlint_within(dir.path(), &["query", query, "src/a.ts"]);
+        let run = finished(run, query);
+        assert_eq!(run.code, 2, "{query}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("can match no node at all"),
+            "{query}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_query_nested_thousands_deep_is_an_error_not_a_stack_overflow() {
+    let query = format!(
+        "{}(identifier){} @a",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let dir = workspace(&[("src/a.ts", b"export const a = 1;\n")]);
+    let run = finished(
+        structlint_within(dir.path(), &["query", &query, "src/a.ts"]),
+        "deep query",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("nested more than"), "{}", run.stderr);
+}
