@@ -132,7 +132,7 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let mut notes = Vec::new();
+        let mut notes = cx.take_notes();
         if let Some(tree) = cx.parsed_tree() {
             let errors = SyntaxErrors::of(tree);
             if let Some(first) = errors.first {
