@@ -116,3 +116,125 @@ fn a_query_nested_thousands_deep_is_an_error_not_a_stack_overflow() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("nested more than"), "{}", run.stderr);
 }
+
+/// Rules that take exponential or quadratic time on the right code, each limited to its file.
+const SLOW_RULES: &str = r#"
+[[rule]]
+id = "many-dollars"
+language = "typescript"
+message = "found"
+pattern = "f($$$A, $$$B, $$$C, $$$D, $$$E, 1)"
+files = ["src/calls.ts"]
+
+[[rule]]
+id = "siblings"
+language = "typescript"
+message = "found"
+query = "((_)* @a . (_)* @b)"
+files = ["src/statements.ts"]
+
+[[rule]]
+id = "deep-not-has"
+language = "typescript"
+message = "found"
+pattern = "g($$$)"
+not-has = "await $X"
+files = ["src/deep.ts"]
+
+[[rule]]
+id = "deep-not-has-query"
+language = "typescript"
+message = "found"
+query = '((call_expression) @match (#not-has? @match "await $X"))'
+files = ["src/deep.ts"]
+
+[[rule]]
+id = "no-sleep-call"
+language = "typescript"
+message = "`{{match}}` waits a fixed time"
+pattern = "sleep($MS)"
+"#;
+
+fn slow_inputs() -> Vec<(&'static str, Vec<u8>)> {
+    let args: Vec<String> = (2..62).map(|i| i.to_string()).collect();
+    let statements: String = (0..3000).map(|i| format!("a{i}();\n")).collect();
+    let deep = format!("x = {}1{};\n", "g(".repeat(3000), ")".repeat(3000));
+    vec![
+        ("structlint.toml", CONFIG.to_vec()),
+        ("rules/slow.toml", SLOW_RULES.as_bytes().to_vec()),
+        (
+            "src/calls.ts",
+            format!("f({});\n", args.join(", ")).into_bytes(),
+        ),
+        ("src/statements.ts", statements.into_bytes()),
+        ("src/deep.ts", deep.into_bytes()),
+        ("src/ok.ts", b"await sleep(100);\n".to_vec()),
+    ]
+}
+
+#[test]
+fn a_rule_that_runs_too_long_on_a_file_gives_up_on_it_with_a_note() {
+    let files = slow_inputs();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (*p, c.as_slice())).collect();
+    let dir = workspace(&files);
+    let run = finished(
+        structlint_within(dir.path(), &["check", "--format", "json"]),
+        "check",
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let notes: Vec<(String, String)> = report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "rule-budget")
+        .map(|n| {
+            let message = n["message"].as_str().unwrap();
+            let rule = message.split('`').nth(1).unwrap_or_default();
+            (n["path"].as_str().unwrap().to_string(), rule.to_string())
+        })
+        .collect();
+    for (path, rule) in [
+        ("src/calls.ts", "many-dollars"),
+        ("src/statements.ts", "siblings"),
+        ("src/deep.ts", "deep-not-has"),
+        ("src/deep.ts", "deep-not-has-query"),
+    ] {
+        let count = notes.iter().filter(|n| n.0 == path && n.1 == rule).count();
+        assert_eq!(count, 1, "{rule} on {path}: {notes:?}");
+    }
+    // The run went on: the other rule's finding is there.
+    assert!(
+        run.stdout.contains("`sleep(100)` waits a fixed time"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn rule_tests_and_query_stop_on_a_rule_that_runs_too_long() {
+    let files = slow_inputs();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (*p, c.as_slice())).collect();
+    let dir = workspace(&files);
+    let args: Vec<String> = (2..62).map(|i| i.to_string()).collect();
+    let rule = format!(
+        "[[rule]]\nid = \"many-dollars\"\nlanguage = \"typescript\"\nmessage = \"found\"\npattern = \"f($$$A, $$$B, $$$C, $$$D, $$$E, 1)\"\n\n[[rule.tests]]\nvalid = [\"f({});\"]\ninvalid = [\"f(1);\"]\n",
+        args.join(", ")
+    );
+    std::fs::write(dir.path().join("rules/slow.toml"), rule).unwrap();
+    let test = finished(structlint_within(dir.path(), &["test", "rules"]), "test");
+    assert_eq!(test.code, 1, "{}{}", test.stdout, test.stderr);
+    assert!(
+        test.stdout.contains("slow: valid.snippet"),
+        "{}",
+        test.stdout
+    );
+    let query = ["query", "((_)* @a . (_)* @b)", "src/statements.ts"];
+    let query = finished(structlint_within(dir.path(), &query), "query");
+    assert_eq!(query.code, 2, "{}{}", query.stdout, query.stderr);
+    assert!(
+        query.stderr.contains("gave up on this file"),
+        "{}",
+        query.stderr
+    );
+}

@@ -14,9 +14,13 @@ use structlint_core::closest;
 use structlint_lang::Grammar;
 use structlint_lang::tree_sitter::{Node, Query, QueryErrorKind, QueryMatch, QueryPredicateArg};
 
+use crate::budget::Budget;
 use crate::pattern::{Bindings, Pattern};
 
+pub(crate) mod run;
 mod shape;
+
+pub(crate) use run::each_match;
 
 /// What is wrong with a query, at a byte offset of its source.
 pub struct Problem {
@@ -145,8 +149,13 @@ pub(crate) fn customs(
     Ok(found)
 }
 
-/// Whether every custom predicate holds for match `m`.
-pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> bool {
+/// Whether every custom predicate holds for match `m`; each node tested is a step of `budget`.
+pub(crate) fn holds(
+    customs: &[Custom],
+    m: &QueryMatch<'_, '_>,
+    text: &str,
+    budget: &Budget,
+) -> bool {
     let node = |capture: u32| {
         m.captures()
             .iter()
@@ -160,8 +169,7 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
             negate,
         } => {
             let Some(n) = node(*capture) else { return true };
-            std::iter::successors(n.parent(), |p| p.parent()).any(|a| test.accepts(a, text))
-                != *negate
+            has_ancestor(n, test, text, budget) != *negate
         }
         Custom::Has {
             capture,
@@ -169,7 +177,7 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
             negate,
         } => {
             let Some(n) = node(*capture) else { return true };
-            has_descendant(n, test, text) != *negate
+            has_descendant(n, test, text, budget) != *negate
         }
         Custom::MinLines { capture, lines } => node(*capture)
             .is_some_and(|n| n.end_position().row + 1 - n.start_position().row >= *lines),
@@ -177,26 +185,38 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
 }
 
 impl NodeTest {
-    pub fn accepts(&self, node: Node<'_>, text: &str) -> bool {
+    /// Whether `node` passes; a node is a step of `budget`, and a pattern takes its own.
+    pub fn accepts(&self, node: Node<'_>, text: &str, budget: &Budget) -> bool {
+        if !budget.spend(1) {
+            return false;
+        }
         match self {
             NodeTest::Kind(kind) => node.kind() == kind,
             NodeTest::Pattern(p) => {
                 p.root_kind.is_none_or(|k| k == node.kind_id())
-                    && p.matches(node, text, &mut Bindings::new())
+                    && p.matches(node, text, &mut Bindings::new(), budget)
             }
         }
     }
 }
 
+/// Whether an ancestor of `node` passes `test`.
+pub(crate) fn has_ancestor(node: Node<'_>, test: &NodeTest, text: &str, budget: &Budget) -> bool {
+    std::iter::successors(node.parent(), |p| p.parent()).any(|a| test.accepts(a, text, budget))
+}
+
 /// Whether a proper descendant of `node` passes `test`.
-pub(crate) fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str) -> bool {
+pub(crate) fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str, budget: &Budget) -> bool {
     let mut cursor = node.walk();
     if !cursor.goto_first_child() {
         return false;
     }
     loop {
-        if test.accepts(cursor.node(), text) {
+        if test.accepts(cursor.node(), text, budget) {
             return true;
+        }
+        if budget.spent() {
+            return false;
         }
         if cursor.goto_first_child() {
             continue;
@@ -207,33 +227,4 @@ pub(crate) fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str) -> boo
             }
         }
     }
-}
-
-/// Every match of `source` in a file, with structlint's predicates applied: for
-/// `structlint query`. Each match is its captures, by name.
-pub fn run_query<'t>(
-    source: &str,
-    grammar: Grammar,
-    tree: &'t structlint_lang::tree_sitter::Tree,
-    text: &str,
-) -> Result<Vec<Vec<(String, Node<'t>)>>, Problem> {
-    use structlint_lang::tree_sitter::{QueryCursor, StreamingIterator};
-    let query = compile(source, grammar)?;
-    let customs: Vec<Vec<Custom>> = (0..query.pattern_count())
-        .map(|p| customs(&query, p, grammar).unwrap_or_default())
-        .collect();
-    let mut cursor = QueryCursor::new();
-    let mut matches = cursor.matches(&query, tree.root_node(), text.as_bytes());
-    let mut found = Vec::new();
-    while let Some(m) = matches.next() {
-        if holds(&customs[m.pattern_index], m, text) {
-            found.push(
-                m.captures()
-                    .iter()
-                    .map(|c| (query.capture_names()[c.index as usize].to_string(), c.node))
-                    .collect(),
-            );
-        }
-    }
-    Ok(found)
 }

@@ -21,10 +21,10 @@ use read::Reader;
 mod read;
 
 /// Deeper than any real query; far below the depth that overflows a 2 MiB thread stack.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// Why a query is rejected, at a byte offset of its source.
-pub struct Rejected {
+pub(crate) struct Rejected {
     pub offset: usize,
     pub message: String,
     pub help: String,
@@ -127,7 +127,7 @@ impl Item {
 
 /// Checks `source` for the shapes tree-sitter cannot compile; `language` tells which node
 /// kinds are supertypes.
-pub fn check(source: &str, language: &Language) -> Result<(), Rejected> {
+pub(crate) fn check(source: &str, language: &Language) -> Result<(), Rejected> {
     if let Some(at) = too_deep(source) {
         return Err(Rejected {
             offset: at,
