@@ -1,7 +1,8 @@
-//! A rule file and the code it runs on are untrusted input too: a query, a pattern or a
+//! Input that would make structlint work or write without bound: a rule's query, pattern or
 //! predicate that would take forever must end in a clear error, or in a note that names the
-//! rule and the file, never in a frozen `check`. Every run here is killed after a deadline, so
-//! a regression fails instead of hanging CI.
+//! rule and the file, never in a frozen `check`; an `exports` map or tsconfig `paths` must not
+//! turn one long import into gigabytes. Every run here is killed after a deadline, so a
+//! regression fails instead of hanging CI.
 
 mod common;
 
@@ -236,5 +237,58 @@ fn rule_tests_and_query_stop_on_a_rule_that_runs_too_long() {
         query.stderr.contains("gave up on this file"),
         "{}",
         query.stderr
+    );
+}
+
+#[test]
+fn export_patterns_and_long_specifiers_cannot_amplify_the_report() {
+    let stars = "*".repeat(200_000);
+    let package =
+        serde_json::json!({ "name": "pkg", "exports": { "./*": format!("./src/{stars}.js") } });
+    let tsconfig = serde_json::json!({ "compilerOptions": { "paths": { "@app/*": [format!("./src/{stars}"), "./lib/*"] } } });
+    let main = format!(
+        "import {{ a }} from \"pkg/{}\";\nimport {{ b }} from \"@app/{}\";\nimport {{ c }} from \"./{}\";\nconsole.log(a, b, c);\n",
+        "a".repeat(100),
+        "b".repeat(100),
+        "c".repeat(5_000)
+    );
+    let dir = workspace(&[
+        ("pnpm-workspace.yaml", b"packages:\n  - \"packages/*\"\n"),
+        ("package.json", br#"{ "name": "root", "private": true }"#),
+        ("tsconfig.json", tsconfig.to_string().as_bytes()),
+        ("packages/pkg/package.json", package.to_string().as_bytes()),
+        ("packages/pkg/src/index.ts", b"export const a = 1;\n"),
+        (
+            "packages/app/package.json",
+            br#"{ "name": "app", "dependencies": { "pkg": "workspace:*" } }"#,
+        ),
+        ("packages/app/src/main.ts", main.as_bytes()),
+    ]);
+    let run = finished(
+        structlint_within(dir.path(), &["check", "--format", "json"]),
+        "check",
+    );
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    assert!(
+        run.stdout.len() < 20_000,
+        "a report of {} bytes",
+        run.stdout.len()
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let unresolved: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unresolved-import")
+        .map(|d| d["summary"].as_str().unwrap())
+        .collect();
+    assert_eq!(unresolved.len(), 3, "{unresolved:#?}");
+    for summary in unresolved {
+        assert!(summary.chars().count() < 1_000, "{summary}");
+    }
+    let clipped = report["diagnostics"].to_string();
+    assert!(
+        clipped.contains(&format!("{}…", "c".repeat(200))),
+        "a long specifier ends in an ellipsis"
     );
 }

@@ -183,6 +183,7 @@ impl Engine {
 /// its own sub-id (`layers/forbidden-edge`); it is kept.
 pub(crate) fn stamp<R>(diagnostics: &mut [Diagnostic], slot: &Slot<R>) {
     for d in diagnostics {
+        d.clip_texts();
         if d.rule.is_empty() {
             d.rule = slot.run.meta.id.clone();
         }
