@@ -11,8 +11,9 @@
 //!   stack, which aborts the process.
 //!
 //! The reader mirrors the compiler's grammar (query.c, `ts_query__parse_pattern`) closely enough
-//! to see every repetition; what it cannot read, the compiler rejects as a syntax error before
-//! it gets to the loop.
+//! to see every repetition, in the order the compiler reads them: the compiler may loop on one
+//! before it reaches a syntax error further on, so the reader stops at the first; where the
+//! reader cannot go on, the compiler stops with a syntax error too.
 
 use structlint_lang::tree_sitter::Language;
 
@@ -107,22 +108,6 @@ impl Item {
             Shape::Predicate => true,
         }
     }
-
-    /// The first repetition of something that can match nothing, inside out.
-    fn first_empty_repetition(&self) -> Option<usize> {
-        let inner: &[Item] = match &self.shape {
-            Shape::Node { children: c, .. } | Shape::Group(c) | Shape::Alternation(c) => c,
-            Shape::Leaf | Shape::Predicate => &[],
-        };
-        if let Some(at) = inner.iter().find_map(Item::first_empty_repetition) {
-            return Some(at);
-        }
-        let repeats = matches!(
-            self.quantifier,
-            Quantifier::ZeroOrMore | Quantifier::OneOrMore
-        );
-        (repeats && self.shape_nullable()).then_some(self.quantifier_at)
-    }
 }
 
 /// Checks `source` for the shapes tree-sitter cannot compile; `language` tells which node
@@ -135,11 +120,11 @@ pub(crate) fn check(source: &str, language: &Language) -> Result<(), Rejected> {
             help: "a query this deep crashes tree-sitter's query compiler; write the pattern flatter, or split it into several".into(),
         });
     }
-    let Some(items) = Reader::new(source, language).patterns() else {
-        // Not well-formed: tree-sitter reports the syntax error itself, before it could loop.
-        return Ok(());
-    };
-    match items.iter().find_map(Item::first_empty_repetition) {
+    // The compiler loops as soon as it reads such a repetition, even when a syntax error
+    // follows: the reader stops at the first one, and otherwise leaves syntax errors to it.
+    let mut reader = Reader::new(source, language);
+    let _ = reader.patterns();
+    match reader.refused {
         None => Ok(()),
         Some(at) => Err(Rejected {
             offset: at,

@@ -9,6 +9,8 @@ pub(super) struct Reader<'s> {
     src: &'s str,
     at: usize,
     language: &'s Language,
+    /// Where the first repetition of what can match nothing is written; reading stops there.
+    pub refused: Option<usize>,
 }
 
 /// `None` from a reader method: the query is not well-formed here.
@@ -20,6 +22,7 @@ impl<'s> Reader<'s> {
             src,
             at: 0,
             language,
+            refused: None,
         }
     }
 
@@ -242,7 +245,7 @@ impl<'s> Reader<'s> {
                     self.ident();
                     continue;
                 }
-                _ => return Some(item),
+                _ => break,
             };
             if item.quantifier == Quantifier::One {
                 item.quantifier_at = self.at;
@@ -250,5 +253,14 @@ impl<'s> Reader<'s> {
             item.quantifier = q.then(item.quantifier);
             self.bump();
         }
+        let repeats = matches!(
+            item.quantifier,
+            Quantifier::ZeroOrMore | Quantifier::OneOrMore
+        );
+        if repeats && item.shape_nullable() {
+            self.refused = Some(item.quantifier_at);
+            return None;
+        }
+        Some(item)
     }
 }

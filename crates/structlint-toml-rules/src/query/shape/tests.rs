@@ -18,6 +18,12 @@ fn repetitions_of_what_can_match_nothing_are_rejected_at_their_quantifier() {
         ("(expression (identifier)?)* @a", 26),
         ("(call_expression ((identifier)?)+) @a", 32),
         ("((identifier) @x (#eq? @x \")(\") ((_)? @y)+)", 41),
+        // The compiler loops on reading it, before the syntax error that follows.
+        ("((_)?)+ @match (", 6),
+        (
+            "(([(identifier)+ (call_expression)?]+)* (_* (identifier)))",
+            36,
+        ),
     ] {
         assert_eq!(rejected(query), Some(at), "{query}");
     }
@@ -35,7 +41,7 @@ fn ordinary_repetitions_pass() {
         "(call_expression function: (identifier) @f (#eq? @f \"x\")) @match",
         "(array . (_)* @a . )",
         // Not well-formed: tree-sitter reports it.
-        "((_)?)+ @match (",
+        "((_)+ @match (",
     ] {
         assert_eq!(rejected(query), None, "{query}");
     }
