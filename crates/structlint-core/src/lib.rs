@@ -16,6 +16,7 @@
 //!   [`write_atomic`]: the one way to write a report or snapshot.
 
 mod atomic;
+mod clip;
 pub mod config;
 mod diagnostic;
 mod engine;
@@ -30,6 +31,7 @@ pub mod suppress;
 mod workspace;
 
 pub use atomic::write_atomic;
+pub use clip::clip;
 pub use config::{CONFIG_FILE, Config, ConfigError, FilesConfig, closest, find_config};
 pub use diagnostic::{
     Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,

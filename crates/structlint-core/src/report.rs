@@ -18,6 +18,9 @@ pub enum NoteKind {
     /// A workspace file rules read (`package.json`, `tsconfig.json`, `pnpm-workspace.yaml`,
     /// `Cargo.toml`) is malformed; the run went on without it.
     Config,
+    /// A rule ran out of its budget of steps on the file (a query, pattern or predicate that
+    /// backtracks) and gave up on it; the run went on.
+    RuleBudget,
 }
 
 /// Something about a file the reader should know, that is not a finding.

@@ -11,7 +11,7 @@ use structlint_lang::{
     GrammarError, Language, LineIndex, Position, parse_rust_items, parse_tree, syn,
 };
 
-use crate::Span;
+use crate::{Note, Span};
 
 /// A file that was read and decoded: UTF-8 text with its line index.
 #[derive(Debug)]
@@ -66,6 +66,7 @@ pub struct FileContext<'a> {
     tree: OnceCell<Result<Tree, GrammarError>>,
     syn: OnceCell<Result<syn::File, String>>,
     shared: RefCell<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
+    notes: RefCell<Vec<Note>>,
 }
 
 impl<'a> FileContext<'a> {
@@ -76,6 +77,7 @@ impl<'a> FileContext<'a> {
             tree: OnceCell::new(),
             syn: OnceCell::new(),
             shared: RefCell::default(),
+            notes: RefCell::default(),
         }
     }
 
@@ -90,6 +92,15 @@ impl<'a> FileContext<'a> {
     /// production code skip it.
     pub fn is_test(&self) -> bool {
         self.test
+    }
+
+    /// A note about this file that is not a finding (a rule gave up on it); the report lists it.
+    pub fn note(&self, note: Note) {
+        self.notes.borrow_mut().push(note);
+    }
+
+    pub(crate) fn take_notes(&self) -> Vec<Note> {
+        self.notes.take()
     }
 
     /// The file's one `T`, extracted by the first rule that asks: facts several workspace

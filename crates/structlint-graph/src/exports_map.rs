@@ -5,6 +5,10 @@
 
 use serde_json::Value;
 
+/// The longest target a pattern may expand to: no file system has longer paths, and a target
+/// with thousands of `*` must not turn one long import into gigabytes.
+const MAX_TARGET_LEN: usize = 4096;
+
 /// What `exports` says about one subpath (`.` or `./x`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
@@ -16,11 +20,13 @@ pub enum Lookup {
     Blocked,
 }
 
-/// The subpath keys of `exports` with their targets (leaves in order, `*` kept).
+/// The subpath keys of `exports` with their targets (leaves in order, `*` kept); keys with
+/// more than one `*` are left out, as Node ignores them.
 pub(crate) fn entries(exports: &Value) -> Vec<(String, Vec<String>)> {
     match subpath_map(exports) {
         Some(map) => map
             .into_iter()
+            .filter(|(key, _)| key.matches('*').count() <= 1)
             .map(|(key, target)| (key.to_string(), leaves(target)))
             .collect(),
         None => vec![(".".to_string(), leaves(exports))],
@@ -28,7 +34,8 @@ pub(crate) fn entries(exports: &Value) -> Vec<(String, Vec<String>)> {
 }
 
 /// Looks `subpath` up the way Node does: an exact key first, else the pattern with the
-/// longest prefix before its `*` (or a legacy folder key ending in `/`).
+/// longest prefix before its one `*` (or a legacy folder key ending in `/`). A key with more
+/// than one `*` is not a pattern in Node's resolution, and matches nothing.
 pub(crate) fn lookup(exports: &Value, subpath: &str) -> Lookup {
     let Some(map) = subpath_map(exports) else {
         return if subpath == "." {
@@ -37,12 +44,13 @@ pub(crate) fn lookup(exports: &Value, subpath: &str) -> Lookup {
             Lookup::NotExported
         };
     };
-    if let Some((key, target)) = map.iter().find(|(k, _)| *k == subpath) {
+    if let Some((key, target)) = map.iter().find(|(k, _)| *k == subpath && !k.contains('*')) {
         return found(key, target, None);
     }
     let mut best: Option<(&str, &Value, &str)> = None;
     for (key, target) in &map {
         let matched = match key.split_once('*') {
+            Some((_, suffix)) if suffix.contains('*') => None,
             Some((prefix, suffix)) => subpath
                 .strip_prefix(prefix)
                 .and_then(|rest| rest.strip_suffix(suffix))
@@ -68,10 +76,15 @@ fn found(key: &str, target: &Value, stem: Option<&str>) -> Lookup {
     }
     let targets = leaves(target)
         .into_iter()
-        .map(|t| match stem {
-            Some(stem) if t.contains('*') => t.replace('*', stem),
-            Some(stem) if t.ends_with('/') => format!("{t}{stem}"),
-            _ => t,
+        .filter_map(|t| match stem {
+            Some(stem) if t.contains('*') => {
+                let stars = t.matches('*').count();
+                let len = (t.len() - stars).saturating_add(stars.saturating_mul(stem.len()));
+                // Longer than any path: names no file, so it is not worth building.
+                (len <= MAX_TARGET_LEN).then(|| t.replace('*', stem))
+            }
+            Some(stem) if t.ends_with('/') => Some(format!("{t}{stem}")),
+            _ => Some(t),
         })
         .collect();
     Lookup::Public {
@@ -175,5 +188,26 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(entries(&exports).len(), 5);
+    }
+
+    #[test]
+    fn patterns_cannot_amplify_a_long_import() {
+        let stem = "a".repeat(5_000);
+        let many = format!("./src/{}.js", "*".repeat(200_000));
+        let exports = json!({ "./*": many, "./x/*": ["./dist/*.js", "./src/*/*.ts"] });
+        assert_eq!(
+            targets(lookup(&exports, &format!("./{stem}"))),
+            public(&[]),
+            "a target longer than any path is dropped before it is built"
+        );
+        assert_eq!(
+            targets(lookup(&exports, "./x/y")),
+            public(&["./dist/y.js", "./src/y/y.ts"]),
+            "every `*` of a target is replaced, as in Node"
+        );
+        let keys = json!({ "./*/*": "./src/*.js", "./**": "./src/*.js" });
+        assert_eq!(lookup(&keys, "./a/b"), Lookup::NotExported);
+        assert_eq!(lookup(&keys, "./**"), Lookup::NotExported);
+        assert!(entries(&keys).is_empty());
     }
 }

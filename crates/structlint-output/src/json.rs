@@ -203,5 +203,6 @@ pub(crate) fn note_kind(kind: NoteKind) -> &'static str {
         NoteKind::SyntaxErrors => "syntax-errors",
         NoteKind::SynRejected => "syn-rejected",
         NoteKind::Config => "config",
+        NoteKind::RuleBudget => "rule-budget",
     }
 }

@@ -163,6 +163,7 @@ fn invocation(report: &Report, uri: &impl Fn(&str) -> String) -> Value {
                 NoteKind::SyntaxErrors => ("note", "syntax-errors"),
                 NoteKind::SynRejected => ("note", "syn-rejected"),
                 NoteKind::Config => ("warning", "workspace-config"),
+                NoteKind::RuleBudget => ("warning", "rule-budget"),
             };
             let mut n = json!({ "level": level, "message": { "text": note.message }, "descriptor": { "id": id } });
             if !note.path.is_empty() {

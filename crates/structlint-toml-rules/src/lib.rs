@@ -5,6 +5,7 @@
 //! [`TomlRules`] loads the files a config lists under `rule-files`; [`load_file`] compiles one
 //! file for `structlint test`.
 
+mod budget;
 mod capture_glob;
 mod compile;
 mod def;
@@ -27,7 +28,8 @@ use structlint_core::{ConfigError, LoadedRule, RuleImpl, RuleLoader};
 pub use compile::CompiledRule;
 pub use def::RULE_FIELDS;
 pub use files::{expand, load_file};
-pub use query::{Problem, run_query};
+pub use query::Problem;
+pub use query::run::run_query;
 pub use set::RuleSet;
 
 /// Reads `rule-files` for the config loader.

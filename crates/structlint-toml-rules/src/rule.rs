@@ -4,11 +4,13 @@
 
 use std::sync::Arc;
 
-use structlint_core::{Diagnostic, FileContext, FileRule, Language, Needs, RuleMeta};
+use structlint_core::{
+    Diagnostic, FileContext, FileRule, Language, Needs, Note, NoteKind, RuleMeta,
+};
 
 use crate::compile::{CompiledRule, Matcher};
 use crate::message::one_line;
-use crate::set::{Finding, RuleSet};
+use crate::set::{FileRun, Finding, RuleSet};
 
 pub(crate) struct TomlRule {
     pub set: Arc<RuleSet>,
@@ -16,7 +18,7 @@ pub(crate) struct TomlRule {
 }
 
 /// Every TOML rule's findings in one file.
-struct FileFindings(Vec<Vec<Finding>>);
+struct FileFindings(FileRun);
 
 impl FileRule for TomlRule {
     fn languages(&self) -> &[Language] {
@@ -46,9 +48,34 @@ impl FileRule for TomlRule {
             FileFindings(set.run(cx.language(), cx.text(), tree, &applies))
         });
         let rule = &set.rules[self.index];
-        for f in &found.0[self.index] {
+        if found.0.gave_up[self.index] {
+            cx.note(gave_up(rule, cx.path()));
+        }
+        for f in &found.0.found[self.index] {
             out.push(diagnostic(rule, f, cx.text(), |range| cx.span(range)));
         }
+    }
+}
+
+/// The note for a rule that ran out of steps on the file at `path`.
+pub(crate) fn gave_up(rule: &CompiledRule, path: &str) -> Note {
+    let (what, cheaper) = match rule.matcher {
+        Matcher::Query { .. } => (
+            "its query or its predicates",
+            "fewer repetitions side by side, like `(_)* . (_)*`; `#has?`/`#not-has?` on nodes that nest less deeply",
+        ),
+        _ => (
+            "its pattern or its conditions",
+            "fewer `$$$` in one list; `has`/`not-has` on nodes that nest less deeply",
+        ),
+    };
+    Note {
+        path: path.to_string(),
+        kind: NoteKind::RuleBudget,
+        message: format!(
+            "rule `{}` gave up on this file: matching {what} took more work than a file this size allows, so its findings here are not reported; make the rule cheaper: {cheaper}",
+            rule.id
+        ),
     }
 }
 

@@ -132,7 +132,7 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let mut notes = Vec::new();
+        let mut notes = cx.take_notes();
         if let Some(tree) = cx.parsed_tree() {
             let errors = SyntaxErrors::of(tree);
             if let Some(first) = errors.first {
@@ -183,6 +183,7 @@ impl Engine {
 /// its own sub-id (`layers/forbidden-edge`); it is kept.
 pub(crate) fn stamp<R>(diagnostics: &mut [Diagnostic], slot: &Slot<R>) {
     for d in diagnostics {
+        d.clip_texts();
         if d.rule.is_empty() {
             d.rule = slot.run.meta.id.clone();
         }

@@ -2,7 +2,7 @@
 //! of the workspace: relative paths, tsconfig `paths`/`baseUrl`, workspace packages through
 //! their `exports` (or `main`/`types`, or `src/index.ts`), built output mapped back to source.
 
-use structlint_core::WorkspaceContext;
+use structlint_core::{WorkspaceContext, clip};
 
 use crate::exports_map::{Lookup, lookup};
 use crate::packages::Packages;
@@ -105,7 +105,8 @@ impl<'a> Resolver<'a> {
             let base = join(parent(importer), specifier);
             let why = || {
                 format!(
-                    "no file matches {specifier} from {} (tried the extensions .ts .tsx .d.ts .js .jsx .mjs .cjs and index files)",
+                    "no file matches {} from {} (tried the extensions .ts .tsx .d.ts .js .jsx .mjs .cjs and index files)",
+                    clip(specifier),
                     parent(importer)
                 )
             };
@@ -122,7 +123,7 @@ impl<'a> Resolver<'a> {
                 if let Some(found) = candidates.iter().find_map(|c| self.file(c)) {
                     return resolution(Target::File(found), Via::Alias);
                 }
-                alias_tried = Some(candidates.join(", "));
+                alias_tried = Some(clip(&candidates.join(", ")).into_owned());
             }
             if let Some(found) = config
                 .base_url
@@ -149,7 +150,9 @@ impl<'a> Resolver<'a> {
         // scope (`@acme/logger` beside `@acme/*` packages), unless it is an undeclared typo
         // of a scoped member's name.
         let target = match self.packages.misspelt(importer, name) {
-            Some(_) => Target::Unresolved(format!("no workspace package is named `{name}`")),
+            Some(_) => {
+                Target::Unresolved(format!("no workspace package is named `{}`", clip(name)))
+            }
             None => Target::External(name.to_string()),
         };
         resolution(target, Via::Bare)
@@ -166,21 +169,20 @@ impl<'a> Resolver<'a> {
         let deep = || {
             let found = join(&p.dir, subpath).and_then(|b| self.path(&b));
             found.unwrap_or_else(|| {
-                Target::Unresolved(format!("{} has no file at {subpath}", p.label()))
+                Target::Unresolved(format!("{} has no file at {}", p.label(), clip(subpath)))
             })
         };
         let entry = |targets: &[String]| {
             let found = targets.iter().find_map(|t| self.entry_file(package, t));
-            found.map_or_else(
-                || {
-                    Target::Unresolved(format!(
-                        "{}'s entry {} has no source file",
-                        p.label(),
-                        targets.join(", ")
-                    ))
-                },
-                Target::File,
-            )
+            let why = || match targets {
+                [] => format!("{}'s `exports` entry for it has no target", p.label()),
+                _ => format!(
+                    "{}'s entry {} has no source file",
+                    p.label(),
+                    clip(&targets.join(", "))
+                ),
+            };
+            found.map_or_else(|| Target::Unresolved(why()), Target::File)
         };
         match &p.manifest.exports {
             Some(exports) => match lookup(exports, subpath) {

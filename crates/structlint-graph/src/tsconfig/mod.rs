@@ -29,6 +29,8 @@ impl TsConfig {
             let (rank, stem) = match pattern.split_once('*') {
                 None if pattern == specifier => (usize::MAX, ""),
                 None => continue,
+                // TypeScript rejects a pattern with more than one `*`.
+                Some((_, suffix)) if suffix.contains('*') => continue,
                 Some((prefix, suffix)) => match specifier
                     .strip_prefix(prefix)
                     .and_then(|r| r.strip_suffix(suffix))
@@ -38,13 +40,14 @@ impl TsConfig {
                 },
             };
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
-                best = Some((
-                    rank,
-                    substitutions.iter().map(|s| s.replace('*', stem)).collect(),
-                ));
+                // And a substitution with more than one: a `*` each keeps one long import
+                // from turning into a path of gigabytes.
+                let one_star = substitutions.iter().filter(|s| s.matches('*').count() <= 1);
+                best = Some((rank, one_star.map(|s| s.replacen('*', stem, 1)).collect()));
             }
         }
         best.map(|(_, candidates)| candidates)
+            .filter(|c| !c.is_empty())
     }
 }
 

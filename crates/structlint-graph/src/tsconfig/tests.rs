@@ -79,6 +79,29 @@ fn paths_match_exact_keys_before_the_longest_prefix() {
 }
 
 #[test]
+fn paths_with_more_than_one_star_expand_nothing() {
+    let stars = "*".repeat(200_000);
+    let config = TsConfig {
+        paths: vec![
+            ("@a/*".into(), vec![format!("src/{stars}"), "lib/*".into()]),
+            ("@b/*/*".into(), vec!["src/*".into()]),
+            ("@c/*".into(), vec![format!("src/{stars}")]),
+        ],
+        ..TsConfig::default()
+    };
+    let long = format!("@a/{}", "x".repeat(10_000));
+    let candidates = config.path_candidates(&long).unwrap();
+    assert_eq!(
+        candidates.len(),
+        1,
+        "only the substitution TypeScript accepts"
+    );
+    assert!(candidates[0].starts_with("lib/xx"));
+    assert!(config.path_candidates("@b/x/y").is_none());
+    assert!(config.path_candidates("@c/x").is_none());
+}
+
+#[test]
 fn broken_and_looping_configs_become_notes() {
     let (_dir, cx) = workspace(&[
         (

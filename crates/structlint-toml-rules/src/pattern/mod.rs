@@ -11,6 +11,8 @@ use regex::Regex;
 use structlint_lang::tree_sitter::{Node, Tree};
 use structlint_lang::{Grammar, parse_tree};
 
+use crate::budget::Budget;
+
 const ONE: &str = "__sl_one_";
 const MANY: &str = "__sl_many_";
 
@@ -95,16 +97,42 @@ impl Pattern {
             .try_fold(self.tree.root_node(), |node, &i| node.named_child(i as u32))
     }
 
-    /// Whether `target` matches, with the metavariables bound in `bindings`.
-    pub fn matches(&self, target: Node<'_>, text: &str, bindings: &mut Bindings) -> bool {
+    /// Whether `target` matches, with the metavariables bound in `bindings`; each node compared
+    /// and each way of splitting a list tried is a step of `budget`, and a spent budget is no
+    /// match.
+    pub fn matches(
+        &self,
+        target: Node<'_>,
+        text: &str,
+        bindings: &mut Bindings,
+        budget: &Budget,
+    ) -> bool {
         let Some(root) = self.root() else {
             return false;
         };
-        self.node(root, target, text, bindings)
+        Match {
+            pattern: self,
+            text,
+            budget,
+        }
+        .node(root, target, bindings)
     }
+}
 
-    fn node(&self, p: Node<'_>, t: Node<'_>, text: &str, b: &mut Bindings) -> bool {
-        match meta(p, &self.text) {
+/// One attempt at a match: the pattern, the target's text, the steps left.
+struct Match<'a> {
+    pattern: &'a Pattern,
+    text: &'a str,
+    budget: &'a Budget,
+}
+
+impl Match<'_> {
+    fn node(&self, p: Node<'_>, t: Node<'_>, b: &mut Bindings) -> bool {
+        if !self.budget.spend(1) {
+            return false;
+        }
+        let text = self.text;
+        match meta(p, &self.pattern.text) {
             Some(Meta::One(name)) => return t.is_named() && bind(b, name, text, t.byte_range()),
             Some(Meta::Many(_)) => return false,
             None => {}
@@ -114,7 +142,7 @@ impl Pattern {
         }
         let count = p.child_count();
         if count == 0 {
-            return self.text[p.byte_range()] == text[t.byte_range()];
+            return self.pattern.text[p.byte_range()] == text[t.byte_range()];
         }
         // The common case without allocating: as many children on both sides, and none of
         // them a `$$$` or a comment, so they pair up in order.
@@ -126,12 +154,12 @@ impl Pattern {
                 };
                 if pc.is_extra()
                     || tc.is_extra()
-                    || matches!(meta(pc, &self.text), Some(Meta::Many(_)))
+                    || matches!(meta(pc, &self.pattern.text), Some(Meta::Many(_)))
                 {
                     paired = false;
                     break;
                 }
-                if !self.node(pc, tc, text, b) {
+                if !self.node(pc, tc, b) {
                     return false;
                 }
             }
@@ -141,16 +169,22 @@ impl Pattern {
         }
         let ps = children(p);
         let ts = children(t);
-        self.list(&ps, &ts, text, b)
+        self.list(&ps, &ts, b)
     }
 
-    /// Matches two sibling lists; a `$$$` takes as few nodes as lets the rest match.
-    fn list(&self, ps: &[Node<'_>], ts: &[Node<'_>], text: &str, b: &mut Bindings) -> bool {
+    /// Matches two sibling lists; a `$$$` takes as few nodes as lets the rest match. Several
+    /// `$$$` in one list try every split, which is exponential: the budget ends it.
+    fn list(&self, ps: &[Node<'_>], ts: &[Node<'_>], b: &mut Bindings) -> bool {
         let Some((&p, rest)) = ps.split_first() else {
             return ts.is_empty();
         };
-        if let Some(Meta::Many(name)) = meta(p, &self.text) {
+        let text = self.text;
+        let pattern_text = &self.pattern.text;
+        if let Some(Meta::Many(name)) = meta(p, pattern_text) {
             for take in 0..=ts.len() {
+                if !self.budget.spend(1) {
+                    return false;
+                }
                 let mut attempt = b.clone();
                 let at = ts.first().map_or(0, |t| t.start_byte());
                 let taken = match ts.get(take.wrapping_sub(1)) {
@@ -158,7 +192,7 @@ impl Pattern {
                     _ => at..at,
                 };
                 if bind(&mut attempt, name, text, taken.clone())
-                    && self.list(rest, &ts[take..], text, &mut attempt)
+                    && self.list(rest, &ts[take..], &mut attempt)
                 {
                     *b = attempt;
                     return true;
@@ -169,9 +203,9 @@ impl Pattern {
                 if take == 0
                     && let Some((&sep, after)) = rest.split_first()
                     && !sep.is_named()
-                    && self.text[sep.byte_range()] == *","
+                    && pattern_text[sep.byte_range()] == *","
                     && bind(&mut attempt, name, text, taken)
-                    && self.list(after, ts, text, &mut attempt)
+                    && self.list(after, ts, &mut attempt)
                 {
                     *b = attempt;
                     return true;
@@ -181,20 +215,20 @@ impl Pattern {
         }
         if let Some((&t, trest)) = ts.split_first() {
             let mut attempt = b.clone();
-            if self.node(p, t, text, &mut attempt) && self.list(rest, trest, text, &mut attempt) {
+            if self.node(p, t, &mut attempt) && self.list(rest, trest, &mut attempt) {
                 *b = attempt;
                 return true;
             }
         }
         // `f($A, $$$REST)` matches `f(a)`: a separator next to a `$$$` that takes nothing goes
         // with it.
-        let separator = !p.is_named() && self.text[p.byte_range()] == *",";
+        let separator = !p.is_named() && pattern_text[p.byte_range()] == *",";
         if let (true, Some((&many, after))) = (separator, rest.split_first())
-            && let Some(Meta::Many(name)) = meta(many, &self.text)
+            && let Some(Meta::Many(name)) = meta(many, pattern_text)
         {
             let at = ts.first().map_or(0, |t| t.start_byte());
             let mut attempt = b.clone();
-            if bind(&mut attempt, name, text, at..at) && self.list(after, ts, text, &mut attempt) {
+            if bind(&mut attempt, name, text, at..at) && self.list(after, ts, &mut attempt) {
                 *b = attempt;
                 return true;
             }

@@ -1,6 +1,7 @@
 use structlint_lang::{Grammar, parse_tree};
 
 use super::*;
+use crate::budget::Budget;
 
 /// The text of every node of `code` the pattern matches, with its bindings.
 fn find(pattern: &str, code: &str, grammar: Grammar) -> Vec<String> {
@@ -15,7 +16,7 @@ fn find(pattern: &str, code: &str, grammar: Grammar) -> Vec<String> {
         stack.extend(kids);
         let mut b = Bindings::new();
         if pattern.root_kind.is_none_or(|k| k == node.kind_id())
-            && pattern.matches(node, code, &mut b)
+            && pattern.matches(node, code, &mut b, &Budget::new(u64::MAX))
         {
             let mut vars: Vec<String> = b
                 .iter()
@@ -93,4 +94,27 @@ fn a_separator_goes_with_an_empty_many() {
         find("g($$$FIRST, $LAST)", code, Grammar::TypeScript),
         ["g(z) [FIRST= LAST=z]"]
     );
+}
+
+#[test]
+fn backtracking_over_many_lists_stops_when_the_budget_is_spent() {
+    let grammar = Grammar::TypeScript;
+    let pattern = Pattern::compile("f($$$A, $$$B, $$$C, $$$D, $$$E, 1)", grammar).unwrap();
+    let args: Vec<String> = (2..62).map(|i| i.to_string()).collect();
+    let code = format!("f({});", args.join(", "));
+    let tree = parse_tree(grammar, &code).unwrap();
+    let call = tree.root_node().child(0).unwrap().child(0).unwrap();
+    assert_eq!(call.kind(), "call_expression");
+    let budget = Budget::new(100_000);
+    assert!(!pattern.matches(call, &code, &mut Bindings::new(), &budget));
+    assert!(
+        budget.spent(),
+        "every split of 60 arguments into 5 lists is tried"
+    );
+    // With the argument it looks for, the first split matches.
+    let code = format!("f({}, 1);", args.join(", "));
+    let tree = parse_tree(grammar, &code).unwrap();
+    let call = tree.root_node().child(0).unwrap().child(0).unwrap();
+    let budget = Budget::new(100_000);
+    assert!(pattern.matches(call, &code, &mut Bindings::new(), &budget));
 }

@@ -96,7 +96,14 @@ fn test_rule(
     for tests in &rule.tests {
         for (i, snippet) in tests.valid.iter().enumerate() {
             cases += 1;
-            let found = findings(set, index, language, "valid.snippet", snippet);
+            let found = findings(
+                set,
+                index,
+                language,
+                "valid.snippet",
+                snippet,
+                &mut failures,
+            );
             if let Some((line, _)) = found.first() {
                 failures.push(format!(
                     "noisy: valid[{i}] is reported at line {line}: `{}`",
@@ -107,7 +114,14 @@ fn test_rule(
         for (i, snippet) in tests.invalid.iter().enumerate() {
             cases += 1;
             invalid_cases += 1;
-            let found = findings(set, index, language, "invalid.snippet", snippet);
+            let found = findings(
+                set,
+                index,
+                language,
+                "invalid.snippet",
+                snippet,
+                &mut failures,
+            );
             if found.is_empty() {
                 failures.push(format!(
                     "missing: invalid[{i}] is not reported: `{}`",
@@ -141,7 +155,7 @@ fn test_rule(
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let found = findings(set, index, *lang, &name, text);
+        let found = findings(set, index, *lang, &name, text, &mut failures);
         let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
         for line in &expect {
             if !lines.contains(line) {
@@ -182,13 +196,15 @@ fn test_rule(
     }
 }
 
-/// The findings of rule `index` in `text`: (line, rendered prompt).
+/// The findings of rule `index` in `text`: (line, rendered prompt). A rule that runs out of
+/// steps on a case fails it.
 fn findings(
     set: &RuleSet,
     index: usize,
     language: Language,
     name: &str,
     text: &str,
+    failures: &mut Vec<String>,
 ) -> Vec<(usize, String)> {
     let file = SourceFile::new(
         name.to_string(),
@@ -197,8 +213,14 @@ fn findings(
         text.to_string(),
     );
     let tree = parse_tree(language.grammar(), text).ok();
-    let found = set.run(language, text, tree.as_ref(), &|i| i == index);
-    found[index]
+    let run = set.run(language, text, tree.as_ref(), &|i| i == index);
+    if run.gave_up[index] {
+        failures.push(format!(
+            "slow: {name}: {}",
+            crate::rule::gave_up(&set.rules[index], name).message
+        ));
+    }
+    run.found[index]
         .iter()
         .map(|f| {
             let d = diagnostic(&set.rules[index], f, text, |r| file.span(r));

@@ -14,7 +14,13 @@ use structlint_core::closest;
 use structlint_lang::Grammar;
 use structlint_lang::tree_sitter::{Node, Query, QueryErrorKind, QueryMatch, QueryPredicateArg};
 
+use crate::budget::Budget;
 use crate::pattern::{Bindings, Pattern};
+
+pub(crate) mod run;
+mod shape;
+
+pub(crate) use run::each_match;
 
 /// What is wrong with a query, at a byte offset of its source.
 pub struct Problem {
@@ -72,6 +78,11 @@ pub(crate) fn kind_help(name: &str, kinds: &[String]) -> String {
 /// Compiles `source` alone, to find its errors and its custom predicates.
 pub(crate) fn compile(source: &str, grammar: Grammar) -> Result<Query, Problem> {
     let language = grammar.language();
+    shape::check(source, &language).map_err(|r| Problem {
+        offset: r.offset,
+        message: r.message,
+        help: Some(r.help),
+    })?;
     let query = Query::new(&language, source).map_err(|e| {
         let help = match e.kind {
             QueryErrorKind::NodeType => {
@@ -154,8 +165,13 @@ pub(crate) fn customs(
     Ok(found)
 }
 
-/// Whether every custom predicate holds for match `m`.
-pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> bool {
+/// Whether every custom predicate holds for match `m`; each node tested is a step of `budget`.
+pub(crate) fn holds(
+    customs: &[Custom],
+    m: &QueryMatch<'_, '_>,
+    text: &str,
+    budget: &Budget,
+) -> bool {
     let node = |capture: u32| {
         m.captures()
             .iter()
@@ -169,8 +185,7 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
             negate,
         } => {
             let Some(n) = node(*capture) else { return true };
-            std::iter::successors(n.parent(), |p| p.parent()).any(|a| test.accepts(a, text))
-                != *negate
+            has_ancestor(n, test, text, budget) != *negate
         }
         Custom::Has {
             capture,
@@ -178,7 +193,7 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
             negate,
         } => {
             let Some(n) = node(*capture) else { return true };
-            has_descendant(n, test, text) != *negate
+            has_descendant(n, test, text, budget) != *negate
         }
         Custom::MinLines { capture, lines } => {
             node(*capture).is_some_and(|n| text.get(n.byte_range()).map_or(1, line_count) >= *lines)
@@ -187,26 +202,38 @@ pub(crate) fn holds(customs: &[Custom], m: &QueryMatch<'_, '_>, text: &str) -> b
 }
 
 impl NodeTest {
-    pub fn accepts(&self, node: Node<'_>, text: &str) -> bool {
+    /// Whether `node` passes; a node is a step of `budget`, and a pattern takes its own.
+    pub fn accepts(&self, node: Node<'_>, text: &str, budget: &Budget) -> bool {
+        if !budget.spend(1) {
+            return false;
+        }
         match self {
             NodeTest::Kind(kind) => node.kind() == kind,
             NodeTest::Pattern(p) => {
                 p.root_kind.is_none_or(|k| k == node.kind_id())
-                    && p.matches(node, text, &mut Bindings::new())
+                    && p.matches(node, text, &mut Bindings::new(), budget)
             }
         }
     }
 }
 
+/// Whether an ancestor of `node` passes `test`.
+pub(crate) fn has_ancestor(node: Node<'_>, test: &NodeTest, text: &str, budget: &Budget) -> bool {
+    std::iter::successors(node.parent(), |p| p.parent()).any(|a| test.accepts(a, text, budget))
+}
+
 /// Whether a proper descendant of `node` passes `test`.
-pub(crate) fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str) -> bool {
+pub(crate) fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str, budget: &Budget) -> bool {
     let mut cursor = node.walk();
     if !cursor.goto_first_child() {
         return false;
     }
     loop {
-        if test.accepts(cursor.node(), text) {
+        if test.accepts(cursor.node(), text, budget) {
             return true;
+        }
+        if budget.spent() {
+            return false;
         }
         if cursor.goto_first_child() {
             continue;
@@ -217,35 +244,6 @@ pub(crate) fn has_descendant(node: Node<'_>, test: &NodeTest, text: &str) -> boo
             }
         }
     }
-}
-
-/// Every match of `source` in a file, with structlint's predicates applied: for
-/// `structlint query`. Each match is its captures, by name.
-pub fn run_query<'t>(
-    source: &str,
-    grammar: Grammar,
-    tree: &'t structlint_lang::tree_sitter::Tree,
-    text: &str,
-) -> Result<Vec<Vec<(String, Node<'t>)>>, Problem> {
-    use structlint_lang::tree_sitter::{QueryCursor, StreamingIterator};
-    let query = compile(source, grammar)?;
-    let customs: Vec<Vec<Custom>> = (0..query.pattern_count())
-        .map(|p| customs(&query, p, grammar).unwrap_or_default())
-        .collect();
-    let mut cursor = QueryCursor::new();
-    let mut matches = cursor.matches(&query, tree.root_node(), text.as_bytes());
-    let mut found = Vec::new();
-    while let Some(m) = matches.next() {
-        if holds(&customs[m.pattern_index], m, text) {
-            found.push(
-                m.captures()
-                    .iter()
-                    .map(|c| (query.capture_names()[c.index as usize].to_string(), c.node))
-                    .collect(),
-            );
-        }
-    }
-    Ok(found)
 }
 
 /// The lines `text` spans: tree-sitter's rows count `\n` alone, where a lone `\r` (classic
