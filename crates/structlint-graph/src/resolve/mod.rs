@@ -92,8 +92,7 @@ impl<'a> Resolver<'a> {
         let specifier = specifier
             .split_once('?')
             .map_or(specifier, |(path, _)| path);
-        // A dev server serves `/x` from the project's public folder, and frameworks generate
-        // modules: none of them is a file to find here.
+        // `/x` is served from a public folder, and frameworks generate modules: no file here.
         if specifier.starts_with('/') || outputs::generated(specifier) {
             return resolution(Target::External(specifier.to_string()), Via::Bare);
         }
@@ -182,7 +181,11 @@ impl<'a> Resolver<'a> {
                     clip(&targets.join(", "))
                 ),
             };
-            found.map_or_else(|| Target::Unresolved(why()), Target::File)
+            let built = || self.built_entry(&p.dir, targets);
+            found.map_or_else(
+                || built().unwrap_or_else(|| Target::Unresolved(why())),
+                Target::File,
+            )
         };
         match &p.manifest.exports {
             Some(exports) => match lookup(exports, subpath) {

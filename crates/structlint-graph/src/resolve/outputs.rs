@@ -104,4 +104,17 @@ impl Resolver<'_> {
         });
         dirs.contains(dir.trim_end_matches('/'))
     }
+
+    /// An entry of the package in `dir` that points into its build output with no source
+    /// behind it (a stylesheet the build writes to `dist/`): the build's to produce, not a
+    /// broken import.
+    pub(super) fn built_entry(&self, dir: &str, targets: &[String]) -> Option<Target> {
+        targets
+            .iter()
+            .filter_map(|t| join(dir, t))
+            .find_map(|path| match self.build_output(&path) {
+                Some(Target::BuildOutput(path)) => Some(Target::BuildOutput(path)),
+                _ => None,
+            })
+    }
 }

@@ -213,7 +213,10 @@ fn stylesheets_images_and_build_output_resolve_without_being_modules() {
         ("packages/web/src/main.tsx", ""),
         ("packages/web/src/main.module.scss", ""),
         ("packages/web/src/assets/logo.svg", ""),
-        ("packages/kit/package.json", r#"{ "name": "@shop/kit" }"#),
+        (
+            "packages/kit/package.json",
+            r#"{ "name": "@shop/kit", "exports": { ".": "./src/index.ts", "./style.css": "./dist/style.css" } }"#,
+        ),
         ("packages/kit/src/index.ts", ""),
         ("packages/kit/src/button.ts", ""),
     ]);
@@ -243,6 +246,11 @@ fn stylesheets_images_and_build_output_resolve_without_being_modules() {
         show(r.resolve(from, "../../kit/dist/button.js")),
         "packages/kit/src/button.ts (relative)",
         "built output maps back to the source it is built from"
+    );
+    assert_eq!(
+        show(r.resolve(from, "@shop/kit/style.css")),
+        "build output packages/kit/dist/style.css (package ./style.css Public(\"./style.css\"))",
+        "an exported stylesheet the build writes"
     );
     assert!(
         show(r.resolve(from, "./missing.scss")).starts_with("unresolved"),
