@@ -256,10 +256,16 @@ pub(crate) fn classify<'s>(
     }
     let is_index = folder.is_none() && rest.starts_with("index.");
     // A file in a layer's folder belongs to that layer even when the package exports it
-    // (`adapters/ws.ts` as `./adapters/ws`): only entries outside every layer sit above them.
-    let in_layer = folder
-        .as_ref()
-        .is_some_and(|f| stack.order.contains(f) || stack.cross_cutting.contains(f));
+    // (`adapters/ws.ts` as `./adapters/ws`), unless it is the layer's own index, which the
+    // package exports as its API (`node/index.ts`): that sits above every layer.
+    let layer_index = folder.as_ref().is_some_and(|f| {
+        rest.strip_prefix(f.as_str())
+            .is_some_and(|r| r.starts_with("/index."))
+    });
+    let in_layer = !layer_index
+        && folder
+            .as_ref()
+            .is_some_and(|f| stack.order.contains(f) || stack.cross_cutting.contains(f));
     if !in_layer && (graph.entry_of(path).is_some() || is_index) {
         return Some(Place::Entry { stack, domain });
     }
