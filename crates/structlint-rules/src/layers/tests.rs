@@ -217,7 +217,7 @@ fn a_file_named_after_a_layer_folder_is_that_layers_barrel() {
         &files(&[
             (
                 "packages/billing/package.json",
-                r#"{ "name": "@acme/billing", "exports": { ".": "./src/index.ts", "./service": "./src/service.ts", "./runtime/server": "./src/runtime/server.ts", "./ui": "./src/ui/index.ts" } }"#,
+                r#"{ "name": "@acme/billing", "exports": { "./service": "./src/service.ts", "./runtime/server": "./src/runtime/server.ts", ".": "./src/ui/index.ts" } }"#,
             ),
             (
                 "packages/billing/src/service.ts",

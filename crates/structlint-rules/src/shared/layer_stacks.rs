@@ -256,17 +256,15 @@ pub(crate) fn classify<'s>(
     }
     let is_index = folder.is_none() && rest.starts_with("index.");
     // A file in a layer's folder belongs to that layer even when the package exports it
-    // (`adapters/ws.ts` as `./adapters/ws`), unless it is the layer's own index, which the
-    // package exports as its API (`node/index.ts`): that sits above every layer.
-    let layer_index = folder.as_ref().is_some_and(|f| {
-        rest.strip_prefix(f.as_str())
-            .is_some_and(|r| r.starts_with("/index."))
-    });
-    let in_layer = !layer_index
+    // (`observable/index.ts` as `./observable`), unless it is the package's main entry
+    // (`node/index.ts` as `.`): that sits above every layer.
+    let entry = graph.entry_of(path);
+    let main = entry.as_deref() == Some(".");
+    let in_layer = !main
         && folder
             .as_ref()
             .is_some_and(|f| stack.order.contains(f) || stack.cross_cutting.contains(f));
-    if !in_layer && (graph.entry_of(path).is_some() || is_index) {
+    if !in_layer && (entry.is_some() || is_index) {
         return Some(Place::Entry { stack, domain });
     }
     match folder {
