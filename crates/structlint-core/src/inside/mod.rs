@@ -176,5 +176,4 @@ fn shown(root: &Path, path: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-#[path = "inside_tests.rs"]
 mod tests;
