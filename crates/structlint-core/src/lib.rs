@@ -28,6 +28,8 @@ mod rule;
 mod rule_options;
 mod source;
 pub mod suppress;
+#[cfg(feature = "test-support")]
+pub mod test_support;
 mod workspace;
 
 pub use atomic::write_atomic;

@@ -1,18 +1,6 @@
-use structlint_core::{FileIndex, WorkspaceContext};
+use structlint_core::test_support::workspace as context;
 
 use super::*;
-
-fn context(files: &[(&str, &str)]) -> (tempfile::TempDir, WorkspaceContext) {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    let index: FileIndex = files.iter().map(|(p, _)| p.to_string()).collect();
-    let cx = WorkspaceContext::new(dir.path().to_path_buf(), index);
-    (dir, cx)
-}
 
 #[test]
 fn members_names_libraries_dependencies_and_layers() {
