@@ -148,20 +148,11 @@ fn fifty_runs_at_eight_threads_never_hang() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path(), Shape::for_lines(20_000)).unwrap();
     for _ in 0..50 {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_structlint"))
-            .args(["check", "--format", "json"])
-            .current_dir(dir.path())
-            .env("RAYON_NUM_THREADS", "8")
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let start = std::time::Instant::now();
-        while child.try_wait().unwrap().is_none() {
-            if start.elapsed() > std::time::Duration::from_secs(60) {
-                child.kill().unwrap();
-                panic!("a run at 8 threads hung");
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
+        let run = common::structlint_within_env(
+            dir.path(),
+            &["check", "--format", "json"],
+            &[("RAYON_NUM_THREADS", "8")],
+        );
+        assert!(run.is_some(), "a run at 8 threads hung");
     }
 }

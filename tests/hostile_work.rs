@@ -6,60 +6,7 @@
 
 mod common;
 
-use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-use common::{Run, workspace};
-
-/// Far above what these runs take (well under a second each), far below a hung CI job.
-const DEADLINE: Duration = Duration::from_secs(60);
-
-/// `structlint <args>` in `cwd`, killed at the deadline; `None` when it had to be killed.
-fn structlint_within(cwd: &Path, args: &[&str]) -> Option<Run> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_structlint"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the structlint binary runs");
-    // Pipes are drained on threads: a run that prints much would block on a full pipe.
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().expect("piped")));
-    let stderr = drain(Box::new(child.stderr.take().expect("piped")));
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait on structlint") {
-            break Some(status);
-        }
-        if started.elapsed() > DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
-    status.map(|status| Run {
-        code: status.code().unwrap_or(-1),
-        stdout,
-        stderr,
-    })
-}
-
-fn finished(run: Option<Run>, what: &str) -> Run {
-    run.unwrap_or_else(|| panic!("{what}: still running after {DEADLINE:?}, killed"))
-}
+use common::{finished, structlint_within, workspace};
 
 fn query_rule(query: &str) -> String {
     format!(

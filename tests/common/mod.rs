@@ -3,8 +3,10 @@
 
 pub mod lsp;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 pub struct Run {
     pub code: i32,
@@ -50,4 +52,59 @@ pub fn lines(n: usize) -> Vec<u8> {
         .map(|i| format!("export const v{i} = {i};\n"))
         .collect::<String>()
         .into_bytes()
+}
+
+/// Far above what these runs take (well under a second each), far below a hung CI job.
+pub const DEADLINE: Duration = Duration::from_secs(60);
+
+/// `structlint <args>` in `cwd`, killed at the deadline; `None` when it had to be killed.
+pub fn structlint_within(cwd: &Path, args: &[&str]) -> Option<Run> {
+    structlint_within_env(cwd, args, &[])
+}
+
+/// [`structlint_within`] with `env` set (such as `RAYON_NUM_THREADS`).
+pub fn structlint_within_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Option<Run> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_structlint"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the structlint binary runs");
+    // Pipes are drained on threads: a run that prints much would block on a full pipe.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("piped")));
+    let stderr = drain(Box::new(child.stderr.take().expect("piped")));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait on structlint") {
+            break Some(status);
+        }
+        if started.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
+    status.map(|status| Run {
+        code: status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+    })
+}
+
+/// The run of [`structlint_within`], or a failure naming `what` when it had to be killed.
+pub fn finished(run: Option<Run>, what: &str) -> Run {
+    run.unwrap_or_else(|| panic!("{what}: still running after {DEADLINE:?}, killed"))
 }
