@@ -188,6 +188,11 @@ impl Stack {
     }
 
     /// Whether code in layer `from` may import layer `to` of the same domain.
+    /// Whether `name` is one of the stack's layers, ordered or cross-cutting.
+    pub fn has_layer(&self, name: &str) -> bool {
+        self.order.iter().any(|l| l == name) || self.cross_cutting.iter().any(|l| l == name)
+    }
+
     pub fn allows(&self, from: &str, to: &str) -> bool {
         let cross = |l: &str| self.cross_cutting.iter().any(|c| c == l);
         if from == to || (cross(to) && !cross(from)) {
@@ -249,9 +254,7 @@ pub(crate) fn classify<'s>(
     // `core.ts` beside `core/` is that layer's barrel (it re-exports the folder), whether or
     // not the package exports it: it belongs to the layer, not above every layer.
     let stem = rest.split('.').next().unwrap_or(rest);
-    let barrel = folder.is_none()
-        && (stack.order.iter().any(|l| l == stem) || stack.cross_cutting.iter().any(|l| l == stem));
-    if barrel {
+    if folder.is_none() && stack.has_layer(stem) {
         folder = Some(stem.to_string());
     }
     let is_index = folder.is_none() && rest.starts_with("index.");
@@ -260,21 +263,16 @@ pub(crate) fn classify<'s>(
     // (`node/index.ts` as `.`): that sits above every layer.
     let entry = graph.entry_of(path);
     let main = entry.as_deref() == Some(".");
-    let in_layer = !main
-        && folder
-            .as_ref()
-            .is_some_and(|f| stack.order.contains(f) || stack.cross_cutting.contains(f));
+    let in_layer = !main && folder.as_deref().is_some_and(|f| stack.has_layer(f));
     if !in_layer && (entry.is_some() || is_index) {
         return Some(Place::Entry { stack, domain });
     }
     match folder {
-        Some(layer) if stack.order.contains(&layer) || stack.cross_cutting.contains(&layer) => {
-            Some(Place::Layer {
-                stack,
-                domain,
-                layer,
-            })
-        }
+        Some(layer) if stack.has_layer(&layer) => Some(Place::Layer {
+            stack,
+            domain,
+            layer,
+        }),
         folder => Some(Place::Unclassified {
             stack,
             domain,

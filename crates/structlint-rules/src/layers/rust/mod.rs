@@ -42,10 +42,7 @@ fn place<'s>(stacks: &'s [Stack], c: &Crate) -> Option<(&'s Stack, String)> {
             .iter()
             .find(|(name, _)| *name == c.name)
             .map(|(_, l)| l.clone());
-        let tagged = c
-            .layer
-            .clone()
-            .filter(|l| s.order.contains(l) || s.cross_cutting.contains(l));
+        let tagged = c.layer.clone().filter(|l| s.has_layer(l));
         Some((s, named.or(tagged)?))
     })
 }
@@ -206,11 +203,7 @@ fn check_modules(
         let Some(stack) = stacks.iter().find(|s| s.domain_matches(src)) else {
             continue;
         };
-        let layer_of = |m: &[String]| {
-            m.first()
-                .filter(|l| stack.order.contains(l) || stack.cross_cutting.contains(l))
-                .cloned()
-        };
+        let layer_of = |m: &[String]| m.first().filter(|l| stack.has_layer(l)).cloned();
         let Some(from) = layer_of(module) else {
             continue;
         };
