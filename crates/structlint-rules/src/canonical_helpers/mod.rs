@@ -14,15 +14,24 @@
 //!
 //! For each `[[helpers]]` entry, a function declared outside its `canonical` file:
 //!
-//! - whose name matches one of `names` (globs over names, compared without `_` and case, so
-//!   `*Retry*` also matches `with_retry`) — functions only: a `retryCount` variable is not a
-//!   helper; a function that calls the canonical helper is a wrapper and is not reported;
-//! - or whose code equals a canonical function's once local names and literals are
-//!   abstracted, whatever its name (a structural copy).
+//! - a module-level function (`function f`, `const f = () => …`, a free Rust `fn`) whose name
+//!   matches one of `names` (globs over names, compared without `_` and case, so `*Retry*`
+//!   also matches `with_retry`). Methods, constructors, class fields and object-literal
+//!   methods are never matched by name (`proc.wait()` and `stream.pause()` belong to their
+//!   type), nor are variables (`retryCount`). A function that calls the canonical helper is a
+//!   wrapper and is not reported;
+//! - or a function (not a method) whose code equals the helper's own function once local
+//!   names, types and constants are abstracted, whatever its name: a structural copy.
+//!   Regular expressions are compared as written, since they are the code of a text helper.
+//!   Bodies under 14 tokens (`(x) => x + 1` is 7) are too small to be called copies.
 //!
-//! Functions are declarations, `const f = () => …` and function expressions, class methods
-//! and arrow-function fields, and Rust `fn` items; copies are looked for in files of the
+//! The helper's own functions are the canonical file's module-level functions that its
+//! `names` match, or, when none does, the ones the file exports. Other functions of that file
+//! are not the helper: a copy of them is not reported. Copies are looked for in files of the
 //! canonical file's language family (TypeScript/JavaScript, or Rust).
+//!
+//! The fix names the import to write and how each call changes: the same arguments when both
+//! functions take as many parameters, and both signatures when they differ.
 //!
 //! ```toml
 //! [[helpers]]
@@ -56,6 +65,7 @@
 //!
 //! None besides `level`; the helpers are the top-level `[[helpers]]` entries.
 
+mod advice;
 mod function_shape;
 mod options;
 
@@ -65,13 +75,13 @@ use structlint_core::{
     Diagnostic, FileContext, FileFacts, Language, Level, Needs, Note, NoteKind, RuleImpl, RuleSpec,
     WorkspaceContext, WorkspaceRule,
 };
-use structlint_graph::ImportGraph;
 
 use crate::NoOptions;
-use crate::canonical_helpers::function_shape::{Function, functions};
+use crate::canonical_helpers::advice::{Copy, diagnostic};
+use crate::canonical_helpers::function_shape::{Function, Place, functions};
 use crate::canonical_helpers::options::{Helper, helpers};
-use crate::shared::import_advice::Import;
 use crate::shared::import_graph::graph_of;
+use structlint_cargo::{CARGO_WORKSPACE, CargoWorkspaceProvider};
 use structlint_core::AnyProvider;
 use structlint_graph::IMPORT_GRAPH;
 
@@ -99,12 +109,6 @@ struct HelperFacts {
     functions: Vec<Function>,
 }
 
-/// A function found to re-implement a helper.
-enum Copy<'a> {
-    Named { canonical: &'a Function },
-    Structural { canonical: &'a Function },
-}
-
 impl WorkspaceRule for CanonicalHelpers {
     type Facts = HelperFacts;
 
@@ -123,11 +127,15 @@ impl WorkspaceRule for CanonicalHelpers {
     /// The import graph decides the import of the canonical helper: an index that re-exports
     /// it is the place to import from.
     fn providers(&self) -> Vec<&'static dyn AnyProvider> {
-        if self.helpers.is_empty() {
-            Vec::new()
-        } else {
-            vec![&IMPORT_GRAPH]
+        let mut providers: Vec<&'static dyn AnyProvider> = Vec::new();
+        if self.helpers.iter().any(|h| !h.rust) {
+            providers.push(&IMPORT_GRAPH);
         }
+        // The crates and their library roots give a Rust copy its `use` line.
+        if self.helpers.iter().any(|h| h.rust) {
+            providers.push(&CARGO_WORKSPACE);
+        }
+        providers
     }
 
     fn collect(&self, cx: &FileContext<'_>) -> Option<HelperFacts> {
@@ -141,14 +149,15 @@ impl WorkspaceRule for CanonicalHelpers {
         if !canonical {
             // Keep what can be a copy; the calls matter only for name matches.
             functions.retain_mut(|f| {
-                let named = self
-                    .helpers
-                    .iter()
-                    .any(|h| h.rust == rust && h.matches(&f.name));
+                let named = f.place == Place::ModuleLevel
+                    && self
+                        .helpers
+                        .iter()
+                        .any(|h| h.rust == rust && h.matches(&f.name));
                 if !named {
                     f.calls = Vec::new();
                 }
-                named || f.fingerprint.is_some()
+                named || (f.place != Place::Method && f.fingerprint.is_some())
             });
         }
         Some(HelperFacts { functions })
@@ -161,6 +170,7 @@ impl WorkspaceRule for CanonicalHelpers {
         out: &mut Vec<Diagnostic>,
     ) {
         let graph = graph_of(cx);
+        let cargo = cx.artifact::<CargoWorkspaceProvider>();
         let by_path: HashMap<&str, &[Function]> = files
             .iter()
             .map(|f| (f.path.as_str(), f.facts.functions.as_slice()))
@@ -180,8 +190,14 @@ impl WorkspaceRule for CanonicalHelpers {
                 canonicals.push(Vec::new());
                 continue;
             };
-            let mut ordered: Vec<&Function> = all.iter().collect();
-            ordered.sort_by_key(|f| (!helper.matches(&f.name), !f.exported, f.span.start));
+            let ordered = own_functions(helper, all);
+            if ordered.is_empty() {
+                cx.note(Note {
+                    path: helper.canonical.clone(),
+                    kind: NoteKind::Config,
+                    message: format!("the canonical file of helper `{}` declares no module-level function: copies of it are not looked for", helper.name),
+                });
+            }
             canonicals.push(ordered);
         }
         let mut by_fingerprint: HashMap<u64, (usize, &Function)> = HashMap::new();
@@ -200,6 +216,7 @@ impl WorkspaceRule for CanonicalHelpers {
                 {
                     out.push(diagnostic(
                         graph.as_deref(),
+                        cargo.as_deref(),
                         &self.helpers[h],
                         &file.path,
                         f,
@@ -209,6 +226,21 @@ impl WorkspaceRule for CanonicalHelpers {
             }
         }
     }
+}
+
+/// The helper's own functions in its canonical file: the module-level ones its names match,
+/// or, when none does, the ones the file exports. Other functions of that file are not the
+/// helper, so a copy of one of them is not a copy of the helper.
+fn own_functions<'a>(helper: &Helper, all: &'a [Function]) -> Vec<&'a Function> {
+    let module_level = || all.iter().filter(|f| f.place == Place::ModuleLevel);
+    let named: Vec<&Function> = module_level().filter(|f| helper.matches(&f.name)).collect();
+    let mut own = if named.is_empty() {
+        module_level().filter(|f| f.exported).collect()
+    } else {
+        named
+    };
+    own.sort_by_key(|f| (!f.exported, f.span.start));
+    own
 }
 
 impl CanonicalHelpers {
@@ -224,7 +256,11 @@ impl CanonicalHelpers {
             let Some(first) = canonicals[h].first() else {
                 continue;
             };
-            if helper.rust != rust || helper.canonical == path || !helper.matches(&f.name) {
+            if helper.rust != rust
+                || helper.canonical == path
+                || f.place != Place::ModuleLevel
+                || !helper.matches(&f.name)
+            {
                 continue;
             }
             let delegates = f
@@ -240,57 +276,6 @@ impl CanonicalHelpers {
         (helper.rust == rust && helper.canonical != path)
             .then_some((h, Copy::Structural { canonical }))
     }
-}
-
-fn diagnostic(
-    graph: Option<&ImportGraph>,
-    helper: &Helper,
-    path: &str,
-    f: &Function,
-    copy: Copy<'_>,
-) -> Diagnostic {
-    let (canonical, structural) = match copy {
-        Copy::Named { canonical } => (canonical, false),
-        Copy::Structural { canonical } => (canonical, true),
-    };
-    let (name, k) = (&f.name, &canonical.name);
-    let summary = if structural {
-        format!(
-            "`{name}` has the same code as `{k}` in {}, under another name: import `{k}` instead",
-            helper.canonical
-        )
-    } else {
-        format!(
-            "`{name}` re-implements `{k}` from {}; import it",
-            helper.canonical
-        )
-    };
-    let mut span = f.span.clone();
-    span.path = path.to_string();
-    let mut related_span = canonical.span.clone();
-    related_span.path = helper.canonical.clone();
-    let mut d = Diagnostic::new(span, summary)
-        .label(format!("second implementation of the `{}` helper", helper.name))
-        .why("A helper implemented twice gets fixed once: the copy keeps the bug, edge case or missing option the canonical one already handles (jitter, abort signals, a cap on attempts), and readers cannot tell which one a call site uses. One implementation, imported everywhere, gets every fix.");
-    let import = Import::of(graph, path, &helper.canonical, k, helper.rust);
-    if let Some(step) = import.prerequisite {
-        d = d.step(step);
-    }
-    d = d.step(if helper.rust {
-        format!("Delete `{name}` and `use` `{k}` from {} (its module in this crate, or its crate's public path when it lives in another crate); call it where `{name}` was called.", helper.canonical)
-    } else {
-        format!("Delete `{name}` and import the canonical helper: `import {{ {k} }} from \"{}\";`; call `{k}` where `{name}` was called.", import.specifier)
-    });
-    d = d.step(format!("If `{name}` does something `{k}` cannot (an option, another policy), add that to {} instead of keeping a second implementation.", helper.canonical));
-    if !structural {
-        d = d.step(format!(
-            "If `{name}` is not a {} helper at all, rename it: the [[helpers]] entry `{}` treats functions named {} as copies.",
-            helper.name,
-            helper.name,
-            helper.patterns.iter().take(6).map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
-        ));
-    }
-    d.related(related_span, format!("canonical `{k}`"))
 }
 
 #[cfg(test)]

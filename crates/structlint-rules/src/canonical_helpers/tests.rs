@@ -86,13 +86,13 @@ class Client {
             "packages/billing/src/remote.ts:3 `retryFetch` re-implements `withRetry` from packages/async/src/retry.ts; import it",
             "packages/billing/src/remote.ts:9 `nap` has the same code as `sleep` in packages/async/src/sleep.ts, under another name: import `sleep` instead",
             "packages/billing/src/remote.ts:11 `pause` re-implements `sleep` from packages/async/src/sleep.ts; import it",
-            "packages/billing/src/remote.ts:21 `retry` re-implements `withRetry` from packages/async/src/retry.ts; import it",
-        ]
+        ],
+        "`Client.retry` is a method: its name belongs to its class"
     );
     let d = checked.first("canonical-helpers");
     assert_eq!(
         d.fix[0],
-        r#"Delete `retryFetch` and import the canonical helper: `import { withRetry } from "@acme/async";`; call `withRetry` where `retryFetch` was called."#
+        r#"Delete `retryFetch` and import the canonical helper: `import { withRetry } from "@acme/async";`; `retryFetch(url)` and `withRetry(operation, attempts)` take different parameters: rewrite each call of `retryFetch` as a call of `withRetry(operation, attempts)`, passing what each of its parameters asks for, and check what it returns against how the result was used."#
     );
     assert!(
         d.fix[2].contains("`retry`, `withRetry`, `retryWithBackoff`, `*Retry*`"),
@@ -114,6 +114,63 @@ class Client {
             .count(),
         1,
         "structural copies have no rename step"
+    );
+}
+
+#[test]
+fn methods_constructors_and_other_functions_of_the_canonical_file_are_not_the_helper() {
+    // The canonical file also holds a one-line text helper; a different one-line replace
+    // elsewhere is not a copy of it, and neither are methods named like the helper.
+    let canonical = format!(
+        "{SLEEP}export const normalizeNewlines = (s: string) => {{ return s.replace(/\\r\\n?/g, \"\\n\"); }};\n"
+    );
+    let other = "export const escapeRegExp = (s: string) => { return s.replace(/[.*+?^${}()|[\\]\\\\]/g, \"\\\\$&\"); };
+export const child = { async wait() { return 0; } };
+export class Stream {
+  constructor(private readonly ms: number) {}
+  pause() { return this; }
+  sleep(ms: number) { return new Promise<void>((resolve) => setTimeout(resolve, ms)); }
+}
+";
+    let mut files = workspace(&[("packages/billing/src/stream.ts", other)]);
+    let at = files
+        .iter()
+        .position(|(p, _)| *p == "packages/async/src/sleep.ts")
+        .unwrap();
+    files[at].1 = Box::leak(canonical.into_boxed_str());
+    let checked = check(&files, CONFIG);
+    assert_eq!(checked.of("canonical-helpers"), Vec::<String>::new());
+}
+
+#[test]
+fn a_copy_of_a_helper_is_a_copy_whatever_its_regex_but_only_of_the_same_regex() {
+    let config =
+        "[[helpers]]\nname = \"eol\"\ncanonical = \"src/eol.ts\"\nnames = [\"normalizeEOL\"]\n";
+    let eol =
+        "export const normalizeEOL = (s: string) => { return s.replace(/\\r\\n?/g, \"\\n\"); };\n";
+    let files = [
+        ("src/eol.ts", eol),
+        (
+            "src/same.ts",
+            "export const unixLines = (text: string) => { return text.replace(/\\r\\n?/g, \"\\n\"); };\n",
+        ),
+        (
+            "src/other.ts",
+            "export const dashes = (text: string) => { return text.replace(/_+/g, \"-\"); };\n",
+        ),
+    ];
+    let checked = check(&files, config);
+    assert_eq!(
+        checked.of("canonical-helpers"),
+        [
+            "src/same.ts:1 `unixLines` has the same code as `normalizeEOL` in src/eol.ts, under another name: import `normalizeEOL` instead"
+        ]
+    );
+    assert!(
+        checked.first("canonical-helpers").fix[0]
+            .ends_with("rewrite each call `unixLines(text)` as `normalizeEOL(text)`."),
+        "{:?}",
+        checked.first("canonical-helpers").fix
     );
 }
 
@@ -217,4 +274,37 @@ fn helper_config_mistakes_are_errors() {
             .expect("an error");
         assert!(error.message.contains(message), "{body}: {}", error.message);
     }
+}
+
+#[test]
+fn rust_advice_gives_the_use_line_and_what_it_needs() {
+    let canonical = "pub fn with_retry(mut op: impl FnMut() -> bool, attempts: u32) -> bool {\n    for _ in 0..attempts {\n        if op() {\n            return true;\n        }\n    }\n    false\n}\n";
+    let files = [
+        ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+        (
+            "crates/util/Cargo.toml",
+            "[package]\nname = \"acme-util\"\n",
+        ),
+        ("crates/util/src/lib.rs", "pub mod net;\n"),
+        ("crates/util/src/net/mod.rs", "pub mod retry;\n"),
+        ("crates/util/src/net/retry.rs", canonical),
+        ("crates/util/src/poll.rs", "pub fn retry_poll() {}\n"),
+        ("crates/app/Cargo.toml", "[package]\nname = \"app\"\n"),
+        ("crates/app/src/lib.rs", "pub fn retry_twice() {}\n"),
+    ];
+    let config = "[[helpers]]\nname = \"retry\"\ncanonical = \"crates/util/src/net/retry.rs\"\n";
+    let checked = check(&files, config);
+    let fixes: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "canonical-helpers")
+        .map(|d| d.fix[0].as_str())
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            "Delete `retry_twice` and write `use acme_util::net::retry::with_retry;` (add `acme-util` to this crate's [dependencies]; if `with_retry` or a module on that path is not `pub`, make it `pub` or re-export `with_retry` from the root of `acme-util`); `retry_twice()` and `with_retry(op, attempts)` take different parameters: rewrite each call of `retry_twice` as a call of `with_retry(op, attempts)`, passing what each of its parameters asks for, and check what it returns against how the result was used.",
+            "Delete `retry_poll` and write `use crate::net::retry::with_retry;` (if `with_retry` or a module on that path is private to its parent, make it `pub(crate)`); `retry_poll()` and `with_retry(op, attempts)` take different parameters: rewrite each call of `retry_poll` as a call of `with_retry(op, attempts)`, passing what each of its parameters asks for, and check what it returns against how the result was used.",
+        ]
+    );
 }

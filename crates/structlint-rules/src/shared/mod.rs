@@ -9,5 +9,6 @@ pub(crate) mod import_graph;
 pub(crate) mod layer_stacks;
 pub(crate) mod naming;
 pub(crate) mod outline;
+pub(crate) mod rust_use;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -12,6 +12,19 @@ use structlint_core::{FileContext, Span};
 /// functions copies of each other.
 pub(crate) const MIN_TOKENS: usize = 14;
 
+/// Where a function is declared, which decides what its name can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// A module's own function (`function f`, `const f = () => …`, a free Rust `fn`): what a
+    /// module exports as a helper.
+    ModuleLevel,
+    /// A function inside another function.
+    Nested,
+    /// A method, constructor, class field or object-literal method (Rust: an `impl` or trait
+    /// item): its name belongs to its type (`proc.wait()`, `stream.pause()`).
+    Method,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Function {
     pub name: String,
@@ -19,6 +32,9 @@ pub(crate) struct Function {
     pub span: Span,
     /// Exported (`export`, `pub`): what another module can import.
     pub exported: bool,
+    pub place: Place,
+    /// The parameters as written, without their types (`ms`, `{ signal }`, `&self`).
+    pub params: Vec<String>,
     /// The fingerprint of parameters and body, when the body has at least [`MIN_TOKENS`].
     pub fingerprint: Option<u64>,
     /// Names the body calls: a function that delegates to the canonical helper is a wrapper,
@@ -105,9 +121,66 @@ fn function(
         name: own_name.to_string(),
         span,
         exported: is_exported(node, text),
+        place: place(node),
+        params: params(code, text),
         fingerprint: (tokens.count >= MIN_TOKENS).then(|| tokens.hasher.finish()),
         calls: tokens.calls,
     }
+}
+
+fn place(node: Node<'_>) -> Place {
+    if matches!(node.kind(), "method_definition" | "public_field_definition") {
+        return Place::Method;
+    }
+    let mut nested = false;
+    for ancestor in std::iter::successors(node.parent(), |n| n.parent()) {
+        match ancestor.kind() {
+            "class_body" | "object" | "impl_item" | "trait_item" => return Place::Method,
+            "function_declaration"
+            | "generator_function_declaration"
+            | "function_expression"
+            | "function"
+            | "generator_function"
+            | "arrow_function"
+            | "method_definition"
+            | "function_item"
+            | "closure_expression" => nested = true,
+            _ => {}
+        }
+    }
+    if nested {
+        Place::Nested
+    } else {
+        Place::ModuleLevel
+    }
+}
+
+/// The parameter patterns of a function (`code` is the declaration or the function value).
+fn params(code: Node<'_>, text: &str) -> Vec<String> {
+    let Some(list) = code
+        .child_by_field_name("parameters")
+        .or_else(|| code.child_by_field_name("parameter"))
+    else {
+        return Vec::new();
+    };
+    if list.kind() == "identifier" {
+        return vec![text[list.byte_range()].to_string()];
+    }
+    let mut cursor = list.walk();
+    list.named_children(&mut cursor)
+        .filter(|p| !p.is_extra())
+        .map(|p| {
+            let pattern = p.child_by_field_name("pattern").unwrap_or(p);
+            let written = &text[pattern.byte_range()];
+            let optional = p.kind() == "optional_parameter";
+            // Long destructurings are clipped: the advice shows a call's shape, not its code.
+            let mut shown: String = written.split_whitespace().collect::<Vec<_>>().join(" ");
+            if shown.chars().count() > 40 {
+                shown = format!("{}…", shown.chars().take(39).collect::<String>());
+            }
+            if optional { format!("{shown}?") } else { shown }
+        })
+        .collect()
 }
 
 fn is_exported(node: Node<'_>, text: &str) -> bool {
@@ -179,7 +252,7 @@ const SKIPPED: [&str; 6] = [
     "block_comment",
 ];
 
-const LITERALS: [&str; 9] = [
+const LITERALS: [&str; 8] = [
     "string",
     "template_string",
     "number",
@@ -188,7 +261,6 @@ const LITERALS: [&str; 9] = [
     "char_literal",
     "integer_literal",
     "float_literal",
-    "regex",
 ];
 
 struct Tokens<'t> {
@@ -215,6 +287,13 @@ impl<'t> Tokens<'t> {
                 .or_else(|| callee.child_by_field_name("name"))
                 .unwrap_or(callee);
             self.calls.push(text[callee.byte_range()].to_string());
+        }
+        if kind == "regex" {
+            // A regular expression is the function's logic, not a constant: two one-line
+            // `s.replace(/…/g, …)` helpers are copies only when their patterns agree.
+            text[node.byte_range()].hash(&mut self.hasher);
+            self.count += 1;
+            return;
         }
         if LITERALS.contains(&kind) {
             kind.hash(&mut self.hasher);
