@@ -37,11 +37,13 @@
 //! None besides the level.
 
 use structlint_core::config::{closest, edit_distance};
-use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
-use structlint_graph::{GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package};
+use structlint_core::{Diagnostic, Language, Level, RuleImpl, RuleSpec};
+use structlint_graph::{
+    Entry, GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package,
+};
 
 use crate::shared::import_graph::{
-    GraphRule, OnGraph, relative_specifier, safe_target, specifier_edit,
+    GraphRule, OnGraph, imported_names, relative_specifier, safe_target, specifier_edit,
 };
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
@@ -101,10 +103,7 @@ fn diagnostic(
             d = d.step("If the module is generated at build time, generate it before running structlint.");
         }
         Via::Alias => d = d.step("Fix the specifier, or the `paths` entry that matches it in the nearest tsconfig.json, so that it maps to an existing file."),
-        Via::Package { package, .. } => {
-            let entries: Vec<String> = graph.entries[*package].iter().map(|e| format!("`{}`", graph.specifier(*package, &e.subpath))).collect();
-            d = d.step(format!("Import one of {}'s public entries instead: {}.", graph.packages.list[*package].label(), entries.join(", ")));
-        }
+        Via::Package { package, .. } => d = package_entry_advice(d, graph, file, r, *package),
         Via::Bare => {
             let (name, subpath) = split_package(&r.specifier);
             let names: Vec<&str> = graph.packages.list.iter().filter_map(|p| p.name.as_deref()).collect();
@@ -124,6 +123,69 @@ fn diagnostic(
         }
     }
     d
+}
+
+/// The public entry to import instead: the one that exports every imported name, with an
+/// edit when that is known to be right. A data entry (`./package.json`, a stylesheet) is never
+/// offered for code names.
+fn package_entry_advice(
+    mut d: Diagnostic,
+    graph: &ImportGraph,
+    file: &GraphFile,
+    r: &ModuleRef,
+    package: usize,
+) -> Diagnostic {
+    let label = graph.packages.list[package].label();
+    let code_entries: Vec<&Entry> = graph.entries[package]
+        .iter()
+        .filter(|e| {
+            e.file
+                .as_deref()
+                .is_none_or(|f| Language::from_path(f.as_ref()).is_some())
+        })
+        .collect();
+    let names = imported_names(r);
+    let exporting = code_entries.iter().find(|e| {
+        !names.is_empty()
+            && e.file
+                .as_deref()
+                .is_some_and(|f| safe_target(graph, &file.path, r, f))
+    });
+    if let Some(entry) = exporting {
+        let specifier = graph.specifier(package, &entry.subpath);
+        d = d.step(format!(
+            "Import {} from `{specifier}`, the public entry of {label} that exports it.",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        return d.edit(specifier_edit(
+            r,
+            &specifier,
+            format!("Import from `{specifier}`"),
+        ));
+    }
+    let listed: Vec<String> = code_entries
+        .iter()
+        .map(|e| format!("`{}`", graph.specifier(package, &e.subpath)))
+        .collect();
+    if names.is_empty() || listed.is_empty() {
+        let listed = if listed.is_empty() {
+            "none".to_string()
+        } else {
+            listed.join(", ")
+        };
+        return d.step(format!(
+            "Import one of {label}'s public entries instead: {listed}."
+        ));
+    }
+    d.step(format!(
+        "No public entry of {label} ({}) exports {}: export it from one (and add that entry to the `exports` map of its package.json if it is a new subpath), or import what the package does export.",
+        listed.join(", "),
+        names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    ))
 }
 
 #[cfg(test)]
@@ -180,6 +242,48 @@ mod tests {
         assert!(
             package.edit.is_none(),
             "no edit: `@acme/payments` is the importer itself, and it does not export `z`"
+        );
+    }
+
+    /// A subpath the exports map does not allow is fixed to the entry that exports the name,
+    /// never to `./package.json`, a data entry.
+    #[test]
+    fn a_missing_subpath_points_at_the_entry_that_exports_the_name() {
+        let sdk = r#"{ "name": "sdk", "exports": { "./package.json": "./package.json", ".": "./src/index.ts" } }"#;
+        let checked = check(
+            &[
+                ("pnpm-workspace.yaml", "packages: [\"packages/*\"]\n"),
+                ("packages/sdk/package.json", sdk),
+                ("packages/sdk/src/index.ts", "export function send() {}\n"),
+                (
+                    "packages/app/package.json",
+                    r#"{ "name": "app", "dependencies": { "sdk": "*" } }"#,
+                ),
+                (
+                    "packages/app/src/main.ts",
+                    "import { useChat } from 'sdk/react';\nimport { send } from 'sdk/send';\n",
+                ),
+            ],
+            "",
+        );
+        let found: Vec<&structlint_core::Diagnostic> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "unresolved-import")
+            .collect();
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[0].fix[0],
+            "No public entry of sdk (`sdk`) exports `useChat`: export it from one (and add that entry to the `exports` map of its package.json if it is a new subpath), or import what the package does export."
+        );
+        assert!(found[0].edit.is_none());
+        assert_eq!(
+            found[1].fix[0],
+            "Import `send` from `sdk`, the public entry of sdk that exports it."
+        );
+        assert_eq!(
+            found[1].edit.as_ref().unwrap().replacements[0].text,
+            "'sdk'"
         );
     }
 
