@@ -14,6 +14,8 @@
 //! the file's largest top-level items (functions, components, classes, impl blocks, modules)
 //! with their line ranges, proposes which of them to move and to which new file (named in
 //! the convention of the file's own name), and says how to wire the moved code back in.
+//! When those moves would not get the file under the limit (the file is mostly one class, or
+//! one item is over the limit by itself), it names the item that must itself be split.
 //! Lines are counted as an editor counts them; a trailing newline does not add a line.
 //!
 //! ## Example
@@ -177,20 +179,44 @@ impl MaxFileLines {
             .collect();
         movable.sort_by_key(|i| !(i.kind == "mod" && i.name == "tests"));
         let mut remaining = total;
+        let mut moved: Vec<&OutlineItem> = Vec::new();
         for item in movable.into_iter().take(PROPOSED_MOVES) {
             if remaining <= self.max {
                 break;
             }
             remaining -= item.lines();
+            moved.push(item);
             steps.push(move_step(path, cx.language(), item));
         }
-        if let Some(huge) = largest.iter().find(|i| i.lines() > self.max) {
-            steps.push(format!(
+        // A plan that stops over the limit must say what else has to give: the largest item
+        // left, which is often the one the file is named after.
+        let left = largest
+            .iter()
+            .find(|i| !moved.iter().any(|m| std::ptr::eq(*m, *i)));
+        match left {
+            Some(item) if remaining > self.max && item.lines() > self.max => steps.push(format!(
                 "{} alone is {} lines, more than the whole limit: break it into smaller units first \
                  (helper functions, sub-components, one impl block per concern), then move those out.",
-                huge.label(),
-                huge.lines()
-            ));
+                item.label(),
+                item.lines()
+            )),
+            Some(item) if remaining > self.max && item.lines() > 1 => {
+                let start = if moved.is_empty() {
+                    format!("The file is mostly {} ({})", item.label(), plural(item.lines(), "line"))
+                } else {
+                    format!(
+                        "After these moves the file still has about {remaining} lines: {} ({}) is the largest part left",
+                        item.label(),
+                        plural(item.lines(), "line")
+                    )
+                };
+                steps.push(format!(
+                    "{start}. Break it into smaller units (helper functions, sub-components, one impl block per \
+                     concern) and move enough of them out to get under the limit of {}.",
+                    self.max
+                ));
+            }
+            _ => {}
         }
         steps.push(if cx.language() == Language::Rust {
             "Declare each new module (`mod name;`) and `use` its items where this file still needs them; keep them \

@@ -126,6 +126,35 @@ fn one_huge_item_is_called_out_and_generated_files_are_recognised() {
     );
 }
 
+/// The class a file is named after stays put, so moving the small functions around it does
+/// not get the file under the limit: the plan must say the class itself has to be split.
+#[test]
+fn a_plan_that_stops_over_the_limit_names_the_item_to_split() {
+    let methods: String = (0..40)
+        .map(|i| format!("  m{i}() {{ return {i}; }}\n\n"))
+        .collect();
+    let functions: String = (0..6)
+        .map(|i| {
+            format!(
+                "export function f{i}(x: number) {{\n{}  return x;\n}}\n\n",
+                "  x += 1;\n".repeat(5)
+            )
+        })
+        .collect();
+    let text = format!("export class Report {{\n{methods}}}\n\n{functions}");
+    let d = &run("src/report.ts", &text, 100)[0];
+    let moves = d.fix.iter().filter(|s| s.starts_with("Move")).count();
+    assert_eq!(moves, 4, "{:#?}", d.fix);
+    assert!(
+        d.fix.iter().any(
+            |s| s.starts_with("After these moves the file still has about")
+                && s.contains("class `Report` (82 lines) is the largest part left")
+        ),
+        "{:#?}",
+        d.fix
+    );
+}
+
 #[test]
 fn broken_syntax_still_gets_a_finding() {
     let text = format!(
