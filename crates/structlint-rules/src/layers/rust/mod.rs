@@ -70,6 +70,7 @@ fn check_crates(
         ))
     };
     let mut used: HashSet<(usize, usize)> = HashSet::new();
+    let mut uses_found = UpwardUses::default();
     for file in files {
         let Some(from) = ws.crate_of(&file.path) else {
             continue;
@@ -88,23 +89,18 @@ fn check_crates(
             }
             seen_in_file.insert(to);
             if let Some((stack, a, b)) = problem(from, to) {
-                out.push(diagnostic(
+                uses_found.add(
                     stack,
-                    End {
-                        name: &ws.crates[from].name,
-                        layer: a,
-                    },
-                    End {
-                        name: &ws.crates[to].name,
-                        layer: b,
-                    },
-                    u.span.clone(),
-                    &format!("`{}`", u.segments.join("::")),
+                    (&ws.crates[from].name, a),
+                    (&ws.crates[to].name, b),
+                    &u.span,
+                    u.segments.join("::"),
                     Some(&ws.crates[from].manifest),
-                ));
+                );
             }
         }
     }
+    uses_found.emit(out);
     for (from, c) in ws.crates.iter().enumerate() {
         for dep in &c.deps {
             let Some(to) = ws.crates.iter().position(|x| x.name == dep.name) else {
@@ -192,6 +188,7 @@ fn check_modules(
     let pairs: Vec<(&str, &RustFacts)> =
         files.iter().map(|f| (f.path.as_str(), &*f.facts)).collect();
     let modules = library_modules(ws, &pairs);
+    let mut uses_found = UpwardUses::default();
     for file in files {
         let Some((c, module)) = modules.get(file.path.as_str()) else {
             continue;
@@ -217,22 +214,83 @@ fn check_modules(
             let forbidden = stack.forbid.iter().any(|f| matches!((&f.from, &f.to), (Side::Layer(a), Side::Layer(b)) if *a == from && *b == to));
             if forbidden || !stack.allows(&from, &to) {
                 let (fname, tname) = (format!("crate::{from}"), format!("crate::{to}"));
-                let what = format!("`{}`", u.segments.join("::"));
-                out.push(diagnostic(
+                uses_found.add(
                     stack,
-                    End {
-                        name: &fname,
-                        layer: &from,
-                    },
-                    End {
-                        name: &tname,
-                        layer: &to,
-                    },
-                    u.span.clone(),
-                    &what,
+                    (&fname, &from),
+                    (&tname, &to),
+                    &u.span,
+                    u.segments.join("::"),
                     None,
-                ));
+                );
             }
+        }
+    }
+    uses_found.emit(out);
+}
+
+/// Upward uses, one finding per `use` item: `use other::{A, B};` names both paths in one
+/// finding rather than reporting the same line twice.
+#[derive(Default)]
+struct UpwardUses<'s> {
+    found: Vec<UpwardUse<'s>>,
+}
+
+struct UpwardUse<'s> {
+    stack: &'s Stack,
+    from: (String, String),
+    to: (String, String),
+    span: Span,
+    paths: Vec<String>,
+    manifest: Option<String>,
+}
+
+impl<'s> UpwardUses<'s> {
+    fn add(
+        &mut self,
+        stack: &'s Stack,
+        from: (&str, &str),
+        to: (&str, &str),
+        span: &Span,
+        path: String,
+        manifest: Option<&str>,
+    ) {
+        let same = |f: &UpwardUse<'_>| {
+            f.span.path == span.path && f.span.start == span.start && f.to.0 == to.0
+        };
+        if let Some(found) = self.found.iter_mut().rev().find(|f| same(f)) {
+            if !found.paths.contains(&path) {
+                found.paths.push(path);
+            }
+            return;
+        }
+        let owned = |(name, layer): (&str, &str)| (name.to_string(), layer.to_string());
+        self.found.push(UpwardUse {
+            stack,
+            from: owned(from),
+            to: owned(to),
+            span: span.clone(),
+            paths: vec![path],
+            manifest: manifest.map(str::to_string),
+        });
+    }
+
+    fn emit(self, out: &mut Vec<Diagnostic>) {
+        for f in self.found {
+            let what: Vec<String> = f.paths.iter().map(|p| format!("`{p}`")).collect();
+            out.push(diagnostic(
+                f.stack,
+                End {
+                    name: &f.from.0,
+                    layer: &f.from.1,
+                },
+                End {
+                    name: &f.to.0,
+                    layer: &f.to.1,
+                },
+                f.span,
+                &what.join(", "),
+                f.manifest.as_deref(),
+            ));
         }
     }
 }

@@ -135,3 +135,26 @@ fn modules_of_a_crate_are_layers_when_modules_matches_its_source_directory() {
         ]
     );
 }
+
+/// One `use` item that names several items of an upper crate is one upward use.
+#[test]
+fn a_use_of_several_items_is_one_finding() {
+    let files = workspace(&[
+        (
+            "crates/acme-types/Cargo.toml",
+            "[package]\nname = \"acme-types\"\n\n[dependencies]\nacme-service.workspace = true\n",
+        ),
+        (
+            "crates/acme-types/src/lib.rs",
+            "use acme_service::{bill, Plan};\nuse acme_service::bill as charge;\npub struct InvoiceId(pub u64);\n",
+        ),
+    ]);
+    let checked = check(&files, CONFIG);
+    assert_eq!(
+        checked.of("layers"),
+        [
+            "crates/acme-types/src/lib.rs:1 acme-types (types layer) uses acme-service (service layer) through `acme_service::bill`, `acme_service::Plan`: the `acme` layers allow only uses downward",
+            "crates/acme-types/src/lib.rs:2 acme-types (types layer) uses acme-service (service layer) through `acme_service::bill`: the `acme` layers allow only uses downward",
+        ]
+    );
+}
