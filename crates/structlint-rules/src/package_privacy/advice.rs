@@ -1,7 +1,7 @@
 //! Which public entry of a package to import instead of an internal module, and whether the
 //! imported names are exported there: the fix advice of `package-privacy`.
 
-use structlint_core::Edit;
+use structlint_core::{Edit, Language};
 use structlint_graph::{ImportGraph, ModuleRef, paths};
 
 use crate::shared::import_graph::{
@@ -23,6 +23,25 @@ pub(crate) fn entry_advice(
     to: usize,
     target: Option<&str>,
 ) -> Advice {
+    let package = graph.packages.list[to].label();
+    // A data file (`package.json`, a stylesheet) is made public by the exports map, not by
+    // re-exporting it from code.
+    if let Some(data) = target.filter(|t| Language::from_path(t.as_ref()).is_none()) {
+        let dir = &graph.packages.list[to].dir;
+        let inside = if dir == "." {
+            data
+        } else {
+            data.strip_prefix(dir.as_str())
+                .map_or(data, |rest| rest.trim_start_matches('/'))
+        };
+        return Advice {
+            steps: vec![format!(
+                "If other packages may read it, add `\"./{inside}\": \"./{inside}\"` to the `exports` map of {package}'s package.json; otherwise stop importing it from outside the package."
+            )],
+            edit: None,
+            entry: None,
+        };
+    }
     let names = imported_names(r);
     // Only modules can stand in for a module: never `./package.json` or a stylesheet.
     let entries: Vec<(String, String)> = graph.entries[to]
@@ -30,7 +49,6 @@ pub(crate) fn entry_advice(
         .filter_map(|e| Some((e.subpath.clone(), e.file.clone()?)))
         .filter(|(_, file)| graph.file(file).is_some())
         .collect();
-    let package = graph.packages.list[to].label();
     let Some((subpath, file, missing)) = best_entry(graph, &entries, &names) else {
         return Advice {
             steps: vec![format!(
@@ -144,4 +162,46 @@ fn code_list(names: &[String]) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::shared::testing::check;
+
+    /// `package.json` and stylesheets are opened up by the exports map; re-exporting them from
+    /// the package's code would not make `@x/a/package.json` importable.
+    #[test]
+    fn a_data_file_is_made_public_in_the_exports_map() {
+        let files = [
+            ("pnpm-workspace.yaml", "packages: [\"packages/*\"]\n"),
+            (
+                "packages/a/package.json",
+                r#"{ "name": "@x/a", "exports": { ".": "./src/index.ts" } }"#,
+            ),
+            ("packages/a/src/index.ts", "export const a = 1;\n"),
+            ("packages/a/src/styles.css", "body {}\n"),
+            (
+                "packages/b/package.json",
+                r#"{ "name": "@x/b", "dependencies": { "@x/a": "*" } }"#,
+            ),
+            (
+                "packages/b/src/index.ts",
+                "import pkg from '@x/a/package.json';\nimport '@x/a/src/styles.css';\nexport const v = pkg.version;\n",
+            ),
+        ];
+        let checked = check(&files, "[rules]\nmax-file-lines = \"off\"\n");
+        let fixes: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "package-privacy")
+            .map(|d| d.fix[0].as_str())
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                "If other packages may read it, add `\"./package.json\": \"./package.json\"` to the `exports` map of @x/a's package.json; otherwise stop importing it from outside the package.",
+                "If other packages may read it, add `\"./src/styles.css\": \"./src/styles.css\"` to the `exports` map of @x/a's package.json; otherwise stop importing it from outside the package.",
+            ]
+        );
+    }
 }

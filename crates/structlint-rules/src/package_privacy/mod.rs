@@ -214,7 +214,7 @@ fn internal(
         _ => format!("{subpath} is not one of its public entry points"),
     };
     let target = match target {
-        Target::File(path) => Some(path.as_str()),
+        Target::File(path) | Target::Asset(path) => Some(path.as_str()),
         _ => None,
     };
     let mut d = Diagnostic::new(
