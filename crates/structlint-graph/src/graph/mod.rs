@@ -10,7 +10,7 @@ use structlint_core::{FileFacts, Note, NoteKind, WorkspaceContext};
 use crate::exports_map;
 use crate::facts::{ModuleFacts, ModuleRef, RefKind};
 use crate::packages::Packages;
-use crate::paths::{join, within};
+use crate::paths::{self, join, within};
 use crate::resolve::{Resolution, Resolver, Target};
 
 /// A module of the graph.
@@ -109,6 +109,16 @@ impl ImportGraph {
     pub fn package_of(&self, path: &str) -> Option<usize> {
         self.file(path)
             .map_or_else(|| self.packages.containing(path), |f| f.package)
+    }
+
+    /// Whether `file` configures a tool for its package: `vite.config.ts`, `tsdown.config.ts`,
+    /// `eslint.config.js` beside its package.json, where the tools look for them. It builds,
+    /// lints or tests the package from the repository and ships with none of it.
+    pub fn is_tool_config(&self, file: &GraphFile) -> bool {
+        file.package.is_some_and(|p| {
+            paths::parent(&file.path) == self.packages.list[p].dir
+                && paths::is_config_name(&file.path)
+        })
     }
 
     /// The public entry `path` is, as its subpath (`.`, `./ui`, `./legacy/Grid`), if any.

@@ -23,8 +23,12 @@
 //! Re-exports (`export … from`, `export * from`), `import()`, `require()` and type-only
 //! imports count like imports. Tests, examples and fixtures (`[files] tests`) are not part of
 //! any package's contract: their imports, and imports of them (shared test helpers), are not
-//! checked. Files outside every workspace member (a monorepo root's scripts and configs) belong
-//! to no package.
+//! checked. A tool's config beside a package.json (`vite.config.ts`, `tsdown.config.ts`:
+//! `<tool>.config.<ext>`) builds or tests the package from the repository and ships with none
+//! of it: what it loads from another package's folder is not checked, but the workspace
+//! packages it imports by name must be declared. Files outside every workspace member (a
+//! monorepo root's scripts and configs) belong to no package, and neither do files under a
+//! named package.json the workspace does not list (a scaffolding template's project).
 //!
 //! The finding names the public entry to import instead and whether the imported names are
 //! exported there; when they are, a machine-applicable edit rewrites the specifier. When they
@@ -143,6 +147,7 @@ impl GraphRule for PackagePrivacy {
         // and imports of them (shared test helpers), are not checked.
         for file in graph.files.iter().filter(|f| !f.test) {
             let Some(from) = file.package else { continue };
+            let tooling = graph.is_tool_config(file);
             for (_, r, resolution) in file.refs() {
                 if let Target::File(target) = &resolution.target
                     && graph.file(target).is_some_and(|t| t.test)
@@ -163,6 +168,15 @@ impl GraphRule for PackagePrivacy {
                     continue;
                 }
                 let declared = !self.require_declared || declares(graph, from, to);
+                // A tool's config loads what builds the package, from the repository: a build
+                // helper in another package's folder is no use of that package's contract.
+                // It runs with the package's dependencies, so those must still be declared.
+                if tooling {
+                    if !declared && matches!(resolution.via, Via::Package { .. }) {
+                        undeclared.entry((from, to)).or_default().push(r);
+                    }
+                    continue;
+                }
                 match (&resolution.via, &resolution.target) {
                     (
                         Via::Package {
