@@ -121,6 +121,17 @@ impl ImportGraph {
         })
     }
 
+    /// Whether `package` is an application rather than a library (a site, an app, a service
+    /// deployed on its own): never published, and with no entry by which to import it (no
+    /// `exports`, `main`, `types` or `module`, no index file).
+    pub fn is_application(&self, package: usize) -> bool {
+        let m = &self.packages.list[package].manifest;
+        m.private
+            && m.exports.is_none()
+            && [&m.main, &m.types, &m.module].iter().all(|f| f.is_none())
+            && self.entries[package].iter().all(|e| e.file.is_none())
+    }
+
     /// The public entry `path` is, as its subpath (`.`, `./ui`, `./legacy/Grid`), if any.
     pub fn entry_of(&self, path: &str) -> Option<String> {
         let package = self.package_of(path)?;

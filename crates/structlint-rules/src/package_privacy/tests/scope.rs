@@ -144,3 +144,47 @@ fn a_project_the_workspace_does_not_list_is_no_members_code() {
         ]
     );
 }
+
+/// trpc's docs site (www) and its image service (www/og-image, a Next.js app) share the
+/// schema of the image URLs; a private package that does give an entry is still a library.
+#[test]
+fn an_application_has_no_contract_to_go_through() {
+    let checked = check(
+        &[
+            (
+                "pnpm-workspace.yaml",
+                "packages:\n  - www\n  - www/og-image\n  - packages/*\n",
+            ),
+            ("www/package.json", r#"{ "name": "www", "private": true }"#),
+            (
+                "www/og-image/package.json",
+                r#"{ "name": "@www/og-image", "private": true, "scripts": { "build": "next build" } }"#,
+            ),
+            (
+                "www/og-image/utils/params.ts",
+                "export const docsParams = 1;\n",
+            ),
+            (
+                "packages/utils/package.json",
+                r#"{ "name": "@acme/utils", "private": true }"#,
+            ),
+            ("packages/utils/src/index.ts", "export const util = 1;\n"),
+            (
+                "packages/utils/src/internal.ts",
+                "export const secret = 1;\n",
+            ),
+            (
+                "www/src/pages/pricing.tsx",
+                "import { docsParams } from '../../og-image/utils/params';\nimport { secret } from '../../../packages/utils/src/internal';\nimport { docsParams as p } from '@www/og-image/utils/params';\nexport const x = [docsParams, secret, p];\n",
+            ),
+        ],
+        CONFIG,
+    );
+    assert_eq!(
+        checked.of("package-privacy"),
+        [
+            "www/src/pages/pricing.tsx:2 www/src/pages/pricing.tsx imports packages/utils/src/internal.ts of @acme/utils through a relative path (`../../../packages/utils/src/internal`), not through the package",
+            "www/src/pages/pricing.tsx:3 www imports @www/og-image but www/package.json does not declare it as a dependency",
+        ]
+    );
+}
