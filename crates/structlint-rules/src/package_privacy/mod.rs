@@ -50,8 +50,12 @@
 //! ## Rust workspaces
 //!
 //! Between the crates of a Cargo workspace, a use of another crate's path that matches an
-//! `internal` pattern (`acme_repo::internal::pool`) or names a `#[doc(hidden)]` item is an
-//! error, with the public path to use when the crate re-exports the item.
+//! `internal` pattern (`acme_repo::internal::pool`) is an error, with the public path to use
+//! when the crate re-exports the item. So is a use of a `#[doc(hidden)]` item by a crate that
+//! is published with a requirement admitting other releases (`acme-repo = "1.2"`): hidden
+//! items are outside the semver promise, so such a release may change them. A sibling that
+//! always builds with the workspace's copy (`publish = false`, a path-only dependency, `=1.2.3`
+//! or `0.0.z`) is who they are for, as serde's derive crate pins serde.
 //!
 //! With `unreachable-pub` (off by default: rustc's own `unreachable_pub` lint is the
 //! authority), a library's `pub` item that its public API cannot reach (in a private module,
