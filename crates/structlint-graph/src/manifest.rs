@@ -14,6 +14,8 @@ pub struct Manifest {
     /// `types`, or `typings`.
     pub types: Option<String>,
     pub module: Option<String>,
+    /// `"private": true`: never published.
+    pub private: bool,
     /// Every package named in `dependencies`, `devDependencies`, `peerDependencies` and
     /// `optionalDependencies`.
     pub dependencies: BTreeSet<String>,
@@ -55,6 +57,7 @@ impl Manifest {
             main: string("main"),
             types: string("types").or_else(|| string("typings")),
             module: string("module"),
+            private: object.get("private").and_then(Value::as_bool) == Some(true),
             dependencies,
             workspaces,
         })

@@ -51,6 +51,14 @@ pub fn within(path: &str, dir: &str) -> bool {
     dir == "." || path == dir || path.strip_prefix(dir).is_some_and(|r| r.starts_with('/'))
 }
 
+/// Whether the file name is a tool's config name: `vite.config.ts`, `root.tsdown.config.js`,
+/// `vite.config.ssr.ts` (`config` between the tool's name and the extension).
+pub fn is_config_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let segments: Vec<&str> = name.split('.').collect();
+    segments.len() > 2 && segments[1..segments.len() - 1].contains(&"config")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +75,24 @@ mod tests {
         assert_eq!(relative("a", "a/x.ts"), "./x.ts");
         assert_eq!(relative(".", "x.ts"), "./x.ts");
         assert!(within("a/b", "a") && within("a", "a") && !within("ab", "a") && within("z", "."));
+    }
+
+    #[test]
+    fn config_names_have_a_tool_before_config() {
+        for name in [
+            "vite.config.ts",
+            "a/root.tsdown.config.js",
+            "vite.config.ssr.mts",
+        ] {
+            assert!(is_config_name(name), "{name}");
+        }
+        for name in [
+            "config.ts",
+            "src/config/index.ts",
+            "configure.ts",
+            "a.configs.ts",
+        ] {
+            assert!(!is_config_name(name), "{name}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The crates of a Cargo workspace: members from the root `Cargo.toml` (globs and `exclude`),
 //! each crate's name and library root, its dependencies on other members (by `path`, or
-//! `workspace = true` through `[workspace.dependencies]`), and its layer tag
-//! (`[package.metadata.structlint] layer = "…"`).
+//! `workspace = true` through `[workspace.dependencies]`) with their version requirements,
+//! whether it is published, and its layer tag (`[package.metadata.structlint] layer = "…"`).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -25,6 +25,9 @@ pub struct Crate {
     pub lib: Option<String>,
     pub deps: Vec<Dep>,
     pub layer: Option<String>,
+    /// Not `publish = false` (or `[]`): crates.io may build it against other releases of
+    /// the members it depends on.
+    pub published: bool,
 }
 
 /// A dependency on another member, with the byte range of its key in the manifest.
@@ -32,6 +35,23 @@ pub struct Crate {
 pub struct Dep {
     pub name: String,
     pub span: Range<usize>,
+    /// The version requirement (`"1.2"`, `"=0.3.1"`); `None` for a path-only dependency.
+    pub version: Option<String>,
+}
+
+impl Dep {
+    /// Whether every build uses the workspace's copy of the member: a path-only dependency
+    /// cannot be published, and `=1.2.3` or `0.0.3` (a caret on `0.0.z`) admits one release.
+    pub fn pins_one_release(&self) -> bool {
+        let Some(req) = self.version.as_deref().map(str::trim) else {
+            return true;
+        };
+        if req.starts_with('=') && !req.contains(',') {
+            return true;
+        }
+        let parts: Vec<&str> = req.trim_start_matches('^').split('.').collect();
+        parts.len() == 3 && parts[0] == "0" && parts[1] == "0"
+    }
 }
 
 #[derive(Debug, Default)]
@@ -54,6 +74,7 @@ struct Manifest {
 struct Package {
     name: String,
     metadata: Option<toml::Value>,
+    publish: Option<toml::Value>,
 }
 
 #[derive(Deserialize, Default)]
@@ -64,6 +85,8 @@ struct WorkspaceTable {
     exclude: Vec<String>,
     #[serde(default)]
     dependencies: BTreeMap<String, toml::Value>,
+    /// `[workspace.package]`, what members inherit with `key.workspace = true`.
+    package: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -158,6 +181,20 @@ impl CargoWorkspace {
                     .as_str()
                     .map(str::to_string)
             });
+            // `publish = false` or `[]`; `publish.workspace = true` inherits it.
+            let publish = match &package.publish {
+                Some(v) if v.get("workspace").is_some() => workspace
+                    .package
+                    .as_ref()
+                    .and_then(|p| p.get("publish"))
+                    .cloned(),
+                other => other.clone(),
+            };
+            let published = match publish {
+                Some(toml::Value::Boolean(b)) => b,
+                Some(toml::Value::Array(registries)) => !registries.is_empty(),
+                _ => true,
+            };
             let deps = parsed
                 .dependencies
                 .into_iter()
@@ -173,6 +210,7 @@ impl CargoWorkspace {
                     lib,
                     deps: Vec::new(),
                     layer,
+                    published,
                 },
                 deps,
             ));
@@ -181,37 +219,44 @@ impl CargoWorkspace {
             .iter()
             .map(|(c, _)| (c.dir.clone(), c.name.clone()))
             .collect();
-        let resolve = |dir: &str, key: &str, value: &toml::Value| -> Option<String> {
-            let table = value.as_table();
-            let package = table
-                .and_then(|t| t.get("package")?.as_str())
-                .unwrap_or(key);
-            let path = match table {
-                Some(t) if t.get("workspace").and_then(toml::Value::as_bool) == Some(true) => {
-                    workspace
-                        .dependencies
-                        .get(package)?
-                        .get("path")?
-                        .as_str()?
-                        .to_string()
-                }
-                Some(t) => normalize(&format!("{dir}/{}", t.get("path")?.as_str()?)),
-                None => return None,
+        // The member a dependency names, and its version requirement.
+        let resolve =
+            |dir: &str, key: &str, value: &toml::Value| -> Option<(String, Option<String>)> {
+                let table = value.as_table();
+                let package = table
+                    .and_then(|t| t.get("package")?.as_str())
+                    .unwrap_or(key);
+                let (path, spec) = match table {
+                    Some(t) if t.get("workspace").and_then(toml::Value::as_bool) == Some(true) => {
+                        let spec = workspace.dependencies.get(package)?;
+                        (spec.get("path")?.as_str()?.to_string(), spec)
+                    }
+                    Some(t) => (
+                        normalize(&format!("{dir}/{}", t.get("path")?.as_str()?)),
+                        value,
+                    ),
+                    None => return None,
+                };
+                let version = spec
+                    .get("version")
+                    .and_then(toml::Value::as_str)
+                    .map(str::to_string);
+                let path = normalize(&path);
+                dirs.iter()
+                    .find(|(d, _)| *d == path)
+                    .map(|(_, name)| (name.clone(), version))
             };
-            let path = normalize(&path);
-            dirs.iter()
-                .find(|(d, _)| *d == path)
-                .map(|(_, name)| name.clone())
-        };
         let crates = crates
             .iter()
             .map(|(c, deps)| {
                 let deps = deps
                     .iter()
                     .filter_map(|(key, value, dir)| {
+                        let (name, version) = resolve(dir, key.get_ref(), value)?;
                         Some(Dep {
-                            name: resolve(dir, key.get_ref(), value)?,
+                            name,
                             span: key.span(),
+                            version,
                         })
                     })
                     .collect();

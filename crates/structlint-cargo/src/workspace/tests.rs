@@ -41,6 +41,65 @@ fn members_names_libraries_dependencies_and_layers() {
     assert_eq!(ws.by_ident("acme_types"), Some(1));
 }
 
+/// rust-analyzer's crates depend on each other as `{ path, version = "0.0.0" }` through
+/// `[workspace.dependencies]`; a caret on `0.0.z` admits that one release.
+#[test]
+fn version_requirements_and_publishing() {
+    let (_dir, cx) = context(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/*\"]\n[workspace.package]\npublish = false\n[workspace.dependencies]\nbase = { path = \"crates/base\", version = \"0.0.0\" }\n",
+        ),
+        ("crates/base/Cargo.toml", "[package]\nname = \"base\"\n"),
+        (
+            "crates/user/Cargo.toml",
+            "[package]\nname = \"user\"\npublish = false\n[dependencies]\nbase.workspace = true\nx = { path = \"../x\", version = \"1.2\" }\ny = { path = \"../y\", version = \"=1.2.3\" }\nz = { path = \"../z\" }\n",
+        ),
+        (
+            "crates/x/Cargo.toml",
+            "[package]\nname = \"x\"\npublish = []\n",
+        ),
+        (
+            "crates/y/Cargo.toml",
+            "[package]\nname = \"y\"\npublish.workspace = true\n",
+        ),
+        (
+            "crates/z/Cargo.toml",
+            "[package]\nname = \"z\"\npublish = [\"crates-io\"]\n",
+        ),
+    ]);
+    let ws = CargoWorkspace::discover(&cx);
+    let published: Vec<(&str, bool)> = ws
+        .crates
+        .iter()
+        .map(|c| (c.name.as_str(), c.published))
+        .collect();
+    assert_eq!(
+        published,
+        [
+            ("base", true),
+            ("user", false),
+            ("x", false),
+            ("y", false),
+            ("z", true)
+        ]
+    );
+    let deps: Vec<(&str, Option<&str>, bool)> = ws.crates[1]
+        .deps
+        .iter()
+        .map(|d| (d.name.as_str(), d.version.as_deref(), d.pins_one_release()))
+        .collect();
+    assert_eq!(
+        deps,
+        [
+            ("base", Some("0.0.0"), true),
+            ("x", Some("1.2"), false),
+            ("y", Some("=1.2.3"), true),
+            ("z", None, true),
+        ]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn manifests_that_resolve_outside_the_root_are_not_read() {

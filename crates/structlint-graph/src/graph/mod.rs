@@ -10,7 +10,7 @@ use structlint_core::{FileFacts, Note, NoteKind, WorkspaceContext};
 use crate::exports_map;
 use crate::facts::{ModuleFacts, ModuleRef, RefKind};
 use crate::packages::Packages;
-use crate::paths::{join, within};
+use crate::paths::{self, join, within};
 use crate::resolve::{Resolution, Resolver, Target};
 
 /// A module of the graph.
@@ -109,6 +109,27 @@ impl ImportGraph {
     pub fn package_of(&self, path: &str) -> Option<usize> {
         self.file(path)
             .map_or_else(|| self.packages.containing(path), |f| f.package)
+    }
+
+    /// Whether `file` configures a tool for its package: `vite.config.ts`, `tsdown.config.ts`,
+    /// `eslint.config.js` beside its package.json, where the tools look for them. It builds,
+    /// lints or tests the package from the repository and ships with none of it.
+    pub fn is_tool_config(&self, file: &GraphFile) -> bool {
+        file.package.is_some_and(|p| {
+            paths::parent(&file.path) == self.packages.list[p].dir
+                && paths::is_config_name(&file.path)
+        })
+    }
+
+    /// Whether `package` is an application rather than a library (a site, an app, a service
+    /// deployed on its own): never published, and with no entry by which to import it (no
+    /// `exports`, `main`, `types` or `module`, no index file).
+    pub fn is_application(&self, package: usize) -> bool {
+        let m = &self.packages.list[package].manifest;
+        m.private
+            && m.exports.is_none()
+            && [&m.main, &m.types, &m.module].iter().all(|f| f.is_none())
+            && self.entries[package].iter().all(|e| e.file.is_none())
     }
 
     /// The public entry `path` is, as its subpath (`.`, `./ui`, `./legacy/Grid`), if any.

@@ -38,6 +38,9 @@ impl Package {
 pub struct Packages {
     pub list: Vec<Package>,
     by_name: HashMap<String, usize>,
+    /// Named packages inside the tree that the workspace does not list (a scaffolding
+    /// template, a fixture project): their files belong to them, not to a member above.
+    outside: Vec<Package>,
     /// The workspace is declared in `pnpm-workspace.yaml` (dependencies use `workspace:*`).
     pub pnpm: bool,
 }
@@ -111,6 +114,19 @@ impl Packages {
             // workspace list): a monorepo's root holds tooling, not a package others import.
             let listed = matcher.as_ref().is_none_or(|m| m.matches(dir));
             if !listed {
+                // Not ours to report on: a fixture may hold a broken manifest on purpose.
+                let manifest = (dir != ".")
+                    .then(|| read(path))
+                    .flatten()
+                    .and_then(|text| Manifest::parse(&text).ok())
+                    .filter(|m| m.name.is_some());
+                if let Some(manifest) = manifest {
+                    packages.outside.push(Package {
+                        name: manifest.name.clone(),
+                        dir: dir.to_string(),
+                        manifest,
+                    });
+                }
                 continue;
             }
             let manifest = if dir == "." {
@@ -155,8 +171,8 @@ impl Packages {
     /// `@acme/schema` for `@acme/schemas`. A declared or distant name is an npm package.
     pub fn misspelt(&self, importer: &str, name: &str) -> Option<&str> {
         let declared = self
-            .containing(importer)
-            .is_some_and(|p| self.list[p].manifest.dependencies.contains(name));
+            .manifest_of(importer)
+            .is_some_and(|m| m.dependencies.contains(name));
         // Only scoped names: unscoped npm names are too close to each other (`vite`, `vitest`).
         let scope = |n: &str| n.split_once('/').map(|(s, _)| s.to_string());
         scope(name)?;
@@ -169,14 +185,45 @@ impl Packages {
         (close && !declared).then_some(near.as_str())
     }
 
-    /// The package whose directory is the deepest one containing `path`.
+    /// The member whose directory is the deepest one containing `path`, unless a named
+    /// package the workspace does not list sits between them: as for Node and npm, the
+    /// nearest `package.json` decides which package a file is part of (`create-vite`'s
+    /// `template-react/` is a project of its own, copied into users' repositories).
     pub fn containing(&self, path: &str) -> Option<usize> {
-        self.list
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| within(path, &p.dir))
-            .max_by_key(|(_, p)| if p.dir == "." { 0 } else { p.dir.len() + 1 })
-            .map(|(i, _)| i)
+        let member = deepest(&self.list, path);
+        let outside = deepest(&self.outside, path);
+        match (member, outside) {
+            (Some(m), Some(o)) if depth(&self.outside[o]) > depth(&self.list[m]) => None,
+            (member, _) => member,
+        }
+    }
+
+    /// The manifest of the nearest package above `path`, member or not.
+    fn manifest_of(&self, path: &str) -> Option<&Manifest> {
+        let member = deepest(&self.list, path).map(|m| &self.list[m]);
+        let outside = deepest(&self.outside, path).map(|o| &self.outside[o]);
+        [member, outside]
+            .into_iter()
+            .flatten()
+            .max_by_key(|p| depth(p))
+            .map(|p| &p.manifest)
+    }
+}
+
+/// The package of `list` whose directory is the deepest one containing `path`.
+fn deepest(list: &[Package], path: &str) -> Option<usize> {
+    list.iter()
+        .enumerate()
+        .filter(|(_, p)| within(path, &p.dir))
+        .max_by_key(|(_, p)| depth(p))
+        .map(|(i, _)| i)
+}
+
+fn depth(package: &Package) -> usize {
+    if package.dir == "." {
+        0
+    } else {
+        package.dir.len() + 1
     }
 }
 

@@ -59,6 +59,51 @@ fn pnpm_workspace_globs_choose_the_packages() {
     );
     assert_eq!(packages.containing("packages/a/src/x.ts"), Some(0));
     assert_eq!(packages.containing("tools/y.ts"), None);
+    assert_eq!(
+        packages.containing("packages/a/fixtures/pkg/index.ts"),
+        None,
+        "a named package the workspace does not list is not part of the member around it"
+    );
+}
+
+/// create-vite keeps its templates in `template-*/`, each a project with its own
+/// package.json; a `package.json` that only sets `type` is a marker, not a package.
+#[test]
+fn the_nearest_named_package_json_decides_the_package() {
+    let (_d, cx) = workspace(&[
+        ("pnpm-workspace.yaml", "packages:\n  - packages/*\n"),
+        ("packages/create/package.json", r#"{"name": "create"}"#),
+        (
+            "packages/create/template-react/package.json",
+            r#"{"name": "starter", "devDependencies": {"@acme/cli": "^1"}}"#,
+        ),
+        ("packages/create/template-broken/package.json", "{ broken"),
+        (
+            "packages/create/src/esm/package.json",
+            r#"{"type": "module"}"#,
+        ),
+        ("packages/acme-clj/package.json", r#"{"name": "@acme/clj"}"#),
+    ]);
+    let packages = Packages::discover(&cx);
+    let create = packages.by_name("create");
+    assert_eq!(
+        packages.containing("packages/create/template-react/vite.config.ts"),
+        None
+    );
+    assert_eq!(packages.containing("packages/create/src/esm/x.ts"), create);
+    assert_eq!(
+        packages.containing("packages/create/template-broken/x.ts"),
+        create
+    );
+    assert_eq!(
+        packages.misspelt("packages/create/template-react/src/main.ts", "@acme/cli"),
+        None,
+        "the template declares it: an npm package, not a typo of @acme/clj"
+    );
+    assert!(
+        cx.take_notes().is_empty(),
+        "a broken manifest outside the workspace is not ours"
+    );
 }
 
 #[test]

@@ -11,6 +11,8 @@ use crate::shared::layer_stacks::{Forbid, Place, Stack};
 pub(crate) enum Problem<'a> {
     Upward,
     OwnEntry,
+    /// A subpath entry of the package that imports what is named, above the importer.
+    EntryReaches(String),
     Forbidden(&'a Forbid),
 }
 
@@ -48,6 +50,14 @@ pub(crate) fn diagnostic(
             ),
             "the package entry is above the layers".to_string(),
         ),
+        Problem::EntryReaches(above) => (
+            format!(
+                "{}{} imports {target}, an entry of its own package that imports {above}, above it",
+                file.path,
+                at(from_layer)
+            ),
+            format!("this entry imports {above}"),
+        ),
         Problem::Forbidden(f) => (
             format!(
                 "{}{} imports {target}{}: the layers config forbids {}",
@@ -75,7 +85,7 @@ pub(crate) fn diagnostic(
     d = d.why(format!(
         "Layers keep dependencies flowing one way ({}): lower layers stay reusable and testable without the ones above.\n{}",
         stack.order.join(" → "),
-        diagram(stack, from.and_then(|p| p.layer().map(|l| (l, file.path.as_str()))), to_layer.map(|l| (l, target)), matches!(problem, Problem::OwnEntry).then_some(target))
+        diagram(stack, from.and_then(|p| p.layer().map(|l| (l, file.path.as_str()))), to_layer.map(|l| (l, target)), matches!(problem, Problem::OwnEntry | Problem::EntryReaches(_)).then_some(target))
     ));
     match (&problem, from_layer) {
         (Problem::OwnEntry, _) => {
@@ -83,6 +93,12 @@ pub(crate) fn diagnostic(
                 d = d.step(step);
             }
             d = d.step("Never import the package's own entry from inside it: the entry re-exports every layer, so importing it pulls in the layers above yours.");
+        }
+        (Problem::EntryReaches(above), _) => {
+            if let Some(step) = direct_module_step(graph, file, r, target) {
+                d = d.step(step);
+            }
+            d = d.step(format!("Import the module of your own layer or below directly: {target} is the package's public entry for other packages, and importing it pulls in {above}."));
         }
         (Problem::Forbidden(_), Some(from_layer)) => {
             let allowed = stack.allowed_from(from_layer);

@@ -27,7 +27,9 @@
 //!
 //! - an import upward: `repo/` importing `service/` of the same domain;
 //! - an import of the package's own public entry (`src/index.ts`) from inside its layers: the
-//!   entry sits above all layers because it re-exports them;
+//!   entry sits above all layers because it re-exports them. An entry for a subpath outside
+//!   the layer folders (`src/http.ts` exported as `./http`) sits as high as what it imports:
+//!   importing it is reported only when it imports a layer above the importer;
 //! - any import matching a `forbid` entry, e.g. `ui` skipping `service` to reach `repo`.
 //!
 //! The finding draws the stack with both ends marked, lists the layers the importer may use,
@@ -68,6 +70,7 @@
 mod advice;
 mod rust;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
@@ -117,7 +120,7 @@ impl GraphRule for Layers {
                 };
                 let to = classify(&self.stacks, graph, target);
                 if let Some(problem) =
-                    self.problem(&file.path, from.as_ref(), r, target, to.as_ref())
+                    self.problem(graph, &file.path, from.as_ref(), r, target, to.as_ref())
                 {
                     out.push(diagnostic(
                         graph,
@@ -137,6 +140,7 @@ impl GraphRule for Layers {
 impl Layers {
     fn problem<'a>(
         &'a self,
+        graph: &ImportGraph,
         path: &str,
         from: Option<&Place<'a>>,
         r: &ModuleRef,
@@ -175,9 +179,52 @@ impl Layers {
             Place::Layer {
                 layer: to_layer, ..
             } if !stack.allows(layer, to_layer) => Some(Problem::Upward),
-            Place::Entry { .. } => Some(Problem::OwnEntry),
+            Place::Entry { .. } => match graph.entry_of(target) {
+                Some(subpath) if subpath != "." => self
+                    .reached_above(graph, stack, layer, target, &mut HashSet::new())
+                    .map(Problem::EntryReaches),
+                _ => Some(Problem::OwnEntry),
+            },
             _ => None,
         }
+    }
+
+    /// What above `layer` the package entry `entry` imports, following the
+    /// entries it imports in turn. An entry for a subpath (`http.ts` as `./http`) outside the
+    /// layer folders re-exports what it imports and sits no higher; only the main entry and
+    /// the domain's index, which re-export the package, sit above every layer.
+    fn reached_above(
+        &self,
+        graph: &ImportGraph,
+        stack: &Stack,
+        layer: &str,
+        entry: &str,
+        seen: &mut HashSet<String>,
+    ) -> Option<String> {
+        if !seen.insert(entry.to_string()) {
+            return None;
+        }
+        let file = graph.file(entry)?;
+        file.refs().find_map(|(_, r, resolution)| {
+            let Target::File(next) = &resolution.target else {
+                return None;
+            };
+            if r.type_only && stack.allow_type_only {
+                return None;
+            }
+            match classify(&self.stacks, graph, next)? {
+                Place::Layer { layer: to, .. } if !stack.allows(layer, &to) => {
+                    Some(format!("the {to} layer"))
+                }
+                Place::Entry { .. } => match graph.entry_of(next) {
+                    Some(subpath) if subpath != "." => {
+                        self.reached_above(graph, stack, layer, next, seen)
+                    }
+                    _ => Some("the package's main entry".to_string()),
+                },
+                _ => None,
+            }
+        })
     }
 }
 

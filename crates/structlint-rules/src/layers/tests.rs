@@ -241,3 +241,54 @@ fn a_file_named_after_a_layer_folder_is_that_layers_barrel() {
         ]
     );
 }
+
+/// trpc exports `src/http.ts` (`export * from './@trpc/server/http'`) as `./http`, and its
+/// adapters import it: an entry for a subpath outside the layer folders sits as high as what
+/// it imports, not above every layer. The main entry still does.
+#[test]
+fn a_subpath_entry_sits_as_high_as_what_it_imports() {
+    let checked = check(
+        &files(&[
+            (
+                "packages/billing/package.json",
+                r#"{ "name": "@acme/billing", "exports": { ".": "./src/index.ts", "./http": "./src/http.ts", "./widgets": "./src/widgets.ts", "./all": "./src/all.ts" } }"#,
+            ),
+            (
+                "packages/billing/src/http.ts",
+                "export * from './service/invoices';\n",
+            ),
+            (
+                "packages/billing/src/widgets.ts",
+                "export * from './ui/Table';\n",
+            ),
+            (
+                "packages/billing/src/all.ts",
+                "export * from './http';\nexport * from './widgets';\n",
+            ),
+            (
+                "packages/billing/src/ui/Table.tsx",
+                "export const Table = 1;\n",
+            ),
+            (
+                "packages/billing/src/runtime/server.ts",
+                "import { getInvoice } from '../http';\n",
+            ),
+            (
+                "packages/billing/src/runtime/render.ts",
+                "import { Table } from '../all';\n",
+            ),
+            (
+                "packages/billing/src/ui/Page.tsx",
+                "import { getInvoice } from '../http';\nimport { Table } from '../widgets';\nimport { x } from '../index';\n",
+            ),
+        ]),
+        CONFIG,
+    );
+    assert_eq!(
+        checked.of("layers"),
+        [
+            "packages/billing/src/runtime/render.ts:1 packages/billing/src/runtime/render.ts (runtime layer) imports packages/billing/src/all.ts, an entry of its own package that imports the ui layer, above it",
+            "packages/billing/src/ui/Page.tsx:3 packages/billing/src/ui/Page.tsx (ui layer) imports packages/billing/src/index.ts, its own package's entry, which sits above every layer",
+        ]
+    );
+}

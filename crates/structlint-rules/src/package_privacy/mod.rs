@@ -23,8 +23,17 @@
 //! Re-exports (`export … from`, `export * from`), `import()`, `require()` and type-only
 //! imports count like imports. Tests, examples and fixtures (`[files] tests`) are not part of
 //! any package's contract: their imports, and imports of them (shared test helpers), are not
-//! checked. Files outside every workspace member (a monorepo root's scripts and configs) belong
-//! to no package.
+//! checked. A tool's config beside a package.json (`vite.config.ts`, `tsdown.config.ts`:
+//! `<tool>.config.<ext>`) builds or tests the package from the repository and ships with none
+//! of it: what it loads from another package's folder is not checked, but the workspace
+//! packages it imports by name must be declared. Files outside every workspace member (a
+//! monorepo root's scripts and configs) belong to no package, and neither do files under a
+//! named package.json the workspace does not list (a scaffolding template's project).
+//!
+//! An application (a package that is `private` and has no entry at all: no `exports`, `main`,
+//! `types` or `module`, no index file) is no library: it offers no contract to go through, so
+//! a file shared with it by path (a docs site and its image service sharing the schema of
+//! their URLs) is not reported, and nothing of it is internal when imported by name.
 //!
 //! The finding names the public entry to import instead and whether the imported names are
 //! exported there; when they are, a machine-applicable edit rewrites the specifier. When they
@@ -41,8 +50,12 @@
 //! ## Rust workspaces
 //!
 //! Between the crates of a Cargo workspace, a use of another crate's path that matches an
-//! `internal` pattern (`acme_repo::internal::pool`) or names a `#[doc(hidden)]` item is an
-//! error, with the public path to use when the crate re-exports the item.
+//! `internal` pattern (`acme_repo::internal::pool`) is an error, with the public path to use
+//! when the crate re-exports the item. So is a use of a `#[doc(hidden)]` item by a crate that
+//! is published with a requirement admitting other releases (`acme-repo = "1.2"`): hidden
+//! items are outside the semver promise, so such a release may change them. A sibling that
+//! always builds with the workspace's copy (`publish = false`, a path-only dependency, `=1.2.3`
+//! or `0.0.z`) is who they are for, as serde's derive crate pins serde.
 //!
 //! With `unreachable-pub` (off by default: rustc's own `unreachable_pub` lint is the
 //! authority), a library's `pub` item that its public API cannot reach (in a private module,
@@ -63,6 +76,7 @@
 //! ```
 
 mod advice;
+mod reach;
 mod rust;
 mod undeclared;
 
@@ -70,13 +84,13 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use structlint_core::{Diagnostic, Level, RuleImpl, RuleSpec};
-use structlint_graph::{Access, GraphFile, ImportGraph, ModuleRef, Target, Via};
+use structlint_graph::{Access, ImportGraph, ModuleRef, Target, Via};
 
-use crate::package_privacy::advice::entry_advice;
+use crate::package_privacy::reach::{by_path, internal};
 use crate::package_privacy::rust::{RustPrivacy, internal_pattern};
-use crate::package_privacy::undeclared::{declare_step, declares, undeclared_dependency};
+use crate::package_privacy::undeclared::{declares, undeclared_dependency};
 use crate::shared::bilingual::Bilingual;
-use crate::shared::import_graph::{GraphRule, OnGraph, file_start, specifier_edit};
+use crate::shared::import_graph::{GraphRule, OnGraph};
 use serde::de::Error as _;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
@@ -128,9 +142,6 @@ impl Default for Options {
     }
 }
 
-const WHY: &str = "A package's public entry points are its contract: code that reaches into its internals breaks when \
-the owners refactor them and couples packages in ways nobody reviewed.";
-
 struct PackagePrivacy {
     require_declared: bool,
 }
@@ -143,6 +154,7 @@ impl GraphRule for PackagePrivacy {
         // and imports of them (shared test helpers), are not checked.
         for file in graph.files.iter().filter(|f| !f.test) {
             let Some(from) = file.package else { continue };
+            let tooling = graph.is_tool_config(file);
             for (_, r, resolution) in file.refs() {
                 if let Target::File(target) = &resolution.target
                     && graph.file(target).is_some_and(|t| t.test)
@@ -163,6 +175,16 @@ impl GraphRule for PackagePrivacy {
                     continue;
                 }
                 let declared = !self.require_declared || declares(graph, from, to);
+                // No contract is crossed when a tool's config loads what builds the package
+                // from another package's folder, or when code is shared with an application,
+                // which has no entry to go through. What is imported by name must still be
+                // declared.
+                if tooling || graph.is_application(to) {
+                    if !declared && matches!(resolution.via, Via::Package { .. }) {
+                        undeclared.entry((from, to)).or_default().push(r);
+                    }
+                    continue;
+                }
                 match (&resolution.via, &resolution.target) {
                     (
                         Via::Package {
@@ -193,132 +215,6 @@ impl GraphRule for PackagePrivacy {
             out.push(undeclared_dependency(graph, from, to, &refs));
         }
     }
-}
-
-/// `@acme/billing/src/internal/db`: a subpath that is not a public entry.
-fn internal(
-    graph: &ImportGraph,
-    file: &GraphFile,
-    r: &ModuleRef,
-    to: usize,
-    target: &Target,
-    access: &Access,
-    declared: bool,
-) -> Diagnostic {
-    let package = graph.packages.list[to].label();
-    let (_, subpath) = structlint_graph::split_package(&r.specifier);
-    let reason = match access {
-        Access::Blocked => {
-            format!("its package.json `exports` map sets {subpath} to null, which makes it private")
-        }
-        _ => format!("{subpath} is not one of its public entry points"),
-    };
-    let target = match target {
-        Target::File(path) | Target::Asset(path) => Some(path.as_str()),
-        _ => None,
-    };
-    let mut d = Diagnostic::new(
-        r.specifier_span.clone(),
-        format!(
-            "{} imports `{}`, which reaches into {package}: {reason}",
-            file.path, r.specifier
-        ),
-    )
-    .label(format!("internal to {package}"))
-    .why(WHY);
-    d = add_advice(d, graph, r, to, target);
-    finish(d, graph, file, to, target, declared)
-}
-
-/// `../../billing/src/db`: a relative path or alias into another package.
-fn by_path(
-    graph: &ImportGraph,
-    file: &GraphFile,
-    r: &ModuleRef,
-    to: usize,
-    target: &str,
-    declared: bool,
-) -> Diagnostic {
-    let package = graph.packages.list[to].label();
-    let how = if r.specifier.starts_with('.') {
-        "a relative path"
-    } else {
-        "a tsconfig path alias"
-    };
-    let mut d = Diagnostic::new(
-        r.specifier_span.clone(),
-        format!(
-            "{} imports {target} of {package} through {how} (`{}`), not through the package",
-            file.path, r.specifier
-        ),
-    )
-    .label(format!("into {package}"))
-    .why(WHY);
-    match graph.entry_of(target) {
-        Some(subpath) => {
-            let specifier = graph.specifier(to, &subpath);
-            d = d
-                .step(format!(
-                    "Import it by package name: `{specifier}`; {target} is that public entry."
-                ))
-                .edit(specifier_edit(
-                    r,
-                    &specifier,
-                    format!("Import `{specifier}` by package name"),
-                ));
-        }
-        None => d = add_advice(d, graph, r, to, Some(target)),
-    }
-    finish(d, graph, file, to, Some(target), declared)
-}
-
-fn add_advice(
-    mut d: Diagnostic,
-    graph: &ImportGraph,
-    r: &ModuleRef,
-    to: usize,
-    target: Option<&str>,
-) -> Diagnostic {
-    let advice = entry_advice(graph, r, to, target);
-    for step in advice.steps {
-        d = d.step(step);
-    }
-    if let Some(edit) = advice.edit {
-        d = d.edit(edit);
-    }
-    if let Some(entry) = advice.entry {
-        d = d.related(
-            file_start(&entry),
-            format!("public entry of {}", graph.packages.list[to].label()),
-        );
-    }
-    d
-}
-
-fn finish(
-    mut d: Diagnostic,
-    graph: &ImportGraph,
-    file: &GraphFile,
-    to: usize,
-    target: Option<&str>,
-    declared: bool,
-) -> Diagnostic {
-    if !declared && let Some(from) = file.package {
-        d = d.step(declare_step(graph, from, to));
-    }
-    if let Some(target) = target {
-        d = d.related(file_start(target), "the module imported");
-    }
-    let manifest = graph.packages.list[to].manifest_path();
-    let what = if graph.packages.list[to].manifest.exports.is_some() {
-        "its `exports` map decides what is public"
-    } else {
-        "`types`/`main` (or src/index) is its public entry"
-    };
-    d.related(
-        file_start(&manifest),
-        format!("{}'s package.json: {what}", graph.packages.list[to].label()),
-    )
 }
 
 #[cfg(test)]

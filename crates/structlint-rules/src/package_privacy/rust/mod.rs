@@ -1,13 +1,15 @@
 //! `package-privacy` for Cargo workspaces: another crate may use only what a crate exposes on
-//! purpose (nothing under a module the `internal` patterns name, nothing `#[doc(hidden)]`),
-//! and a library's `pub` items must be reachable from its public API, or be `pub(crate)`.
+//! purpose (nothing under a module the `internal` patterns name, nothing `#[doc(hidden)]` that
+//! may change under it), and a library's `pub` items must be reachable from its public API,
+//! or be `pub(crate)`.
 
 use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
 use structlint_cargo::{
-    CargoWorkspaceProvider, ItemFact, RustFacts, RustFile, Vis, absolute, library_modules,
+    CargoWorkspace, CargoWorkspaceProvider, ItemFact, RustFacts, RustFile, Vis, absolute,
+    library_modules,
 };
 
 use structlint_core::{Diagnostic, Edit, Replacement, Severity, WorkspaceContext};
@@ -157,13 +159,20 @@ pub(crate) fn check(
                 continue;
             };
             let joined = u.segments.join("::");
-            let hidden = libraries.get(&to).and_then(|lib| {
-                let (name, module) = u.segments[1..].split_last()?;
-                lib.items
-                    .iter()
-                    .find(|(m, item, _)| m == module && item.name == *name && item.doc_hidden)
-                    .map(|_| lib)
-            });
+            // `#[doc(hidden)]` puts an item outside the crate's semver promise (as
+            // cargo-semver-checks reads it), which is how a crate shares internals with its
+            // siblings: only a sibling that can be built against another release may not use it.
+            let drifts = may_drift(&ws, from, to);
+            let hidden = libraries
+                .get(&to)
+                .filter(|_| drifts.is_some())
+                .and_then(|lib| {
+                    let (name, module) = u.segments[1..].split_last()?;
+                    lib.items
+                        .iter()
+                        .find(|(m, item, _)| m == module && item.name == *name && item.doc_hidden)
+                        .map(|_| lib)
+                });
             let marked = internal.iter().find(|(_, re)| re.is_match(&joined));
             if hidden.is_none() && marked.is_none() {
                 continue;
@@ -173,7 +182,12 @@ pub(crate) fn check(
                 Some((pattern, _)) => {
                     format!("its path matches the `internal` pattern `{pattern}`")
                 }
-                None => "it is `#[doc(hidden)]`".to_string(),
+                None => format!(
+                    "it is `#[doc(hidden)]`, outside its semver promise, and {} is published with `{} = \"{}\"`, which admits other releases",
+                    ws.crates[from].name,
+                    ws.crates[to].name,
+                    drifts.unwrap_or_default()
+                ),
             };
             let public = libraries.get(&to).and_then(|lib| {
                 let name = u.segments.last()?;
@@ -191,16 +205,38 @@ pub(crate) fn check(
             });
             let mut d = Diagnostic::new(u.span.clone(), format!("{} uses `{joined}`, which {} does not expose: {reason}", ws.crates[from].name, owner.name))
                 .label("internal to another crate")
-                .why("A crate's public API is its contract: code that reaches into its internals breaks when the owners refactor them and couples crates in ways nobody reviewed.");
+                .why(if marked.is_some() {
+                    "A crate's public API is its contract: code that reaches into its internals breaks when the owners refactor them and couples crates in ways nobody reviewed."
+                } else {
+                    "A `#[doc(hidden)]` item is outside its crate's semver promise: a minor or patch release may change or remove it, and a crate built against that release with this code breaks."
+                });
+            let (user, owner) = (&ws.crates[from].name, &owner.name);
             d = match public {
                 Some(path) => d.step(format!("Use the public path instead: `{path}`.")),
+                None if marked.is_some() => d
+                    .step(format!("If other crates should use it, make it part of {owner}'s API: re-export it from its lib.rs (`pub use …;`) outside the internal module, then use that path."))
+                    .step(format!("Otherwise ask the owners of {owner} why it is internal, and use its public API instead.")),
                 None => d
-                    .step(format!("If other crates should use it, make it part of {}'s API: re-export it from its lib.rs (`pub use …;`) outside the internal module, then use that path.", owner.name))
-                    .step(format!("Otherwise ask the owners of {} why it is internal, and use its public API instead.", owner.name)),
+                    .step(format!("If other crates should use it, make it part of {owner}'s API: remove `#[doc(hidden)]` and document it."))
+                    .step(format!("If {user} is meant to share {owner}'s internals, pin the dependency to one release (`{owner} = \"=x.y.z\"`, as serde pins serde_derive), so it is always built with the copy it was written against."))
+                    .step(format!("Otherwise use {owner}'s public API instead.")),
             };
             out.push(d);
         }
     }
+}
+
+/// The version requirement by which published crate `from` depends on `to`, when it admits
+/// releases other than the workspace's copy.
+fn may_drift(ws: &CargoWorkspace, from: usize, to: usize) -> Option<&str> {
+    let user = &ws.crates[from];
+    if !user.published {
+        return None;
+    }
+    user.deps
+        .iter()
+        .filter(|d| d.name == ws.crates[to].name && !d.pins_one_release())
+        .find_map(|d| d.version.as_deref())
 }
 
 /// A `use` path of module `at`, as a full module path of the crate (a bare path is relative

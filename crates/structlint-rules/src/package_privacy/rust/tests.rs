@@ -22,7 +22,7 @@ fn workspace(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'sta
         ("crates/store/src/cli.rs", "pub fn run() {}\n"),
         (
             "crates/app/Cargo.toml",
-            "[package]\nname = \"app\"\n[dependencies]\nstore = { path = \"../store\" }\n",
+            "[package]\nname = \"app\"\n[dependencies]\nstore = { path = \"../store\", version = \"1\" }\n",
         ),
     ];
     files.extend_from_slice(extra);
@@ -78,8 +78,36 @@ fn uses_of_internal_and_hidden_paths_of_other_crates_are_errors() {
         found[..2],
         [
             "crates/app/src/main.rs:1 app uses `store::internal::connect`, which store does not expose: its path matches the `internal` pattern `*::internal::*`",
-            "crates/app/src/main.rs:2 app uses `store::__setup`, which store does not expose: it is `#[doc(hidden)]`",
+            "crates/app/src/main.rs:2 app uses `store::__setup`, which store does not expose: it is `#[doc(hidden)]`, outside its semver promise, and app is published with `store = \"1\"`, which admits other releases",
         ]
+    );
+}
+
+/// rust-analyzer shares a `#[doc(hidden)]` salsa wrapper of base-db with ide-db: its crates
+/// depend on each other as `version = "0.0.0"`, one release, so they always build together.
+#[test]
+fn hidden_items_are_for_siblings_that_always_build_with_the_crate() {
+    let mut files = workspace(&[]);
+    files.retain(|(path, _)| !path.starts_with("crates/app/"));
+    files.extend([
+        // A path-only dependency cannot be published.
+        ("crates/local/Cargo.toml", "[package]\nname = \"local\"\n[dependencies]\nstore = { path = \"../store\" }\n"),
+        ("crates/tool/Cargo.toml", "[package]\nname = \"tool\"\npublish = false\n[dependencies]\nstore = { path = \"../store\", version = \"1\" }\n"),
+        ("crates/pinned/Cargo.toml", "[package]\nname = \"pinned\"\n[dependencies]\nstore = { path = \"../store\", version = \"=1.4.0\" }\n"),
+        ("crates/lockstep/Cargo.toml", "[package]\nname = \"lockstep\"\n[dependencies]\nstore = { path = \"../store\", version = \"0.0.0\" }\n"),
+    ]);
+    let main = "fn main() { store::__setup(); }\n";
+    files.extend([
+        ("crates/local/src/main.rs", main),
+        ("crates/tool/src/main.rs", main),
+        ("crates/pinned/src/main.rs", main),
+        ("crates/lockstep/src/main.rs", main),
+    ]);
+    let checked = check(&files, CONFIG);
+    assert!(
+        checked.of("package-privacy").is_empty(),
+        "{:?}",
+        checked.of("package-privacy")
     );
 }
 
