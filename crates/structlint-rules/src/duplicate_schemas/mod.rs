@@ -1,7 +1,7 @@
 //! # duplicate-schemas
 //!
-//! Each data shape is defined once: no zod schema, interface or serde struct copied across
-//! files.
+//! Each data shape is defined once: no zod schema, interface or serde struct copied where the
+//! canonical one could be imported.
 //!
 //! ## Why
 //!
@@ -13,30 +13,58 @@
 //!
 //! Schema definitions are zod `const X = z.object({…})` (also `z.strictObject`, `.strict()`,
 //! `Base.extend({…})` of a schema in the same file), TypeScript `interface X {…}` and
-//! `type X = {…}`, and Rust structs and enums deriving `Serialize` or `Deserialize`. Each is
-//! reduced to its fields with normalised names (`unitPriceCents` = `unit_price_cents`) and
-//! types (`z.number().int()` = `number` = `i64`), regardless of order and of its own name. A
-//! field typed with an alias of the same file (`type Status = "open" | "paid"`) has the
-//! alias's type.
+//! `type X = {…}`, and Rust structs and enums deriving `Serialize` or `Deserialize`. Two are
+//! copies when one could replace the other without a single detail changing, whatever the
+//! order of their fields and their own names:
 //!
-//! - Equal shapes (TypeScript with TypeScript, Rust with Rust) form a group with one canonical
-//!   definition: the one under a `canonical` glob, else a zod schema (it can derive the type),
-//!   else the first by path. Every other copy is reported with the canonical as a related
-//!   location and the exact import to use instead (`z.infer` for a copied interface).
+//! - keys as written: `customerId` is not `customer_id`, `"Open"` is not `"open"`;
+//! - types exactly: nested object types member by member, methods by their parameter and
+//!   return types (`load(id: string): void` is the property `load: (id: string) => void`),
+//!   generic arguments, unions and intersections whatever their order; `z.string().optional()`
+//!   is `string` with `?`, and `z.object({…})` is the object type it validates;
+//! - names by the declaration they mean: the file's own `Options` is not another file's
+//!   `Options`, an imported name is followed through re-exports to its declaration, and
+//!   `JSX.CSSProperties` is not `React.CSSProperties`. A field typed with a type alias has the
+//!   alias's type (`type Status = "open" | "paid"`), and a field typed with a copy reads as
+//!   typed with the original, so a shape holding a copy is a copy too;
+//! - Rust types as the compiler sees them: `u32` is not `u64`, `Uuid` (`uuid::Uuid`) is not
+//!   `String`, enum variants with their payloads; serde's `rename` and `rename_all` give the
+//!   names on the wire (compared along with the names in code), and every other serde
+//!   attribute (`flatten`, `default`, `with`, `skip_serializing_if`, `tag`, `untagged`, …) is
+//!   part of the shape.
+//!
+//! TypeScript and Rust shapes are never compared with each other.
+//!
+//! - Equal shapes form a group with one canonical definition: the one under a `canonical`
+//!   glob; else the one the most other copies can import, then an exported one, then a zod
+//!   schema (it can derive the type), then the first by path. A copy is reported only when it
+//!   can import the canonical definition: both in one package (or crate), the copy's package
+//!   depending on the canonical one's (directly or through other workspace packages), or the
+//!   canonical one under a `canonical` glob. Two packages that do not depend on each other (a
+//!   React and a Solid adapter) may hold the same shape on purpose; `unrelated-packages`
+//!   shows those as warnings.
+//! - The prompt gives the exact line to write: `import type { X } from "@acme/schemas";`
+//!   through the package's public entry (or a relative path within one package), the type a
+//!   schema module already infers (`export type Invoice = z.infer<typeof InvoiceSchema>`),
+//!   or the Rust `use acme_types::money::Money;`; and the steps it needs first: export the
+//!   definition, declare the dependency, add `zod` for `z.infer`.
 //! - A shape that is a strict subset or superset of a schema under a `canonical` glob is
-//!   reported as a warning, with the `.pick()`/`.extend()` or `Pick<>`/`extends` that derives
-//!   it.
+//!   reported as a warning, with the `.pick()`/`.omit()`/`.extend()`, `Pick<>`/`Omit<>`,
+//!   `extends` or `#[serde(flatten)]` that derives it, written with the keys both share. A
+//!   subset whose fields all have one primitive type (`{ x, y, width, height }`, all numbers)
+//!   is not reported: points, rectangles and ranges recur in unrelated data.
 //!
 //! Shapes with fewer than `min-fields` fields are ignored, and so are partial ones (an
-//! `extends` clause, a spread, generics, `#[serde(flatten)]`).
+//! `extends` clause, a spread, generic parameters).
 //!
 //! ## Example
 //!
 //! ```ts
-//! // packages/reports/src/invoice.ts
+//! // packages/reports/src/invoice.ts (@acme/reports depends on @acme/schemas)
 //! interface Invoice { id: string; customerId: string; dueAt: string }   // reported:
 //! // same shape as InvoiceSchema in packages/schemas/src/invoice.ts; use
-//! // type Invoice = z.infer<typeof InvoiceSchema>
+//! // import type { InvoiceSchema } from "@acme/schemas";
+//! // type Invoice = z.infer<typeof InvoiceSchema>;
 //! ```
 //!
 //! ## Tests and examples
@@ -50,29 +78,36 @@
 //! | --- | --- | --- |
 //! | `canonical` | `[]` | globs of the files that hold the canonical schemas, e.g. `["packages/schemas/**"]` |
 //! | `min-fields` | `3` | shapes with fewer fields are ignored |
+//! | `unrelated-packages` | `false` | also report, as warnings, equal shapes in packages that cannot import each other |
 
 mod advice;
+mod compare;
 mod extract;
+mod names;
+mod reach;
 mod rust;
 mod shape;
+mod ts_type;
 
 use std::collections::HashMap;
 
 use globset::GlobSet;
 use serde::Deserialize;
 use serde::de::Error as _;
+use structlint_cargo::{CARGO_WORKSPACE, CargoWorkspaceProvider};
 use structlint_core::glob::glob_set;
 use structlint_core::{
-    Diagnostic, FileContext, FileFacts, Language, Level, Needs, RuleImpl, RuleSpec, Severity,
+    AnyProvider, Diagnostic, FileContext, FileFacts, Language, Level, Needs, RuleImpl, RuleSpec,
     WorkspaceContext, WorkspaceRule,
 };
-use structlint_graph::ImportGraph;
-
-use crate::duplicate_schemas::advice::{Found, exact, near};
-use crate::duplicate_schemas::shape::{Schema, SchemaKind};
-use crate::shared::import_graph::graph_of;
-use structlint_core::AnyProvider;
 use structlint_graph::IMPORT_GRAPH;
+
+use crate::duplicate_schemas::compare::{Compare, unify};
+use crate::duplicate_schemas::extract::SchemaFacts;
+use crate::duplicate_schemas::names::{map_names, settle};
+use crate::duplicate_schemas::reach::Reach;
+use crate::duplicate_schemas::shape::Found;
+use crate::shared::import_graph::graph_of;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "duplicate-schemas",
@@ -97,6 +132,7 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
         Ok(RuleImpl::Workspace(Box::new(DuplicateSchemas {
             canonical,
             min_fields: o.min_fields,
+            unrelated_packages: o.unrelated_packages,
         })))
     },
 };
@@ -106,6 +142,7 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
 struct Options {
     canonical: Vec<String>,
     min_fields: usize,
+    unrelated_packages: bool,
 }
 
 impl Default for Options {
@@ -113,6 +150,7 @@ impl Default for Options {
         Options {
             canonical: Vec::new(),
             min_fields: 3,
+            unrelated_packages: false,
         }
     }
 }
@@ -120,11 +158,7 @@ impl Default for Options {
 struct DuplicateSchemas {
     canonical: GlobSet,
     min_fields: usize,
-}
-
-/// A file's schemas.
-struct SchemaFacts {
-    schemas: Vec<Schema>,
+    unrelated_packages: bool,
 }
 
 impl WorkspaceRule for DuplicateSchemas {
@@ -134,9 +168,10 @@ impl WorkspaceRule for DuplicateSchemas {
         Needs::always()
     }
 
-    /// The import graph works out the import specifier of the canonical schema.
+    /// The import graph says what a type name means and how to import the canonical schema;
+    /// the package graphs (npm and Cargo) say whether a copy can import it at all.
     fn providers(&self) -> Vec<&'static dyn AnyProvider> {
-        vec![&IMPORT_GRAPH]
+        vec![&IMPORT_GRAPH, &CARGO_WORKSPACE]
     }
 
     fn collect(&self, cx: &FileContext<'_>) -> Option<SchemaFacts> {
@@ -148,19 +183,35 @@ impl WorkspaceRule for DuplicateSchemas {
         if rust && !cx.text().contains("Serialize") && !cx.text().contains("Deserialize") {
             return None;
         }
-        Some(SchemaFacts {
-            schemas: crate::duplicate_schemas::extract::schemas(cx),
-        })
+        Some(extract::facts(cx))
     }
 
     fn check(
         &self,
         cx: &WorkspaceContext,
-        files: Vec<FileFacts<SchemaFacts>>,
+        mut files: Vec<FileFacts<SchemaFacts>>,
         out: &mut Vec<Diagnostic>,
     ) {
         let graph = graph_of(cx);
         let graph = graph.as_deref();
+        let cargo = cx.artifact::<CargoWorkspaceProvider>();
+        // A field typed with an alias (`status: Status`) has the alias's type, wherever the
+        // alias is declared; names are settled first, so that both sides say the same.
+        let mut aliases: HashMap<String, String> = HashMap::new();
+        for f in &files {
+            for (name, ty) in &f.facts.aliases {
+                aliases.insert(name.clone(), settle(graph, &f.path, ty));
+            }
+        }
+        for f in &mut files {
+            for field in f.facts.schemas.iter_mut().flat_map(|s| s.fields.iter_mut()) {
+                field.ty = expand(&settle(graph, &f.path, &field.ty), &aliases);
+            }
+        }
+        unify(
+            files.iter_mut().flat_map(|f| f.facts.schemas.iter_mut()),
+            self.min_fields,
+        );
         let all: Vec<Found<'_>> = files
             .iter()
             .flat_map(|f| {
@@ -172,89 +223,27 @@ impl WorkspaceRule for DuplicateSchemas {
             })
             .filter(|s| !s.schema.partial && s.schema.fields.len() >= self.min_fields)
             .collect();
-        let mut groups: HashMap<(bool, Vec<String>), Vec<usize>> = HashMap::new();
-        for (i, s) in all.iter().enumerate() {
-            groups
-                .entry((s.schema.kind.is_rust(), s.schema.fingerprint()))
-                .or_default()
-                .push(i);
-        }
-        let mut copies = vec![false; all.len()];
-        let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-        groups.sort();
-        for mut group in groups {
-            group.sort_by_key(|&i| {
-                let s = &all[i];
-                (
-                    !s.canonical,
-                    s.schema.kind != SchemaKind::Zod,
-                    s.path,
-                    s.schema.span.start,
-                )
-            });
-            let (canonical, rest) = group.split_first().expect("groups have members");
-            for &i in rest {
-                copies[i] = true;
-                let others: Vec<&Found<'_>> =
-                    rest.iter().filter(|&&j| j != i).map(|&j| &all[j]).collect();
-                out.push(exact(graph, &all[i], &all[*canonical], &others));
-            }
-        }
-        self.near_copies(graph, &all, &copies, out);
+        let compare = Compare {
+            reach: Reach {
+                graph,
+                cargo: cargo.as_deref(),
+            },
+            aliases: &aliases,
+            unrelated_packages: self.unrelated_packages,
+        };
+        compare.run(&all, out);
     }
 }
 
-impl DuplicateSchemas {
-    /// Strict subsets and supersets of the schemas under `canonical` globs, as warnings. An
-    /// index from field to canonical schemas keeps this far from comparing every pair.
-    fn near_copies(
-        &self,
-        graph: Option<&ImportGraph>,
-        all: &[Found<'_>],
-        copies: &[bool],
-        out: &mut Vec<Diagnostic>,
-    ) {
-        let mut by_field: HashMap<(bool, String), Vec<usize>> = HashMap::new();
-        for (i, s) in all.iter().enumerate().filter(|(_, s)| s.canonical) {
-            for signature in s.schema.fingerprint() {
-                by_field
-                    .entry((s.schema.kind.is_rust(), signature))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        for (i, s) in all.iter().enumerate() {
-            if s.canonical || copies[i] {
-                continue;
-            }
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for signature in s.schema.fingerprint() {
-                for &c in by_field
-                    .get(&(s.schema.kind.is_rust(), signature))
-                    .into_iter()
-                    .flatten()
-                {
-                    *shared.entry(c).or_default() += 1;
-                }
-            }
-            let own = s.schema.fields.len();
-            let best = shared
-                .into_iter()
-                .filter(|&(c, n)| {
-                    let theirs = all[c].schema.fields.len();
-                    (n == own && own < theirs) || (n == theirs && own > theirs)
-                })
-                .max_by_key(|&(c, n)| {
-                    (
-                        n,
-                        std::cmp::Reverse((all[c].path, all[c].schema.span.start)),
-                    )
-                });
-            if let Some((c, _)) = best {
-                out.push(near(graph, s, &all[c]).at_most(Severity::Warning));
-            }
-        }
-    }
+/// `ty` with each alias it names replaced by the alias's type, once (an alias that names
+/// itself, as `type Invoice = z.infer<typeof InvoiceSchema>` does, stays a name).
+fn expand(ty: &str, aliases: &HashMap<String, String>) -> String {
+    map_names(ty, |name| {
+        aliases
+            .get(name)
+            .filter(|value| !value.contains(name))
+            .cloned()
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
-//! The shape of a data schema, whatever language declares it: field names and types,
-//! normalised so that a zod schema, a TypeScript interface and a serde struct of the same
-//! data compare equal.
+//! The shape of a data schema: its members with their names as written and their types
+//! normalised, exactly: two shapes are equal when one could stand in for the other without a
+//! single property name, type or serialisation detail changing.
 
 use structlint_core::Span;
 
@@ -32,26 +32,22 @@ impl SchemaKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Field {
-    /// As written (`unitPriceCents`).
+    /// As written in code (`unitPriceCents`, `unit_price_cents`, `Paid`).
     pub name: String,
-    /// Normalised: `unitpricecents` for `unitPriceCents` and `unit_price_cents`.
+    /// What shapes compare by: the name, and for Rust the serialised name too when serde
+    /// renames it (`kind="type"`). Case is kept: `customerId` is not `customer_id`.
     pub key: String,
-    /// Normalised type: `string`, `number`, `string[]`, `number?`, `enum(open|paid)`, `ref(Line)`.
+    /// Normalised type: `string`, `number?`, `enum(open|paid)`, `{id:string;at:string}`,
+    /// `fn(«a.ts#Options»)->Promise<Uint8Array>`, `u32 #[serde(default)]`.
     pub ty: String,
-    /// The field's source text, for advice that moves it (`discountCents: z.number()`).
+    /// The member's source text, for advice that moves it (`discountCents: z.number()`).
     pub text: String,
 }
 
 impl Field {
-    pub fn new(name: &str, ty: String, text: &str) -> Field {
-        let key = name
-            .trim_matches(['"', '\''])
-            .chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
-            .collect();
+    pub fn new(name: &str, key: String, ty: String, text: &str) -> Field {
         Field {
-            name: name.trim_matches(['"', '\'']).to_string(),
+            name: name.to_string(),
             key,
             ty,
             text: text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -68,12 +64,20 @@ impl Field {
 #[derive(Debug, Clone)]
 pub(crate) struct Schema {
     pub name: String,
+    /// The declaration as field types name it (`«path#Invoice»`), so that a field typed with
+    /// a copy can be read as typed with the canonical definition.
+    pub identity: String,
     pub kind: SchemaKind,
     pub fields: Vec<Field>,
+    /// What applies to the whole shape beside its fields: serde's container attributes
+    /// (`tag = "type"`, `deny_unknown_fields`). Shapes compare only when these are equal.
+    pub container: String,
     /// The declared name.
     pub span: Span,
-    /// Its fields are not all known (an `extends` clause, a spread, an unresolved `.extend`):
-    /// it never takes part in a comparison.
+    /// Exported (`export`, or `pub` in Rust): others can import it as it stands.
+    pub exported: bool,
+    /// Its fields are not all known (an `extends` clause, a spread, an unresolved `.extend`,
+    /// generics): it never takes part in a comparison.
     pub partial: bool,
 }
 
@@ -86,130 +90,43 @@ impl Schema {
     }
 }
 
-/// Types nested deeper than this (`Array<Array<…>>`) are compared by their text: normalising
-/// recurses once per level, and generated or hostile code can nest a hundred thousand levels,
-/// which would overflow the stack and copy the text once per level.
-const MAX_TYPE_DEPTH: usize = 32;
-
-/// A TypeScript type as written, normalised.
-pub(crate) fn ts_type(text: &str) -> String {
-    ts_type_at(text, 0)
+/// A schema definition found in the workspace.
+pub(crate) struct Found<'a> {
+    pub path: &'a str,
+    pub schema: &'a Schema,
+    /// Under one of the rule's `canonical` globs.
+    pub canonical: bool,
 }
 
-fn ts_type_at(text: &str, depth: usize) -> String {
-    let t = text.trim().trim_start_matches('|').trim();
-    if depth > MAX_TYPE_DEPTH {
-        return format!("ref({t})");
-    }
-    let ts_type = |inner: &str| ts_type_at(inner, depth + 1);
-    if let Some(inner) = t.strip_suffix("[]") {
-        return format!("{}[]", ts_type(inner));
-    }
-    if let Some(inner) = t.strip_prefix("Array<").and_then(|r| r.strip_suffix('>')) {
-        return format!("{}[]", ts_type(inner));
-    }
-    let parts = split_top(t, '|');
-    if parts.len() > 1 {
-        let literals: Vec<&str> = parts.iter().map(|p| p.trim()).collect();
-        if literals.iter().all(|l| l.starts_with(['"', '\''])) {
-            return literal_enum(literals.iter().map(|l| l.trim_matches(['"', '\''])));
+/// Types nested deeper than this are compared by their text: normalising recurses once per
+/// level, and generated or hostile code can nest a hundred thousand levels, which would
+/// overflow the stack.
+pub(crate) const MAX_TYPE_DEPTH: usize = 32;
+
+/// A union of normalised types, as TypeScript reads it: nested unions flattened, order and
+/// repeats ignored, string literals gathered into one `enum(…)`.
+pub(crate) fn union_of(members: impl IntoIterator<Item = String>) -> String {
+    let mut literals: Vec<String> = Vec::new();
+    let mut others: Vec<String> = Vec::new();
+    for member in members {
+        for part in split_top(&member, '|') {
+            match part.strip_prefix("enum(").and_then(|r| r.strip_suffix(')')) {
+                Some(list) => literals.extend(list.split('|').map(str::to_string)),
+                None => others.push(part.to_string()),
+            }
         }
-        let mut normalised: Vec<String> = literals.iter().map(|p| ts_type(p)).collect();
-        normalised.sort_unstable();
-        return normalised.join("|");
     }
-    match t {
-        "string" | "number" | "boolean" | "bigint" | "null" | "undefined" | "unknown" | "any" => {
-            t.replace("any", "unknown")
-        }
-        "Date" => "date".into(),
-        _ if t.starts_with("Record<") => format!(
-            "record<{}>",
-            ts_type(
-                split_top(&t[7..t.len() - 1], ',')
-                    .last()
-                    .copied()
-                    .unwrap_or("")
-            )
-        ),
-        _ if t.starts_with('{') => "object".into(),
-        _ => format!(
-            "ref({})",
-            strip_schema_suffix(
-                t.split('<')
-                    .next()
-                    .unwrap_or(t)
-                    .rsplit('.')
-                    .next()
-                    .unwrap_or(t)
-            )
-        ),
+    if !literals.is_empty() {
+        others.push(literal_enum(literals.iter().map(String::as_str)));
     }
+    others.sort_unstable();
+    others.dedup();
+    others.join("|")
 }
 
-/// A Rust type as written, normalised to the same vocabulary.
-pub(crate) fn rust_type(text: &str) -> String {
-    rust_type_at(text, 0)
-}
-
-fn rust_type_at(text: &str, depth: usize) -> String {
-    let t = text
-        .trim()
-        .trim_start_matches('&')
-        .trim_start_matches("'static ")
-        .trim();
-    if depth > MAX_TYPE_DEPTH {
-        return format!("ref({t})");
-    }
-    let rust_type = |inner: &str| rust_type_at(inner, depth + 1);
-    // `std::collections::HashMap<K, V>` → `HashMap<K, V>`: the path does not change the type.
-    let t = match t.split_once('<') {
-        Some((path, args)) => format!("{}<{args}", path.rsplit("::").next().unwrap_or(path)),
-        None => t.to_string(),
-    };
-    let t = t.as_str();
-    let generic = |prefix: &str| t.strip_prefix(prefix).and_then(|r| r.strip_suffix('>'));
-    if let Some(inner) = generic("Option<") {
-        return format!("{}?", rust_type(inner));
-    }
-    if let Some(inner) = generic("Vec<")
-        .or_else(|| generic("VecDeque<"))
-        .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
-    {
-        return format!("{}[]", rust_type(inner));
-    }
-    if let Some(inner) = generic("HashMap<").or_else(|| generic("BTreeMap<")) {
-        return format!(
-            "record<{}>",
-            rust_type(split_top(inner, ',').last().copied().unwrap_or(""))
-        );
-    }
-    if let Some(inner) = generic("Box<")
-        .or_else(|| generic("Arc<"))
-        .or_else(|| generic("Rc<"))
-    {
-        return rust_type(inner);
-    }
-    let last = t.rsplit("::").next().unwrap_or(t);
-    match last {
-        "String" | "str" | "Cow<str>" | "Uuid" => "string".into(),
-        "bool" => "boolean".into(),
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
-        | "usize" | "f32" | "f64" => "number".into(),
-        _ if last.starts_with("DateTime")
-            || last == "NaiveDate"
-            || last == "NaiveDateTime"
-            || last == "OffsetDateTime" =>
-        {
-            "date".into()
-        }
-        _ => format!("ref({})", last.split('<').next().unwrap_or(last)),
-    }
-}
-
-/// `enum(a|b)` with the members sorted.
+/// `enum(a|b)` with the members sorted, case kept: `"Open"` is not `"open"`.
 pub(crate) fn literal_enum<'a>(members: impl Iterator<Item = &'a str>) -> String {
-    let mut members: Vec<String> = members.map(|m| m.trim().to_lowercase()).collect();
+    let mut members: Vec<&str> = members.map(str::trim).collect();
     members.sort_unstable();
     members.dedup();
     format!("enum({})", members.join("|"))
@@ -230,8 +147,8 @@ pub(crate) fn split_top(text: &str, separator: char) -> Vec<&str> {
             ('"' | '\'' | '`', None) => quote = Some(c),
             (c, Some(q)) if c == q => quote = None,
             (_, Some(_)) => {}
-            ('(' | '[' | '{' | '<', None) => depth += 1,
-            (')' | ']' | '}' | '>', None) => depth -= 1,
+            ('(' | '[' | '{' | '<' | '«', None) => depth += 1,
+            (')' | ']' | '}' | '>' | '»', None) => depth -= 1,
             (c, None) if c == separator && depth == 0 => {
                 parts.push(&text[start..i]);
                 start = i + c.len_utf8();
@@ -240,7 +157,17 @@ pub(crate) fn split_top(text: &str, separator: char) -> Vec<&str> {
         }
     }
     parts.push(&text[start..]);
-    parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Source text with its whitespace collapsed: how a construct the normalisers do not model
+/// compares (exactly, by what it says).
+pub(crate) fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -248,49 +175,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn typescript_and_rust_types_share_a_vocabulary() {
-        assert_eq!(ts_type("string"), "string");
-        assert_eq!(ts_type("Array<number>"), "number[]");
-        assert_eq!(ts_type("InvoiceLine[]"), "ref(InvoiceLine)[]");
-        assert_eq!(ts_type("'paid' | \"open\""), "enum(open|paid)");
-        assert_eq!(ts_type("string | null"), "null|string");
-        assert_eq!(ts_type("Record<string, number>"), "record<number>");
-        assert_eq!(rust_type("Option<String>"), "string?");
-        assert_eq!(rust_type("Vec<InvoiceLine>"), "ref(InvoiceLine)[]");
-        assert_eq!(rust_type("i64"), "number");
+    fn unions_ignore_order_and_gather_literals() {
         assert_eq!(
-            rust_type("std::collections::HashMap<String, u32>"),
-            "record<number>"
-        );
-        assert_eq!(rust_type("chrono::DateTime<Utc>"), "date");
-    }
-
-    // On the test thread's small stack, a hundred thousand levels would overflow.
-    #[test]
-    fn deeply_nested_types_stop_at_the_depth_limit() {
-        let deep = format!("{}number{}", "Array<".repeat(100_000), ">".repeat(100_000));
-        let normalised = ts_type(&deep);
-        assert!(
-            normalised.starts_with("ref(Array<"),
-            "{}",
-            &normalised[..40]
-        );
-        assert!(normalised.ends_with(&format!(">){}", "[]".repeat(33))));
-        let deep = format!("{}u8{}", "Vec<".repeat(100_000), ">".repeat(100_000));
-        let normalised = rust_type(&deep);
-        assert!(normalised.starts_with("ref(Vec<"), "{}", &normalised[..40]);
-        assert!(normalised.ends_with(&format!(">){}", "[]".repeat(33))));
-    }
-
-    #[test]
-    fn field_names_compare_across_naming_conventions() {
-        assert_eq!(
-            Field::new("unitPriceCents", "number".into(), "").key,
-            Field::new("unit_price_cents", "number".into(), "").key
+            union_of(["string".into(), "null".into()]),
+            union_of(["null|string".into()])
         );
         assert_eq!(
-            split_top("a, b<c, d>, 'e,f'", ','),
-            ["a", " b<c, d>", " 'e,f'"]
+            union_of(["enum(paid)".into(), "enum(open)".into(), "null".into()]),
+            "enum(open|paid)|null"
+        );
+        assert_ne!(
+            literal_enum(["Open", "Paid"].into_iter()),
+            literal_enum(["open", "paid"].into_iter())
+        );
+        assert_eq!(
+            split_top("a, b<c, d>, 'e,f', «x|y»", ','),
+            ["a", "b<c, d>", "'e,f'", "«x|y»"]
         );
     }
 }

@@ -43,6 +43,16 @@ impl Import {
                 prerequisite: None,
             };
         }
+        // A pattern entry (`"./*"`) makes the defining file itself public.
+        if let Some(subpath) = graph
+            .entry_of(to)
+            .filter(|_| graph.exports(to).names.contains(name))
+        {
+            return Import {
+                specifier: graph.specifier(package, &subpath),
+                prerequisite: None,
+            };
+        }
         let main = graph.entries[package]
             .iter()
             .find(|e| e.file.is_some())
