@@ -104,7 +104,7 @@ use structlint_graph::IMPORT_GRAPH;
 
 use crate::duplicate_schemas::compare::{Compare, unify};
 use crate::duplicate_schemas::extract::SchemaFacts;
-use crate::duplicate_schemas::names::{map_names, settle};
+use crate::duplicate_schemas::names::{Settler, map_names};
 use crate::duplicate_schemas::reach::Reach;
 use crate::duplicate_schemas::shape::Found;
 use crate::shared::import_graph::graph_of;
@@ -197,15 +197,16 @@ impl WorkspaceRule for DuplicateSchemas {
         let cargo = cx.artifact::<CargoWorkspaceProvider>();
         // A field typed with an alias (`status: Status`) has the alias's type, wherever the
         // alias is declared; names are settled first, so that both sides say the same.
+        let mut settler = Settler::new(graph);
         let mut aliases: HashMap<String, String> = HashMap::new();
         for f in &files {
             for (name, ty) in &f.facts.aliases {
-                aliases.insert(name.clone(), settle(graph, &f.path, ty));
+                aliases.insert(name.clone(), settler.settle(&f.path, ty));
             }
         }
         for f in &mut files {
             for field in f.facts.schemas.iter_mut().flat_map(|s| s.fields.iter_mut()) {
-                field.ty = expand(&settle(graph, &f.path, &field.ty), &aliases);
+                field.ty = expand(&settler.settle(&f.path, &field.ty), &aliases);
             }
         }
         unify(

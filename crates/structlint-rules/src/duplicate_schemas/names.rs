@@ -43,46 +43,84 @@ fn declared(path: &str, dotted: &str) -> String {
     format!("«{path}#{head}{dot}{}»", strip_schema_suffix(last))
 }
 
-/// Replaces the `«?Name»` of `ty`, a type written in `path`, with what the names mean.
-pub(crate) fn settle(graph: Option<&ImportGraph>, path: &str, ty: &str) -> String {
-    if !ty.contains("«?") {
-        return ty.to_string();
-    }
-    let bindings = graph.map(|g| imports(g, path)).unwrap_or_default();
-    let mut out = String::with_capacity(ty.len());
-    let mut rest = ty;
-    while let Some(start) = rest.find("«?") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + "«?".len()..];
-        let Some(end) = after.find('»') else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let dotted = &after[..end];
-        let (first, tail) = dotted.split_once('.').unwrap_or((dotted, ""));
-        match (graph, bindings.get(first)) {
-            (Some(graph), Some((target, name))) => {
-                let (file, name, tail) = if name == "*" {
-                    let (name, tail) = tail.split_once('.').unwrap_or((tail, ""));
-                    let (file, name) = origin(graph, target, name, 0);
-                    (file, name, tail.to_string())
-                } else {
-                    let (file, name) = origin(graph, target, name, 0);
-                    (file, name, tail.to_string())
-                };
-                let dotted = if tail.is_empty() {
-                    name
-                } else {
-                    format!("{name}.{tail}")
-                };
-                out.push_str(&declared(&file, &dotted));
-            }
-            _ => out.push_str(dotted),
+/// Settles the `«?Name»` of the types of a run's files, remembering each file's imports and
+/// where each imported name leads.
+pub(crate) struct Settler<'g> {
+    graph: Option<&'g ImportGraph>,
+    /// The file whose imports `bindings` holds.
+    path: String,
+    bindings: HashMap<String, (String, String)>,
+    origins: HashMap<(String, String), (String, String)>,
+}
+
+impl<'g> Settler<'g> {
+    pub fn new(graph: Option<&'g ImportGraph>) -> Settler<'g> {
+        Settler {
+            graph,
+            path: String::new(),
+            bindings: HashMap::new(),
+            origins: HashMap::new(),
         }
-        rest = &after[end + '»'.len_utf8()..];
     }
-    out.push_str(rest);
-    out
+
+    /// Replaces the `«?Name»` of `ty`, a type written in `path`, with what the names mean.
+    pub fn settle(&mut self, path: &str, ty: &str) -> String {
+        if !ty.contains("«?") {
+            return ty.to_string();
+        }
+        let Some(graph) = self.graph else {
+            return map_names(ty, |name| {
+                name.strip_prefix("«?")?
+                    .strip_suffix('»')
+                    .map(str::to_string)
+            });
+        };
+        if self.path != path {
+            self.bindings = imports(graph, path);
+            self.path = path.to_string();
+        }
+        let mut out = String::with_capacity(ty.len());
+        let mut rest = ty;
+        while let Some(start) = rest.find("«?") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + "«?".len()..];
+            let Some(end) = after.find('»') else {
+                out.push_str(&rest[start..]);
+                return out;
+            };
+            let dotted = &after[..end];
+            let (first, tail) = dotted.split_once('.').unwrap_or((dotted, ""));
+            match self.bindings.get(first).cloned() {
+                Some((target, name)) => {
+                    // `ns.Name` of `import * as ns` is `Name` of the namespace's module.
+                    let (name, tail) = if name == "*" {
+                        tail.split_once('.').unwrap_or((tail, ""))
+                    } else {
+                        (name.as_str(), tail)
+                    };
+                    let key = (target, name.to_string());
+                    let (file, name) = match self.origins.get(&key) {
+                        Some(found) => found.clone(),
+                        None => {
+                            let found = origin(graph, &key.0, &key.1, 0);
+                            self.origins.insert(key, found.clone());
+                            found
+                        }
+                    };
+                    let dotted = if tail.is_empty() {
+                        name
+                    } else {
+                        format!("{name}.{tail}")
+                    };
+                    out.push_str(&declared(&file, &dotted));
+                }
+                None => out.push_str(dotted),
+            }
+            rest = &after[end + '»'.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 /// `ty` with each `«…»` name that `map` knows replaced by what it maps to.
@@ -183,7 +221,7 @@ mod tests {
         assert_eq!(names.reference("JSX.CSSProperties"), "«?JSX.CSSProperties»");
         // Without a graph, names that are not the file's own are globals.
         assert_eq!(
-            settle(None, "a.ts", "fn(«?JSX.CSSProperties»)->«a.ts#Options»"),
+            Settler::new(None).settle("a.ts", "fn(«?JSX.CSSProperties»)->«a.ts#Options»"),
             "fn(JSX.CSSProperties)->«a.ts#Options»"
         );
     }
