@@ -169,3 +169,69 @@ fn bad_options_are_config_errors() {
         assert!(error.message.contains(message), "{}", error.message);
     }
 }
+
+/// The `import …;` lines a finding tells to write.
+fn import_lines(d: &structlint_core::Diagnostic) -> Vec<String> {
+    d.fix
+        .iter()
+        .flat_map(|step| step.split('`'))
+        .filter(|code| code.starts_with("import ") && !code.contains("\"zod\""))
+        .map(str::to_string)
+        .collect()
+}
+
+// The advice, applied: each import it names resolves, through a public entry, from the file
+// of the copy.
+#[test]
+fn the_imports_the_advice_names_resolve_where_the_copy_is() {
+    let copies = [
+        (
+            "packages/reports/src/a.ts",
+            "export interface Invoice { id: string; customerId: string; totalCents: number; status: 'open' | 'paid' }\n",
+        ),
+        (
+            "packages/reports/src/b.ts",
+            "export interface Pair { id: string; customerId: string; totalCents: number }\n",
+        ),
+        (
+            "packages/reports/src/c.ts",
+            "export interface Point3 { x: number; y: number; z: number }\n",
+        ),
+        (
+            "packages/reports/src/d/e.ts",
+            "export interface Point3 { x: number; y: number; z: number }\n",
+        ),
+    ];
+    let checked = check(&workspace(&copies), CONFIG);
+    let mut applied: Vec<(&str, String)> =
+        copies.iter().map(|(p, t)| (*p, t.to_string())).collect();
+    let mut lines = 0;
+    for d in checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "duplicate-schemas")
+    {
+        let at = applied.iter_mut().find(|(p, _)| *p == d.span.path).unwrap();
+        for line in import_lines(d) {
+            at.1 = format!("{line}\n{}", at.1);
+            lines += 1;
+        }
+    }
+    assert_eq!(lines, 3, "{:#?}", checked.diagnostics);
+    let mut files = workspace(&[]);
+    files.extend(applied.iter().map(|(p, t)| (*p, t.as_str())));
+    let strict = "[rules]\nmax-file-lines = \"off\"\nunresolved-import = \"error\"\n";
+    let after = check(&files, strict);
+    let problems: Vec<&str> = after
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.rule.split('/').next(),
+                Some("unresolved-import" | "package-privacy")
+            )
+        })
+        .map(|d| d.summary.as_str())
+        .collect();
+    assert_eq!(problems, Vec::<&str>::new());
+}
