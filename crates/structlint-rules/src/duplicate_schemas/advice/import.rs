@@ -9,6 +9,7 @@ use crate::duplicate_schemas::reach::{Path, Reach};
 use crate::duplicate_schemas::rust::module_of;
 use crate::duplicate_schemas::shape::{Found, strip_schema_suffix};
 use crate::shared::import_advice::Import;
+use crate::shared::rust_use::use_advice;
 
 /// An import to write, and the steps before it.
 pub(crate) struct Plan {
@@ -20,18 +21,23 @@ pub(crate) struct Plan {
     pub name: String,
     /// Both live in one file: nothing to import.
     pub same_file: bool,
+    /// Rust: the `use` line with what must hold for it to compile, when the canonical
+    /// definition is a module of a member's library.
+    pub use_advice: Option<String>,
 }
 
 impl Plan {
-    /// `import type { X } from "…";` (or `import { X }` for a value).
+    /// `` `import type { X } from "…";` `` (or `import { X }` for a value).
     pub fn ts_line(&self, value: bool) -> String {
         let keyword = if value { "import" } else { "import type" };
-        format!("{keyword} {{ {} }} from \"{}\";", self.name, self.from)
+        format!("`{keyword} {{ {} }} from \"{}\";`", self.name, self.from)
     }
 
-    /// `use crate::a::X;`.
+    /// `` `use crate::a::X;` ``, with its conditions when known.
     pub fn use_line(&self) -> String {
-        format!("use {};", self.from)
+        self.use_advice
+            .clone()
+            .unwrap_or_else(|| format!("`use {};`", self.from))
     }
 }
 
@@ -44,14 +50,20 @@ impl Reach<'_> {
         path: &Path,
         inferred: bool,
     ) -> Plan {
-        let mut prerequisites = Vec::new();
-        if let Path::Indirect(package) | Path::None(package) = path {
-            prerequisites.push(self.dependency_step(copy, package, matches!(path, Path::None(_))));
-        }
         let same_file = copy.path == canonical.path;
         let k = canonical.schema;
+        let use_advice = self
+            .cargo
+            .filter(|_| k.kind.is_rust() && !same_file)
+            .and_then(|ws| use_advice(ws, copy.path, canonical.path, &k.name));
+        let mut prerequisites = Vec::new();
+        if let Path::Indirect(package) | Path::None(package) = path
+            && use_advice.is_none()
+        {
+            prerequisites.push(self.dependency_step(copy, package, matches!(path, Path::None(_))));
+        }
         if k.kind.is_rust() {
-            if !k.exported && !same_file {
+            if !k.exported && !same_file && use_advice.is_none() {
                 prerequisites.push(format!(
                     "`{}` is private to its module: make it `pub` (or `pub(crate)` when only this crate uses it) in {}.",
                     k.name, canonical.path
@@ -62,6 +74,7 @@ impl Reach<'_> {
                 from: self.rust_path(copy, canonical),
                 name: k.name.clone(),
                 same_file,
+                use_advice,
             };
         }
         let name = if inferred {
@@ -86,6 +99,7 @@ impl Reach<'_> {
             from: import.specifier,
             name,
             same_file,
+            use_advice: None,
         }
     }
 

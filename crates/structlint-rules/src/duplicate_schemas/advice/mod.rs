@@ -90,15 +90,22 @@ impl Advice<'_> {
             if plan.same_file {
                 String::new()
             } else {
-                format!(": `{line}`")
+                format!(": {line}")
             }
         };
         let step = match (c.kind, k.kind) {
             (_, _) if c.kind.is_rust() => format!(
-                "Delete this {} and use the canonical one{}{}.",
+                "Delete this {} and use the canonical one{}.{}",
                 c.kind.describe(),
                 import(plan.use_line()),
-                keep_name(format!("pub type {} = {};", c.name, k.name))
+                if c.name == k.name {
+                    String::new()
+                } else {
+                    format!(
+                        " To keep the name while callers move: `pub type {} = {};`.",
+                        c.name, k.name
+                    )
+                }
             ),
             (SchemaKind::Zod, SchemaKind::Zod) => format!(
                 "Delete `{}` and use the canonical schema{}, then use `{}` where `{}` was used{}.",
@@ -220,7 +227,7 @@ impl Advice<'_> {
                 plan.ts_line(c.kind == SchemaKind::Zod && k.kind == SchemaKind::Zod)
             };
             d = d.step(format!(
-                "Import the canonical {}: `{line}`.",
+                "Import the canonical {}: {line}.",
                 k.kind.describe()
             ));
         }

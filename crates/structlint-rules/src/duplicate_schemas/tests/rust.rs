@@ -48,7 +48,7 @@ fn a_struct_copied_into_a_dependent_crate_is_told_the_use_line() {
     let d = checked.first("duplicate-schemas");
     assert_eq!(
         d.fix[0],
-        "Delete this struct and use the canonical one: `use acme_money::money::Money;` (or `pub type Price = Money;` to keep the name while callers move)."
+        "Delete this struct and use the canonical one: `use acme_money::money::Money;` (if `Money` or a module on that path is not `pub`, make it `pub` or re-export `Money` from the root of `acme-money`). To keep the name while callers move: `pub type Price = Money;`."
     );
 }
 
@@ -60,7 +60,7 @@ fn within_one_crate_the_use_line_starts_at_crate() {
     let d = checked.first("duplicate-schemas");
     assert_eq!(
         d.fix[0],
-        "Delete this struct and use the canonical one: `use crate::money::Money;` (or `pub type Cost = Money;` to keep the name while callers move)."
+        "Delete this struct and use the canonical one: `use crate::money::Money;` (if `Money` or a module on that path is private to its parent, make it `pub(crate)`). To keep the name while callers move: `pub type Cost = Money;`."
     );
 }
 
