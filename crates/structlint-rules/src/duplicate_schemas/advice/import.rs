@@ -88,8 +88,8 @@ impl Reach<'_> {
             || (k.exported && !inferred);
         if !exported && !same_file {
             prerequisites.push(format!(
-                "`{name}` is not exported from {} yet: add `export` to its declaration.",
-                canonical.path
+                "`{name}` is not exported from {file} yet: add `export {{ {name} }};` to {file}.",
+                file = canonical.path
             ));
         }
         let import = Import::of(self.graph, copy.path, canonical.path, &name, false);

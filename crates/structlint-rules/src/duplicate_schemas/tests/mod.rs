@@ -129,7 +129,7 @@ fn a_canonical_definition_its_own_file_does_not_export_is_exported_first() {
     assert_eq!(
         d.fix[..2],
         [
-            "`Point3` is not exported from src/a.ts yet: add `export` to its declaration.",
+            "`Point3` is not exported from src/a.ts yet: add `export { Point3 };` to src/a.ts.",
             r#"Delete the declaration and use the canonical one: `import type { Point3 } from "./a";`."#,
         ]
     );
