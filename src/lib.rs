@@ -47,7 +47,8 @@ impl Check {
         }
     }
 
-    /// Check several files or directories; the config is found from the first.
+    /// Check several files or directories of one workspace: its config (or root) is found from
+    /// any of them alike, and the paths only choose which findings are reported.
     pub fn paths(paths: impl IntoIterator<Item = impl Into<PathBuf>>) -> Check {
         Check {
             inputs: paths.into_iter().map(Into::into).collect(),
@@ -63,12 +64,11 @@ impl Check {
 
     /// The configuration this check would use.
     pub fn load_config(&self) -> Result<Config, ConfigError> {
-        let start = self
-            .inputs
-            .first()
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from("."));
-        structlint_session::load(&start, self.config.as_deref(), ConfigPath::RelativeToCwd)
+        structlint_session::load(
+            &self.inputs,
+            self.config.as_deref(),
+            ConfigPath::RelativeToCwd,
+        )
     }
 
     /// Runs the check and keeps the workspace context, with the artifacts of `providers`

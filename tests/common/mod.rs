@@ -46,6 +46,25 @@ pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary copy of the folder `from` (files and folders; symlinks are not expected).
+pub fn copy_tree(from: &Path) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    copy(from, dir.path());
+    dir
+}
+
 /// A TypeScript file of `n` short lines.
 pub fn lines(n: usize) -> Vec<u8> {
     (0..n)

@@ -22,7 +22,7 @@ pub(crate) struct Linter {
 impl Linter {
     /// The config of `folder` (the nearest structlint.toml at or above it), or the defaults.
     pub fn load(folder: &Path) -> Result<Linter, ConfigError> {
-        let config = structlint_session::load(folder, None, ConfigPath::AsFound)?;
+        let config = structlint_session::load(&[folder.to_path_buf()], None, ConfigPath::AsFound)?;
         Ok(Linter {
             folder: folder.to_path_buf(),
             root: config.root.clone(),

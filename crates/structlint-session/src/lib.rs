@@ -1,12 +1,16 @@
 //! How every entry point of structlint (the CLI, the library's `Check`, the language server)
 //! gets its configuration, written once: the config file named explicitly, else the nearest
-//! `structlint.toml` at or above where the check starts, read with every built-in rule and
-//! the TOML rules of its `rule-files`; with no config file, the defaults, rooted at the
-//! checked directory.
+//! `structlint.toml` at or above the checked paths, read with every built-in rule and the TOML
+//! rules of its `rule-files`; with no config file, the defaults, rooted at the workspace that
+//! holds the checked paths. Which paths are named, and in which order,
+//! never changes the workspace: they only choose what is reported.
 
 use std::path::{Path, PathBuf};
 
 use structlint_core::{Config, ConfigError, RuleSpec};
+use workspace::Workspace;
+
+mod workspace;
 
 /// Every built-in rule.
 pub fn builtin_rules() -> &'static [RuleSpec] {
@@ -23,19 +27,19 @@ pub enum ConfigPath {
     AsFound,
 }
 
-/// The configuration of a check that starts at `start` (a file or directory), read from
-/// `explicit` when given.
+/// The configuration of a check of `inputs` (files or directories; the current directory
+/// when empty), read from `explicit` when given. Inputs in different workspaces are an error.
 pub fn load(
-    start: &Path,
+    inputs: &[PathBuf],
     explicit: Option<&Path>,
     shown: ConfigPath,
 ) -> Result<Config, ConfigError> {
-    let file = match explicit {
-        Some(explicit) => Some(explicit.to_path_buf()),
-        None => structlint_core::find_config(start),
+    let workspace = match explicit {
+        Some(explicit) => Workspace::Config(explicit.to_path_buf()),
+        None => workspace::common(inputs)?,
     };
-    match file {
-        Some(file) => Config::load_with(
+    match workspace {
+        Workspace::Config(file) => Config::load_with(
             &match shown {
                 ConfigPath::RelativeToCwd => relative_to_cwd(&file),
                 ConfigPath::AsFound => file,
@@ -43,17 +47,7 @@ pub fn load(
             builtin_rules(),
             &structlint_toml_rules::TomlRules,
         ),
-        None => {
-            let root = if start.is_file() {
-                start.parent().map(Path::to_path_buf).unwrap_or_default()
-            } else {
-                start.to_path_buf()
-            };
-            let root = structlint_core::normalize(&root).map_err(|e| {
-                ConfigError::plain(format!("cannot resolve {}: {e}", root.display()))
-            })?;
-            Config::defaults(root, builtin_rules())
-        }
+        Workspace::Root(root) => Config::defaults(root, builtin_rules()),
     }
 }
 

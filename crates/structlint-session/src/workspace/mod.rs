@@ -1,0 +1,111 @@
+//! Which workspace a check runs in. It never depends on which paths the check names or in
+//! which order: each path leads to the same workspace (its nearest `structlint.toml`, else the
+//! root of the repository or package workspace that holds it), and the paths only choose what
+//! is reported. Paths in different workspaces are a usage error, not a silent choice of one.
+
+use std::path::{Path, PathBuf};
+
+use structlint_core::{ConfigError, normalize};
+
+/// Where the configuration of a path comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Workspace {
+    /// The nearest `structlint.toml` at or above the path.
+    Config(PathBuf),
+    /// No config file: the defaults, rooted here.
+    Root(PathBuf),
+}
+
+impl Workspace {
+    /// The workspace of `input` (a file or a folder, absolute or relative to the current
+    /// directory; it may not exist, which the check itself reports).
+    pub(crate) fn of(input: &Path) -> Result<Workspace, ConfigError> {
+        let abs = normalize(input).map_err(|e| {
+            ConfigError::plain(format!("cannot resolve path {}: {e}", input.display()))
+        })?;
+        Ok(match structlint_core::find_config(&abs) {
+            Some(file) => Workspace::Config(file),
+            None => Workspace::Root(root_without_config(&abs)),
+        })
+    }
+
+    fn shown(&self) -> String {
+        match self {
+            Workspace::Config(file) => format!("configured by {}", file.display()),
+            Workspace::Root(root) => format!("rooted at {}", root.display()),
+        }
+    }
+}
+
+/// The one workspace of every input. Without config files, a root that holds the others wins
+/// (a check of `.` and `src/a.ts` runs in `.`); otherwise the inputs must agree.
+pub(crate) fn common(inputs: &[PathBuf]) -> Result<Workspace, ConfigError> {
+    let default = [PathBuf::from(".")];
+    let inputs = if inputs.is_empty() { &default } else { inputs };
+    let found = inputs
+        .iter()
+        .map(|input| Ok((input, Workspace::of(input)?)))
+        .collect::<Result<Vec<_>, ConfigError>>()?;
+    let outer = found.iter().find(|(_, candidate)| {
+        found.iter().all(|(_, other)| match (candidate, other) {
+            (Workspace::Root(outer), Workspace::Root(inner)) => inner.starts_with(outer),
+            (a, b) => a == b,
+        })
+    });
+    if let Some((_, workspace)) = outer {
+        return Ok(workspace.clone());
+    }
+    let (first, a) = &found[0];
+    let (second, b) = found
+        .iter()
+        .find(|(_, other)| other != a)
+        .expect("some input disagrees with the first");
+    Err(ConfigError::plain(format!(
+        "{} and {} are in different workspaces ({}; {})",
+        first.display(),
+        second.display(),
+        a.shown(),
+        b.shown()
+    ))
+    .with_help("check each workspace in its own run, or pass `--config` to check them with one configuration"))
+}
+
+/// The root of the workspace that holds `abs` when no `structlint.toml` does: the nearest
+/// folder at or above it that is a git repository's root or declares a package workspace
+/// (`pnpm-workspace.yaml`, `workspaces` in `package.json`, `[workspace]` in `Cargo.toml`),
+/// else the nearest that holds a `package.json` or `Cargo.toml`, else the folder itself.
+pub(crate) fn root_without_config(abs: &Path) -> PathBuf {
+    // A path that does not exist (yet) is looked up from its nearest existing folder.
+    let start = abs
+        .ancestors()
+        .find(|p| p.is_dir())
+        .unwrap_or(abs)
+        .to_path_buf();
+    start
+        .ancestors()
+        .find(|dir| declares_workspace(dir))
+        .or_else(|| {
+            start
+                .ancestors()
+                .find(|dir| dir.join("package.json").is_file() || dir.join("Cargo.toml").is_file())
+        })
+        .unwrap_or(&start)
+        .to_path_buf()
+}
+
+fn declares_workspace(dir: &Path) -> bool {
+    if dir.join(".git").exists() || dir.join("pnpm-workspace.yaml").is_file() {
+        return true;
+    }
+    // Read as every other manifest is: no FIFO, nothing huge, no symlink out of the folder.
+    let read = |name: &str| structlint_core::read_inside(dir, name).ok();
+    let npm = read("package.json")
+        .and_then(|text| structlint_graph::Manifest::parse(&text).ok())
+        .is_some_and(|m| !m.workspaces.is_empty());
+    npm || read("Cargo.toml")
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .is_some_and(|t| t.contains_key("workspace"))
+}
+
+#[cfg(test)]
+mod tests;
