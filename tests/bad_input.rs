@@ -80,6 +80,25 @@ fn config_errors_name_what_is_valid() {
         ),
         ("[rules\nmax-file-lines = \"warn\"\n", &["1 | [rules"]),
         (
+            "[resolve]\nexternal = \"astro:\"\n",
+            &["invalid type: string \"astro:\", expected a sequence"],
+        ),
+        (
+            "[resolve]\nexternal = [\"astro:\", \"\"]\n",
+            &[
+                "invalid `[resolve] external` prefix",
+                "an empty prefix makes every import external",
+            ],
+        ),
+        (
+            "[resolve]\nexternal = [\"./\"]\n",
+            &["this prefix makes every relative import external"],
+        ),
+        (
+            "[resolve]\nexternals = []\n",
+            &["unknown field `externals`, expected `external`"],
+        ),
+        (
             "[rules]\nsuppressions = { level = \"warn\", strict = true }\n",
             &["unknown field `strict`"],
         ),

@@ -167,3 +167,46 @@ fn every_rule_page_documents_exactly_the_options_its_rule_accepts() {
         );
     }
 }
+
+/// The keys a top-level table of structlint.toml accepts, from the error for an unknown one.
+fn accepted_keys(table: &str) -> BTreeSet<String> {
+    let text = format!("[{table}]\nzz-probe = 1\n");
+    let path = std::path::Path::new("structlint.toml");
+    let error = match structlint::Config::parse(path, &text, structlint::builtin_rules()) {
+        Ok(_) => panic!("[{table}] accepted an unknown key"),
+        Err(error) => error.to_string(),
+    };
+    let expected = error.split("expected").nth(1).unwrap_or("");
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_readme_config_example_shows_every_key_of_files_and_resolve() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let example = readme
+        .split("## Configuration")
+        .nth(1)
+        .and_then(|s| s.split("```toml").nth(1))
+        .and_then(|s| s.split("```").next())
+        .unwrap();
+    for table in ["files", "resolve"] {
+        let section = example
+            .split(&format!("[{table}]\n"))
+            .nth(1)
+            .unwrap_or_else(|| panic!("the README example has [{table}]"));
+        let section = section.split("\n[").next().unwrap();
+        let keys = accepted_keys(table);
+        assert!(!keys.is_empty(), "[{table}] has keys");
+        for key in keys {
+            assert!(
+                section.lines().any(|l| l.starts_with(&format!("{key} ="))),
+                "the README's [{table}] example shows `{key}`"
+            );
+        }
+    }
+}

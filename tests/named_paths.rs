@@ -42,7 +42,11 @@ fn entries(dir: &Path) -> (Vec<String>, Vec<String>) {
     while let Some(at) = stack.pop() {
         for entry in std::fs::read_dir(&at).unwrap() {
             let path = entry.unwrap().path();
-            let rel = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             if rel.split('/').any(|part| part.starts_with('.')) {
                 continue;
             }
@@ -91,10 +95,7 @@ fn agrees_with_the_whole_run(fixture: &str, keep_config: bool) {
         .find_map(|f| Some((f, f.rsplit_once('/')?.0)))
         .unwrap();
     let name = &deep[parent.len() + 1..];
-    assert_eq!(
-        findings(&dir.join(parent), &[name]),
-        under(&whole, &[deep])
-    );
+    assert_eq!(findings(&dir.join(parent), &[name]), under(&whole, &[deep]));
     for pair in dirs.windows(2).step_by(4) {
         let (a, b) = (pair[0].as_str(), pair[1].as_str());
         let want = under(&whole, &[a, b]);

@@ -34,7 +34,9 @@ mod workspace;
 
 pub use atomic::write_atomic;
 pub use clip::clip;
-pub use config::{CONFIG_FILE, Config, ConfigError, FilesConfig, closest, find_config};
+pub use config::{
+    CONFIG_FILE, Config, ConfigError, FilesConfig, ResolveConfig, closest, find_config,
+};
 pub use diagnostic::{
     Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,
 };

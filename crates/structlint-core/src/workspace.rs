@@ -55,6 +55,8 @@ pub struct WorkspaceContext {
     artifacts: HashMap<TypeId, Arc<dyn Any + Send + Sync>>,
     /// `[files]`, for which files are tests, examples and fixtures.
     files: crate::FilesConfig,
+    /// `[resolve]`: how imports resolve.
+    pub resolve: crate::ResolveConfig,
 }
 
 impl WorkspaceContext {
@@ -65,12 +67,19 @@ impl WorkspaceContext {
             notes: Mutex::default(),
             artifacts: HashMap::new(),
             files: crate::FilesConfig::default(),
+            resolve: crate::ResolveConfig::default(),
         }
     }
 
     /// The context with the run's `[files]` settings.
     pub fn with_files(mut self, files: crate::FilesConfig) -> WorkspaceContext {
         self.files = files;
+        self
+    }
+
+    /// The context with the run's `[resolve]` settings.
+    pub fn with_resolve(mut self, resolve: crate::ResolveConfig) -> WorkspaceContext {
+        self.resolve = resolve;
         self
     }
 

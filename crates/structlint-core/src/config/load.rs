@@ -6,6 +6,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::files::{FilesConfig, FilesSection};
+use super::resolve::{ResolveConfig, ResolveSection};
 use super::{Config, ConfigError, closest};
 use crate::RuleOptions;
 use crate::rule::{ActiveRule, Level, LoadedRule, RuleLoader, RuleMeta, RuleSpec};
@@ -24,7 +25,7 @@ pub(super) fn parse(
     // The rules are built once, below, each with its configured options.
     let mut config = Config::unbuilt(crate::normalize(&root).unwrap_or(root), registry);
     config.file = Some(path.to_path_buf());
-    let mut keys = vec!["files", "rules", "rule-files"];
+    let mut keys = vec!["files", "resolve", "rules", "rule-files"];
     for section in registry
         .iter()
         .flat_map(|spec| spec.sections.iter().copied())
@@ -52,6 +53,14 @@ pub(super) fn parse(
                     let span = list.get(bad.bad.index).map_or(key_span.clone(), |g| g.span());
                     ConfigError::at(path, text, span, "invalid glob", bad.bad.message)
                         .with_help("globs are gitignore-like: `*` matches within one directory, `**` across directories, e.g. \"packages/**/generated/**\"")
+                })?;
+            }
+            "resolve" => {
+                let section = ResolveSection::deserialize(ValueDeserializer::from(value))
+                    .map_err(toml_error)?;
+                config.resolve = ResolveConfig::compile(section).map_err(|bad| {
+                    ConfigError::at(path, text, bad.span, "invalid `[resolve] external` prefix", bad.label)
+                        .with_help("list the prefixes of specifiers a framework or bundler provides, such as \"astro:\" or \"~icons/\"; to stop checking imports, turn `unresolved-import` off in [rules]")
                 })?;
             }
             "rules" => rules_table = Some(value),

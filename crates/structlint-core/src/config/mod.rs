@@ -8,6 +8,9 @@
 //! follow-symlinks = false
 //! tests = ["**/*.test.*"]                  # tests, examples, fixtures; default DEFAULT_TESTS
 //!
+//! [resolve]
+//! external = ["astro:", "~icons/"]         # modules from outside the files; default DEFAULT_EXTERNAL
+//!
 //! [rules]
 //! suppressions = "warn"                    # "error" | "warn" | "off"
 //! max-file-lines = { level = "error", max = 300 }
@@ -16,11 +19,13 @@
 mod error;
 mod files;
 mod load;
+mod resolve;
 
 use std::path::{Path, PathBuf};
 
 pub use error::{ConfigError, closest, edit_distance};
 pub use files::{DEFAULT_MAX_FILE_SIZE, DEFAULT_TESTS, FilesConfig};
+pub use resolve::{DEFAULT_EXTERNAL, ResolveConfig};
 
 use crate::RuleOptions;
 use crate::rule::{ActiveRule, RuleLoader, RuleMeta, RuleSpec};
@@ -36,6 +41,8 @@ pub struct Config {
     /// The config file read, if any.
     pub file: Option<PathBuf>,
     pub files: FilesConfig,
+    /// `[resolve]`: how imports resolve.
+    pub resolve: ResolveConfig,
     /// Rules that are not off, in registry order.
     pub rules: Vec<ActiveRule>,
     /// Every known rule id, including rules that are off (suppression comments may name them).
@@ -49,6 +56,7 @@ impl Config {
             root,
             file: None,
             files: FilesConfig::default(),
+            resolve: ResolveConfig::default(),
             rules: Vec::new(),
             known_rules: registry.iter().map(|s| s.id.to_string()).collect(),
         }

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use structlint_lang::Language;
 
 use crate::AnyProvider;
-use crate::config::{ConfigError, FilesConfig};
+use crate::config::{ConfigError, FilesConfig, ResolveConfig};
 use crate::rule::{AnyWorkspaceRule, FileRule, RuleImpl};
 use crate::{Config, Report, RuleRun, SourceFile, WorkspaceContext};
 use file_phase::FileOutcome;
@@ -53,6 +53,7 @@ pub(crate) struct Slot<R> {
 pub struct Engine {
     root: PathBuf,
     files: FilesConfig,
+    resolve: ResolveConfig,
     file_rules: Vec<Slot<Box<dyn FileRule>>>,
     workspace_rules: Vec<Slot<Box<dyn AnyWorkspaceRule>>>,
     suppressions: Option<RuleRun>,
@@ -108,6 +109,7 @@ impl Engine {
         Engine {
             root: config.root,
             files: config.files,
+            resolve: config.resolve,
             file_rules,
             workspace_rules,
             suppressions,
@@ -200,8 +202,7 @@ impl Engine {
         let lint = found.lint.par_iter().map(|c| read(c, true));
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
         let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
-        let mut cx =
-            WorkspaceContext::new(self.root.clone(), found.index).with_files(self.files.clone());
+        let mut cx = self.context(found.index);
         let report = self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope);
         Ok((report, cx))
     }
@@ -223,8 +224,16 @@ impl Engine {
             .map(|file| self.process_file(file, true, scope))
             .collect();
         let index = files.iter().map(|f| f.path.clone()).collect();
-        let mut cx = WorkspaceContext::new(self.root.clone(), index).with_files(self.files.clone());
+        let mut cx = self.context(index);
         self.finish(&mut cx, outcomes, Vec::new(), &[], scope)
+    }
+
+    /// What the workspace phase sees of the run: the files a specifier can name, and the
+    /// settings of `[files]` and `[resolve]`.
+    fn context(&self, index: crate::FileIndex) -> WorkspaceContext {
+        WorkspaceContext::new(self.root.clone(), index)
+            .with_files(self.files.clone())
+            .with_resolve(self.resolve.clone())
     }
 
     /// Whether rule `id` (or its sub-id) runs only over the whole workspace: its findings

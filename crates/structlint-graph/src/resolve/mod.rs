@@ -92,8 +92,9 @@ impl<'a> Resolver<'a> {
         let specifier = specifier
             .split_once('?')
             .map_or(specifier, |(path, _)| path);
-        // `/x` is served from a public folder, and frameworks generate modules: no file here.
-        if specifier.starts_with('/') || outputs::generated(specifier) {
+        // `/x` is served from a public folder, and frameworks generate modules (`[resolve]
+        // external`): no file here.
+        if specifier.starts_with('/') || self.cx.resolve.is_external(specifier) {
             return resolution(Target::External(specifier.to_string()), Via::Bare);
         }
         if specifier.starts_with("./")

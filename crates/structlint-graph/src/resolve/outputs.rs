@@ -4,18 +4,6 @@
 use super::{OUTPUT_DIRS, Resolver, Target};
 use crate::paths::{join, within};
 
-/// Modules that frameworks and bundlers generate, by specifier prefix: SvelteKit's `./$types`,
-/// `$app/…` and `$env/…`, Astro's `astro:…`, unplugin-icons' `~icons/…`, Vite's `virtual:…`
-/// and `@vite/…` (the client the dev server injects).
-const GENERATED: [&str; 8] = [
-    "./$types", "$app/", "$env/", "astro:", "~icons/", "virtual:", "@vite/", "\0",
-];
-
-/// Whether `specifier` names a module a framework or bundler generates.
-pub(super) fn generated(specifier: &str) -> bool {
-    GENERATED.iter().any(|g| specifier.starts_with(g))
-}
-
 impl Resolver<'_> {
     /// `path` when it names an existing file that is not a module (`./App.css`, `./logo.svg`):
     /// in the index, or on disk inside the root (a gitignored or generated file).

@@ -14,7 +14,10 @@ fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 fn root(dir: &Path, input: &str) -> PathBuf {
     match Workspace::of(&dir.join(input)).unwrap() {
-        Workspace::Root(root) => root.strip_prefix(normalize(dir).unwrap()).unwrap().to_path_buf(),
+        Workspace::Root(root) => root
+            .strip_prefix(normalize(dir).unwrap())
+            .unwrap()
+            .to_path_buf(),
         config => panic!("{config:?}"),
     }
 }
@@ -71,16 +74,27 @@ fn the_inputs_agree_in_any_order() {
         common(&[a.clone(), b.clone()]).unwrap(),
         Workspace::Config(config.clone())
     );
-    assert_eq!(common(&[b.clone(), a.clone()]).unwrap(), Workspace::Config(config));
+    assert_eq!(
+        common(&[b.clone(), a.clone()]).unwrap(),
+        Workspace::Config(config)
+    );
     for inputs in [[a.clone(), z.clone()], [z, a]] {
         let err = common(&inputs).unwrap_err();
-        assert!(err.message.contains("different workspaces"), "{}", err.message);
+        assert!(
+            err.message.contains("different workspaces"),
+            "{}",
+            err.message
+        );
     }
 }
 
 #[test]
 fn without_configs_the_outer_root_holds_the_inner_inputs() {
-    let tmp = tree(&[("loose/z.ts", ""), ("loose/deep/w.ts", ""), ("apart/v.ts", "")]);
+    let tmp = tree(&[
+        ("loose/z.ts", ""),
+        ("loose/deep/w.ts", ""),
+        ("apart/v.ts", ""),
+    ]);
     let dir = tmp.path();
     let [outer, inner, apart] = ["loose", "loose/deep/w.ts", "apart/v.ts"].map(|p| dir.join(p));
     let loose = Workspace::Root(normalize(&outer).unwrap());
