@@ -20,6 +20,7 @@ mod clip;
 pub mod config;
 mod diagnostic;
 mod engine;
+mod gitignore;
 pub mod glob;
 mod inside;
 mod provider;

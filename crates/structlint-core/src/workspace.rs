@@ -57,11 +57,13 @@ pub struct WorkspaceContext {
     files: crate::FilesConfig,
     /// `[resolve]`: how imports resolve.
     pub resolve: crate::ResolveConfig,
+    gitignores: crate::gitignore::Gitignores,
 }
 
 impl WorkspaceContext {
     pub fn new(root: PathBuf, index: FileIndex) -> WorkspaceContext {
         WorkspaceContext {
+            gitignores: crate::gitignore::Gitignores::new(root.clone()),
             root,
             index,
             notes: Mutex::default(),
@@ -87,6 +89,12 @@ impl WorkspaceContext {
     /// (`[files] tests`).
     pub fn is_test(&self, path: &str) -> bool {
         self.files.is_test(path)
+    }
+
+    /// Whether `path` (root-relative; it need not exist) is ignored by a `.gitignore` of the
+    /// workspace: what the build writes there is not source, and a clean checkout lacks it.
+    pub fn is_gitignored(&self, path: &str, is_dir: bool) -> bool {
+        self.gitignores.ignores(path, is_dir)
     }
 
     /// Adds a note to the report, e.g. about a malformed `package.json`.

@@ -323,7 +323,7 @@ fn note_build_output(cx: &WorkspaceContext, files: &[GraphFile]) {
         path: first.to_string(),
         kind: NoteKind::Skipped,
         message: format!(
-            "`{specifier}`{others} name build output that this checkout does not have and no source maps to; those imports are not checked"
+            "`{specifier}`{others} name build output (a package's output folder, or a file .gitignore keeps out) that this checkout does not have and no source maps to; those imports are not checked"
         ),
     });
 }

@@ -2,6 +2,9 @@
 //! an image, data), or the build output of a package, which a clean checkout does not have.
 
 use super::{OUTPUT_DIRS, Resolver, Target};
+
+/// What a TypeScript source file that a build generates is named.
+const SOURCE_EXTENSIONS: [&str; 4] = [".ts", ".tsx", ".mts", ".cts"];
 use crate::paths::{join, within};
 
 impl Resolver<'_> {
@@ -73,6 +76,37 @@ impl Resolver<'_> {
             let candidate = join(dir, &tail)?;
             self.file(&candidate).filter(|f| !f.ends_with(".d.ts"))
         })
+    }
+
+    /// When the file `base` names — as written, or as TypeScript would find its source with
+    /// an extension or an index file — is gitignored: a file the build generates (a script's
+    /// `data.output.ts`, a `generated/` client), which a clean checkout does not have.
+    /// JavaScript and declaration files are not asked about: a project that compiles in
+    /// place ignores every `*.js`, and that says nothing of a mistyped import.
+    pub(super) fn gitignored(&self, base: &str) -> Option<Target> {
+        let swaps = [
+            (".js", &[".ts", ".tsx"][..]),
+            (".jsx", &[".tsx"]),
+            (".mjs", &[".mts"]),
+            (".cjs", &[".cts"]),
+        ];
+        let candidates: Vec<String> = match swaps
+            .iter()
+            .find_map(|(js, sources)| Some((base.strip_suffix(js)?, *sources)))
+        {
+            Some((stem, sources)) => sources.iter().map(|s| format!("{stem}{s}")).collect(),
+            None if base.ends_with(".d.ts") => Vec::new(),
+            None => SOURCE_EXTENSIONS
+                .iter()
+                .map(|e| format!("{base}{e}"))
+                .chain(SOURCE_EXTENSIONS.iter().map(|e| format!("{base}/index{e}")))
+                .chain([base.to_string()])
+                .collect(),
+        };
+        candidates
+            .into_iter()
+            .find(|c| self.cx.is_gitignored(c, false))
+            .map(Target::BuildOutput)
     }
 
     /// Whether a file of the workspace lies under `dir` (root-relative, no trailing `/`).

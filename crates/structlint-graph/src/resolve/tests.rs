@@ -291,3 +291,47 @@ fn package_names_split_from_subpaths() {
     assert_eq!(split_package("lodash/get"), ("lodash", "./get".to_string()));
     assert_eq!(split_package("lodash"), ("lodash", ".".to_string()));
 }
+
+/// A file a script generates and `.gitignore` keeps out of the checkout (a nested one here) is
+/// build output; a mistyped import is still unresolved, even where every `*.js` is ignored.
+#[test]
+fn gitignored_files_are_build_output() {
+    let (_dir, cx) = workspace(&[
+        (".gitignore", "*.js\n/src/gen/\n"),
+        (
+            "tsconfig.json",
+            r##"{ "compilerOptions": { "paths": { "#gen/*": ["./src/gen/*"] } } }"##,
+        ),
+        ("www/.gitignore", "/src/data.output.ts\n"),
+        ("www/src/page.tsx", ""),
+        ("www/src/widget.ts", ""),
+        ("src/app.ts", ""),
+    ]);
+    let packages = Packages::discover(&cx);
+    let r = Resolver::new(&cx, &packages);
+    let from = "www/src/page.tsx";
+    assert_eq!(
+        show(r.resolve(from, "./data.output")),
+        "build output www/src/data.output.ts (relative)"
+    );
+    assert_eq!(
+        show(r.resolve(from, "./data.output.js")),
+        "build output www/src/data.output.ts (relative)",
+        "`.js` written for the generated `.ts`"
+    );
+    assert_eq!(
+        show(r.resolve("src/app.ts", "./gen/client")),
+        "build output src/gen/client.ts (relative)",
+        "a file in an ignored folder"
+    );
+    assert_eq!(
+        show(r.resolve("src/app.ts", "#gen/client")),
+        "build output src/gen/client.ts (alias)"
+    );
+    for typo in ["./widgte", "./widgte.js"] {
+        assert!(
+            show(r.resolve(from, typo)).starts_with("unresolved"),
+            "{typo}: `*.js` is ignored, which says nothing of a typo"
+        );
+    }
+}

@@ -20,7 +20,10 @@
 //! Not reported: imports of existing files that are not modules (`./App.css`, `./logo.svg`,
 //! data files, on disk even when gitignored); imports of a package's build output (`dist/`,
 //! `build/`, `lib/`, `out/`, `esm/`, `cjs/` or its tsconfig's `outDir`), which map to the
-//! source they are built from, or are mentioned once in a note when no source maps; npm
+//! source they are built from, and of files a `.gitignore` of the workspace keeps out of the
+//! checkout (a script's `data.output.ts`, a generated client's folder; a pattern for every
+//! `*.js` does not count), which the build generates: when nothing maps them to source, all
+//! of them are mentioned once in a note; npm
 //! packages, which are not resolved (structlint does not read `node_modules`), even in the
 //! workspace's scope; modules frameworks generate, by the prefixes of `[resolve] external` in
 //! structlint.toml (by default `./$types`, `$app/…`, `$env/…`, `astro:…`, `~icons/…`,

@@ -129,6 +129,43 @@ fn external_prefixes_are_configured() {
     );
 }
 
+/// A file a script generates, which a nested `.gitignore` keeps out of the checkout, is
+/// build output: no finding, one note for all such imports.
+#[test]
+fn gitignored_generated_files_are_noted_once() {
+    let checked = check(
+        &[
+            ("www/.gitignore", "/src/companies.output.ts\n"),
+            (
+                "www/src/Companies.tsx",
+                "import { companies } from './companies.output';\nexport const n = companies.length;\n",
+            ),
+            (
+                "www/src/Logos.tsx",
+                "import { companies } from './companies.output.js';\nimport { x } from './missing';\n",
+            ),
+        ],
+        "[rules]\nmax-file-lines = \"off\"\n",
+    );
+    assert_eq!(
+        checked.of("unresolved-import"),
+        [
+            "www/src/Logos.tsx:2 `./missing` in www/src/Logos.tsx does not resolve: no file matches ./missing from www/src (tried the extensions .ts .tsx .d.ts .js .jsx .mjs .cjs and index files)"
+        ]
+    );
+    let notes: Vec<&String> = checked
+        .notes
+        .iter()
+        .filter(|n| n.contains("build output"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("`./companies.output` and 1 more"),
+        "{}",
+        notes[0]
+    );
+}
+
 /// Codemod inputs and playgrounds break imports on purpose, and tests import what the
 /// runner provides: only source files are checked.
 #[test]
