@@ -17,20 +17,23 @@
 //! - bare specifiers one or two edits away from a workspace package's name in its scope
 //!   (`@acme/schema` for `@acme/schemas`) that the importer's `package.json` does not declare.
 //!
-//! Not reported: imports of existing files that are not modules (`./App.css`, `./logo.svg`,
-//! data files, on disk even when gitignored); imports of a package's build output (`dist/`,
-//! `build/`, `lib/`, `out/`, `esm/`, `cjs/` or its tsconfig's `outDir`), which map to the
-//! source they are built from, and of files a `.gitignore` of the workspace keeps out of the
-//! checkout (a script's `data.output.ts`, a generated client's folder; a pattern for every
-//! `*.js` does not count), which the build generates: when nothing maps them to source, all
-//! of them are mentioned once in a note; npm
-//! packages, which are not resolved (structlint does not read `node_modules`), even in the
-//! workspace's scope; modules frameworks generate, by the prefixes of `[resolve] external` in
-//! structlint.toml (by default `./$types`, `$app/…`, `$env/…`, `astro:…`, `~icons/…`,
-//! `virtual:…`, `@vite/…`; see the README), and absolute paths a dev server serves; a
-//! bundler's query (`./worker?worker`) is not part of the path. Tests and fixtures
-//! (`[files] tests`) are not checked: they import what the runner provides, or nothing on
-//! purpose.
+//! Not reported:
+//!
+//! - imports of existing files that are not modules (`./App.css`, `./logo.svg`, data files,
+//!   on disk even when gitignored);
+//! - imports of build output: a package's output folder (`dist/`, `build/`, `lib/`, `out/`,
+//!   `esm/`, `cjs/` or its tsconfig's `outDir`), mapped to the source it is built from, and
+//!   files a `.gitignore` of the workspace keeps out of the checkout (a script's
+//!   `data.output.ts`, a generated client's folder; a pattern for every `*.js` does not
+//!   count); those that no source maps to are mentioned once, in one note for all;
+//! - npm packages, which are not resolved (structlint does not read `node_modules`), even in
+//!   the workspace's scope;
+//! - modules frameworks generate, by the specifier prefixes of `[resolve] external` in
+//!   structlint.toml (by default `./$types`, `$app/`, `$env/`, `astro:`, `~icons/`,
+//!   `virtual:`, `@vite/`; see the README), and absolute paths a dev server serves; a
+//!   bundler's query (`./worker?worker`) is not part of the path;
+//! - tests and fixtures (`[files] tests`): they import what the runner provides, or nothing
+//!   on purpose.
 //!
 //! The finding suggests the closest existing file or package name, with a machine-applicable
 //! edit only when the suggested module exists, is not the importer, and exports every
