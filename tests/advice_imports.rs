@@ -35,24 +35,6 @@ fn imported(code: &str) -> Option<Vec<String>> {
     Some(names.split(',').map(|n| n.trim().to_string()).collect())
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type().unwrap();
-        // A checkout's links may point anywhere; the probes need the files, not the links.
-        if kind.is_symlink() {
-            continue;
-        }
-        if kind.is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// What probing a workspace's advice found.
 struct Probed {
     /// Suggested imports of workspace modules, checked.
@@ -156,7 +138,7 @@ fn probe_advice(root: &Path) -> Probed {
 fn every_suggested_import_resolves_and_exports_its_names() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("ts-monorepo");
-    copy_dir(&common::repo().join("fixtures/ts-monorepo"), &root);
+    common::copy_dir(&common::repo().join("fixtures/ts-monorepo"), &root);
     let probed = probe_advice(&root);
     assert!(probed.wrong.is_empty(), "{:#?}", probed.wrong);
     assert!(
@@ -177,7 +159,7 @@ fn suggested_imports_on_corpora() {
         let (corpus, config) = item.split_once('=').unwrap_or((item, ""));
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("corpus");
-        copy_dir(Path::new(corpus), &root);
+        common::copy_dir(Path::new(corpus), &root);
         if !config.is_empty() {
             fs::copy(common::repo().join(config), root.join("structlint.toml")).unwrap();
         }

@@ -46,22 +46,29 @@ pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
-/// A temporary copy of the folder `from` (files and folders; symlinks are not expected).
-pub fn copy_tree(from: &Path) -> tempfile::TempDir {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
+/// Copies the files and folders under `from` to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        let kind = entry.file_type().unwrap();
+        // A checkout's links may point anywhere; the copies need the files, not the links.
+        if kind.is_symlink() {
+            continue;
+        }
+        if kind.is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// A temporary copy of the folder `from`, see [`copy_dir`].
+pub fn copy_tree(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    copy(from, dir.path());
+    copy_dir(from, dir.path());
     dir
 }
 
