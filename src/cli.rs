@@ -2,6 +2,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::adopt_args::{AdoptArgs, BaselineArgs};
+
 /// A structural linter for TypeScript and Rust workspaces. Every finding says what is wrong,
 /// why, and how to fix it.
 #[derive(Debug, Parser)]
@@ -18,6 +20,10 @@ pub enum Command {
     /// Exit codes: 0 no errors (warnings allowed), 1 errors found or more warnings than
     /// --max-warnings, 2 usage, configuration or internal error.
     Check(CheckArgs),
+    /// Write structlint-baseline.json, the findings `check` leaves out: adopt structlint on
+    /// code that has findings today, and let no new one in. The baseline only shrinks:
+    /// `--prune` drops fixed findings, `--update` accepts new ones.
+    Baseline(BaselineArgs),
     /// List the rules with their default level and a one-line description.
     Rules,
     /// Print the import graph of a TypeScript workspace, marking the edges rules reject.
@@ -78,6 +84,8 @@ pub struct CheckArgs {
     /// Same as --color never.
     #[arg(long)]
     pub no_color: bool,
+    #[command(flatten)]
+    pub adopt: AdoptArgs,
 }
 
 #[derive(Debug, Args)]

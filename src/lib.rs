@@ -25,7 +25,8 @@ pub use structlint_core::{
     RuleSpec, Severity, Span, WorkspaceContext,
 };
 pub use structlint_output::{
-    Clipped, OutputOptions, agent, github, human, json, junit, sarif, sarif_config_error,
+    Clipped, FindingKey, OutputOptions, agent, finding_keys, github, human, json, junit, sarif,
+    sarif_config_error,
 };
 
 use structlint_session::ConfigPath;

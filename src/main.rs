@@ -1,5 +1,6 @@
 //! The `structlint` command line.
 
+mod adopt_args;
 mod cli;
 mod commands;
 

@@ -13,8 +13,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Some(config) = &args.config {
         check = check.config(config);
     }
-    let report = match check.run() {
-        Ok(report) => report,
+    let mut report = match check.run() {
+        Ok(report) => report.into_report(),
         Err(error) => {
             if args.format == Format::Sarif {
                 let _ = emit(
@@ -25,6 +25,12 @@ pub fn run(args: &CheckArgs) -> u8 {
             return report_error(&error);
         }
     };
+    let whole = super::covers_workspace(&args.paths, &report.root);
+    if let Err(message) = super::baseline::apply(&mut report, args.adopt.baseline.as_deref(), whole)
+    {
+        let _ = writeln!(io::stderr(), "error: {message}");
+        return EXIT_ERROR;
+    }
     let color = use_color(args);
     let options = OutputOptions {
         color,

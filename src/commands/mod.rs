@@ -1,5 +1,6 @@
 //! One function per subcommand; each returns the process exit code.
 
+mod baseline;
 mod check;
 mod explain;
 mod graph;
@@ -14,6 +15,7 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Baseline(args) => baseline::run(&args),
         Command::Rules => explain::list(),
         Command::Graph(args) => graph::run(&args),
         Command::Test(args) => test::run(&args),
@@ -57,4 +59,15 @@ pub(crate) fn report_error(error: &dyn miette::Diagnostic) -> u8 {
     }
     let _ = write!(io::stderr(), "{text}");
     EXIT_ERROR
+}
+
+/// Whether `paths` (as given on the command line) cover the whole workspace at `root`.
+pub(crate) fn covers_workspace(paths: &[std::path::PathBuf], root: &std::path::Path) -> bool {
+    let root = std::fs::canonicalize(root).ok();
+    paths.is_empty()
+        || paths.iter().any(|p| {
+            std::fs::canonicalize(p)
+                .ok()
+                .is_some_and(|p| Some(&p) == root.as_ref())
+        })
 }

@@ -55,6 +55,8 @@ pub struct Stats {
     pub parsed: usize,
     /// Files skipped (see the notes).
     pub skipped: usize,
+    /// Findings left out because the baseline lists them (`structlint-baseline.json`).
+    pub baselined: usize,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -3,7 +3,7 @@
 use structlint_core::{Report, Severity};
 
 use crate::OutputOptions;
-use crate::sarif::repository_root;
+use crate::uri::repository_root;
 
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::<summary and fix>` per
 /// finding, `::warning` for skipped files. Paths are relative to the repository root, which

@@ -67,6 +67,9 @@ fn summary_line(report: &Report, options: &OutputOptions) -> String {
     if suppressed > 0 {
         parts.push(format!("{suppressed} suppressed"));
     }
+    if report.stats.baselined > 0 {
+        parts.push(format!("{} in the baseline", report.stats.baselined));
+    }
     if report.stats.skipped > 0 {
         parts.push(format!("{} skipped", plural(report.stats.skipped, "file")));
     }

@@ -98,6 +98,7 @@ struct Summary {
     errors: usize,
     warnings: usize,
     suppressed: usize,
+    baselined: usize,
 }
 
 /// Renders `report` as one JSON document (pretty-printed, with a trailing newline).
@@ -179,6 +180,7 @@ fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
             errors: report.errors(),
             warnings: report.warnings(),
             suppressed: report.suppressed(),
+            baselined: report.stats.baselined,
         },
     };
     let mut text = serde_json::to_string_pretty(&document).expect("the document always serialises");

@@ -16,18 +16,21 @@ mod junit;
 mod sarif;
 mod snippet;
 mod sources;
+mod uri;
 
 use std::path::{Path, PathBuf};
 
 use structlint_core::{Diagnostic, Report, Severity};
 
 pub use agent::agent;
+pub use fingerprint::{FindingKey, finding_keys};
 pub use github::github;
 pub use human::human;
 pub use json::{JSON_SCHEMA_VERSION, json};
 pub use junit::junit;
-pub use sarif::{FINGERPRINT_KEY, repository_root, sarif, sarif_config_error};
+pub use sarif::{FINGERPRINT_KEY, sarif, sarif_config_error};
 pub use snippet::Clipped;
+pub use uri::repository_root;
 
 /// What every format needs to know besides the report.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! SARIF 2.1.0: one run, valid against the OASIS schema and shaped for GitHub code scanning.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Value, json};
 use structlint_core::{Diagnostic, NoteKind, Report, RuleMeta, Severity, Span};
@@ -8,6 +8,7 @@ use structlint_core::{Diagnostic, NoteKind, Report, RuleMeta, Severity, Span};
 use crate::OutputOptions;
 use crate::fingerprint::fingerprints;
 use crate::sources::Sources;
+use crate::uri::{file_uri, percent_encode, relative_uri, repository_root};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key of our own entry in `partialFingerprints`.
@@ -203,51 +204,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// The nearest directory at or above `start` that holds `.git`, else `start`.
-pub fn repository_root(start: &Path) -> PathBuf {
-    start
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .unwrap_or(start)
-        .to_path_buf()
-}
-
-/// `path` (relative to `root`) as a URI reference relative to `repo`.
-fn relative_uri(root: &Path, repo: &Path, path: &str) -> String {
-    let abs = root.join(path);
-    let rel = abs.strip_prefix(repo).unwrap_or(&abs);
-    let parts: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    percent_encode(&parts.join("/"))
-}
-
-fn file_uri(dir: &Path) -> String {
-    let path = dir.to_string_lossy().replace('\\', "/");
-    let path = percent_encode(path.trim_end_matches('/'));
-    // A Windows path (`C:/x`) needs the third slash that a Unix path brings itself.
-    if path.starts_with('/') {
-        format!("file://{path}/")
-    } else {
-        format!("file:///{path}/")
-    }
-}
-
-/// Percent-encodes everything but unreserved characters and `/`.
-fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 /// `max-file-lines` → `MaxFileLines`.
 fn pascal(id: &str) -> String {
     id.split(['-', '/', '_'])
@@ -270,17 +226,6 @@ fn first_paragraph(doc: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uris_are_relative_and_encoded() {
-        let uri = relative_uri(
-            Path::new("/repo/fixtures/ts"),
-            Path::new("/repo"),
-            "src/my file é.ts",
-        );
-        assert_eq!(uri, "fixtures/ts/src/my%20file%20%C3%A9.ts");
-        assert_eq!(file_uri(Path::new("/repo dir")), "file:///repo%20dir/");
-    }
 
     #[test]
     fn names_and_descriptions_come_from_the_docs() {

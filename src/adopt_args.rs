@@ -1,0 +1,34 @@
+//! The options for adopting structlint on a large workspace (baseline, changed files,
+//! buffers from stdin, statistics), kept apart from `cli.rs` so each feature's flags stay
+//! together.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+/// Options of `check` for adopting structlint on code that has findings today.
+#[derive(Debug, Args)]
+pub struct AdoptArgs {
+    /// Leave out the findings listed in FILE (default: structlint-baseline.json at the
+    /// workspace root, when it exists); see `structlint baseline`.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The workspace (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Use this config file instead of the nearest structlint.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The baseline file (default: structlint-baseline.json at the workspace root).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Drop the entries whose findings are gone; never add new ones.
+    #[arg(long, conflicts_with = "update")]
+    pub prune: bool,
+    /// Rewrite the baseline with today's findings, new ones included.
+    #[arg(long)]
+    pub update: bool,
+}
