@@ -13,6 +13,10 @@ pub struct AdoptArgs {
     /// workspace root, when it exists); see `structlint baseline`.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Check the text on stdin as the file PATH of the workspace (for editors, hooks and
+    /// agents checking a buffer before it is written).
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

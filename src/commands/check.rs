@@ -1,7 +1,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use structlint::{Check, OutputOptions};
+use structlint::{Check, OutputOptions, Report};
 use structlint_core::write_atomic;
 
 use super::{print, report_error};
@@ -9,23 +9,12 @@ use crate::cli::{CheckArgs, Color, Format};
 use crate::{EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let mut check = Check::paths(&args.paths);
-    if let Some(config) = &args.config {
-        check = check.config(config);
-    }
-    let mut report = match check.run() {
-        Ok(report) => report.into_report(),
-        Err(error) => {
-            if args.format == Format::Sarif {
-                let _ = emit(
-                    args,
-                    &structlint::sarif_config_error(&error.message, error_location(&error)),
-                );
-            }
-            return report_error(&error);
-        }
+    let mut report = match run_check(args) {
+        Ok(report) => report,
+        Err(code) => return code,
     };
-    let whole = super::covers_workspace(&args.paths, &report.root);
+    let whole =
+        args.adopt.stdin_filename.is_none() && super::covers_workspace(&args.paths, &report.root);
     if let Err(message) = super::baseline::apply(&mut report, args.adopt.baseline.as_deref(), whole)
     {
         let _ = writeln!(io::stderr(), "error: {message}");
@@ -72,6 +61,29 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         0
     }
+}
+
+/// The report of the paths, or of the buffer on stdin; the exit code after an error.
+fn run_check(args: &CheckArgs) -> Result<Report, u8> {
+    if let Some(name) = &args.adopt.stdin_filename {
+        return super::stdin::check(name, args.config.as_deref());
+    }
+    let mut check = Check::paths(&args.paths);
+    if let Some(config) = &args.config {
+        check = check.config(config);
+    }
+    check
+        .run()
+        .map(structlint::Findings::into_report)
+        .map_err(|error| {
+            if args.format == Format::Sarif {
+                let _ = emit(
+                    args,
+                    &structlint::sarif_config_error(&error.message, error_location(&error)),
+                );
+            }
+            report_error(&error)
+        })
 }
 
 /// Writes the output to `--output` or stdout.

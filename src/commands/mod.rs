@@ -5,6 +5,7 @@ mod check;
 mod explain;
 mod graph;
 mod query;
+mod stdin;
 mod test;
 
 use std::io::{self, IsTerminal, Write};

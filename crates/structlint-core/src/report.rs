@@ -1,6 +1,8 @@
 //! The result of a run: findings, notes about files, and counts.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::{Diagnostic, RuleMeta, Severity};
 
@@ -70,6 +72,9 @@ pub struct Report {
     pub internal_errors: Vec<String>,
     pub stats: Stats,
     pub rules: Vec<RuleRun>,
+    /// The text of files checked from memory rather than disk (`--stdin-filename`), by path:
+    /// outputs quote these instead of the file on disk.
+    pub buffers: BTreeMap<String, Arc<String>>,
 }
 
 impl Report {

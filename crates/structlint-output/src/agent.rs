@@ -42,7 +42,7 @@ pub fn agent(report: &Report, options: &OutputOptions) -> String {
             *path,
         )
     });
-    let mut sources = Sources::new(report.root.clone());
+    let mut sources = Sources::new(report);
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
     let mut left_out: BTreeMap<&str, usize> = BTreeMap::new();
     let mut explained: Vec<&str> = Vec::new();

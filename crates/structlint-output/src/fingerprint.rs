@@ -21,7 +21,7 @@ pub struct FindingKey {
 pub fn finding_keys(report: &Report, diagnostics: &[&Diagnostic]) -> Vec<FindingKey> {
     let repo = repository_root(&report.root);
     let uri = |path: &str| relative_uri(&report.root, &repo, path);
-    let mut sources = Sources::new(report.root.clone());
+    let mut sources = Sources::new(report);
     diagnostics
         .iter()
         .map(|d| {

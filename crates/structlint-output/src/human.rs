@@ -25,7 +25,7 @@ pub fn human(report: &Report, options: &OutputOptions) -> String {
         Some(width) => handler.with_width(width),
         None => handler.with_wrap_lines(false).with_width(usize::MAX / 4),
     };
-    let mut sources = Sources::new(report.root.clone());
+    let mut sources = Sources::new(report);
     let mut out = String::new();
     for diagnostic in options.shown(report) {
         let view = View::new(diagnostic, report, options, &mut sources);

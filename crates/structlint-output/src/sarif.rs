@@ -20,7 +20,7 @@ const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 pub fn sarif(report: &Report, options: &OutputOptions) -> String {
     let repo = repository_root(&report.root);
     let uri = |path: &str| relative_uri(&report.root, &repo, path);
-    let mut sources = Sources::new(report.root.clone());
+    let mut sources = Sources::new(report);
     let shown: Vec<&Diagnostic> = options.shown(report).collect();
     let mut rules: Vec<(RuleMeta, Severity)> = report
         .rules

@@ -4,16 +4,21 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use structlint_core::Report;
+
 pub(crate) struct Sources {
     root: PathBuf,
     cache: HashMap<String, Option<Arc<String>>>,
 }
 
 impl Sources {
-    pub fn new(root: PathBuf) -> Sources {
+    /// Sources of the files of `report`: its in-memory buffers, else the files on disk.
+    pub fn new(report: &Report) -> Sources {
         Sources {
-            root,
-            cache: HashMap::new(),
+            root: report.root.clone(),
+            cache: (report.buffers.iter())
+                .map(|(path, text)| (path.clone(), Some(text.clone())))
+                .collect(),
         }
     }
 

@@ -147,6 +147,17 @@ impl Engine {
         self.run(inputs, &std::collections::HashMap::new(), Scope::All)
     }
 
+    /// [`Engine::check`] with the text of some files (absolute paths) taken from `overlay`
+    /// instead of the disk: a buffer checked before it is saved (`--stdin-filename`).
+    pub fn check_overlay(
+        &self,
+        inputs: &[PathBuf],
+        overlay: &std::collections::HashMap<PathBuf, String>,
+    ) -> Result<Report, ConfigError> {
+        self.run(inputs, overlay, Scope::All)
+            .map(|(report, _)| report)
+    }
+
     /// The workspace rules only, over the files under `inputs`, with the text of some files
     /// (absolute paths) taken from `overlay` instead of the disk: an editor's background pass
     /// with the documents it has open and changed. The per-file rules do not run.
