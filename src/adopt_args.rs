@@ -17,6 +17,10 @@ pub struct AdoptArgs {
     /// agents checking a buffer before it is written).
     #[arg(long, value_name = "PATH", conflicts_with = "paths")]
     pub stdin_filename: Option<PathBuf>,
+    /// Report only findings in files changed since the git revision REF (and untracked
+    /// files), and workspace findings that involve them; the whole workspace is still read.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -15,8 +15,12 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let whole =
         args.adopt.stdin_filename.is_none() && super::covers_workspace(&args.paths, &report.root);
-    if let Err(message) = super::baseline::apply(&mut report, args.adopt.baseline.as_deref(), whole)
-    {
+    let adopted = super::baseline::apply(&mut report, args.adopt.baseline.as_deref(), whole)
+        .and_then(|()| match &args.adopt.changed_since {
+            Some(rev) => super::changed::keep_changed(&mut report, rev),
+            None => Ok(()),
+        });
+    if let Err(message) = adopted {
         let _ = writeln!(io::stderr(), "error: {message}");
         return EXIT_ERROR;
     }

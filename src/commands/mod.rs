@@ -1,6 +1,7 @@
 //! One function per subcommand; each returns the process exit code.
 
 mod baseline;
+mod changed;
 mod check;
 mod explain;
 mod graph;
