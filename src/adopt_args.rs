@@ -21,6 +21,9 @@ pub struct AdoptArgs {
     /// files), and workspace findings that involve them; the whole workspace is still read.
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
+    /// Print the number of findings per rule, most first, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Args)]

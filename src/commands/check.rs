@@ -35,6 +35,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         base: std::env::current_dir().unwrap_or_default(),
     };
     let text = match args.format {
+        _ if args.adopt.statistics => super::statistics::table(&report, &options),
         Format::Human => structlint::human(&report, &options),
         Format::Json => structlint::json(&report, &options),
         Format::Sarif => structlint::sarif(&report, &options),

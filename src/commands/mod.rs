@@ -6,6 +6,7 @@ mod check;
 mod explain;
 mod graph;
 mod query;
+mod statistics;
 mod stdin;
 mod test;
 
