@@ -135,3 +135,50 @@ fn rust_advice_gives_the_use_line() {
         d.fix
     );
 }
+
+/// The advice, applied as written, leaves nothing to report: the import resolves through the
+/// package's public entry, which exports the wrapper, and the call has both halves.
+#[test]
+fn applying_the_advice_leaves_nothing_to_report() {
+    let mut files: Vec<(&str, String)> = net_package()
+        .iter()
+        .map(|(p, t)| (*p, t.to_string()))
+        .collect();
+    files.push((
+        "packages/app/package.json",
+        "{\"name\": \"@acme/app\", \"dependencies\": {\"@acme/net\": \"workspace:*\"}}".into(),
+    ));
+    let before = "export async function load() {\n  return fetch('/a');\n}\n";
+    files.push(("packages/app/src/a.ts", before.into()));
+    let findings = |files: &[(&'static str, String)]| {
+        let checked = check(
+            &files
+                .iter()
+                .map(|(p, t)| (*p, t.as_str()))
+                .collect::<Vec<_>>(),
+            CONFIG,
+        );
+        checked.diagnostics
+    };
+    let found = findings(&files);
+    let d = found
+        .iter()
+        .find(|d| d.rule == "fetch-retry-timeout")
+        .expect("the bare fetch is reported");
+    let quoted = |step: &str| step.split('`').nth(1).unwrap().to_string();
+    let call = quoted(&d.fix[0]);
+    let import = quoted(&d.fix[1]);
+    let after = format!(
+        "{import}\n{}{call}{}",
+        &before[..d.span.start],
+        &before[d.span.end..]
+    );
+    let mut applied = files.clone();
+    applied.last_mut().unwrap().1 = after;
+    let left: Vec<String> = findings(&applied)
+        .iter()
+        .filter(|d| d.span.path == "packages/app/src/a.ts")
+        .map(|d| format!("{}: {}", d.rule, d.summary))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
+}

@@ -168,3 +168,44 @@ fn pass_through_fetches_and_uncalled_delegating_functions_are_not_reported() {
         Vec::<String>::new()
     );
 }
+
+/// As an editor types in a caller, the function it calls is as the last workspace run saw it.
+#[test]
+fn an_editor_checks_a_caller_against_the_functions_of_the_last_run() {
+    use std::path::PathBuf;
+    use structlint_core::{Config, Engine, Language, SourceFile};
+
+    let source = |path: &str, text: &str| {
+        SourceFile::new(
+            path.into(),
+            PathBuf::new(),
+            Language::TypeScript,
+            text.into(),
+        )
+    };
+    let api = source(
+        "src/api.ts",
+        "export const get = (url: string, signal?: AbortSignal) => fetch(url, { signal });\n",
+    );
+    let page = |call: &str| {
+        source(
+            "src/page.ts",
+            &format!(
+                "import {{ get }} from \"./api\";\nexport const page = () => withRetry(() => {call});\n"
+            ),
+        )
+    };
+    let engine = Engine::new(Config::defaults(PathBuf::from("/ws"), crate::builtin()).unwrap());
+    engine.check_sources(&[api, page("get(\"/a\", AbortSignal.timeout(1000))")]);
+    let typed = engine.check_file(&page("get(\"/a\")"));
+    let found: Vec<&str> = typed
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "fetch-retry-timeout")
+        .map(|d| d.summary.as_str())
+        .collect();
+    assert_eq!(
+        found,
+        ["`get` is called in src/page.ts with no timeout for its `fetch` (src/api.ts:1)"]
+    );
+}
