@@ -20,7 +20,7 @@ fn ts_monorepo_json() {
     );
     assert_eq!(run.code, 1);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    assert_eq!(doc["summary"]["errors"], 20);
+    assert_eq!(doc["summary"]["errors"], 22);
     assert_eq!(doc["summary"]["warnings"], 9);
     assert_eq!(doc["summary"]["suppressed"], 1);
     insta::assert_snapshot!("ts_monorepo_json", run.stdout);

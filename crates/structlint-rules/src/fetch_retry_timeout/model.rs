@@ -1,6 +1,8 @@
-//! What `fetch-retry-timeout` knows about a file: the configured wrapper names, the network
-//! calls that lack a retry or a timeout, and the wrapper functions the file defines.
+//! What `fetch-retry-timeout` knows about a file: the configured names, the network calls
+//! that lack a retry or a timeout, the places that use the functions making them, and the
+//! wrapper functions the file defines.
 
+use serde::Deserialize;
 use structlint_core::Span;
 
 /// The names the rule works with, from the config.
@@ -12,6 +14,10 @@ pub(crate) struct Wrappers {
     pub retry: Vec<String>,
     /// Functions that put a timeout on what runs inside their arguments.
     pub timeout: Vec<String>,
+    /// Library calls that retry the function given to them (`useQuery`'s `queryFn`).
+    pub retry_callers: Vec<RetryCaller>,
+    /// The HTTP methods whose requests must be retried, upper case.
+    pub methods: Vec<String>,
 }
 
 impl Wrappers {
@@ -22,6 +28,55 @@ impl Wrappers {
             .chain(&self.timeout)
             .any(|w| last_segment(w) == name)
     }
+
+    /// Whether a request with this method must be retried; `None` is a method that is not
+    /// written as a literal, which may be anything.
+    pub fn must_retry(&self, method: Option<&str>, idempotency_key: bool) -> bool {
+        idempotency_key || method.is_some_and(|m| self.methods.iter().any(|x| x == m))
+    }
+}
+
+/// A library call that retries the function it is given: through an option of its
+/// arguments (`useQuery({ queryFn })`) or as a positional argument (`useSWR(key, fetcher)`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RetryCaller {
+    pub call: String,
+    #[serde(default)]
+    pub option: Option<String>,
+    /// Counting from 1.
+    #[serde(default)]
+    pub argument: Option<usize>,
+}
+
+/// How a function takes a request's signal from its caller: as argument `k` itself, or as
+/// the `signal` of (or the whole) options object that is argument `k`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    Signal(usize),
+    Options(usize),
+}
+
+impl Via {
+    pub fn index(self) -> usize {
+        match self {
+            Via::Signal(k) | Via::Options(k) => k,
+        }
+    }
+}
+
+/// The call as it should read once it has a timeout; the retry wrapper is put around it when
+/// the advice is written, with the name the workspace defines.
+#[derive(Debug, Clone)]
+pub(crate) enum Rewrite {
+    /// The TS/JS call as written and with a timeout signal, and whether it is awaited.
+    Call {
+        call: String,
+        with_timeout: String,
+        awaited: bool,
+    },
+    /// A reqwest chain before `.send()`, and whether it still needs `.timeout(…)`.
+    Send { chain: String, add_timeout: bool },
 }
 
 /// A network call that lacks a retry, a timeout, or both.
@@ -32,11 +87,75 @@ pub(crate) struct Unwrapped {
     pub call: String,
     pub missing_retry: bool,
     pub missing_timeout: bool,
-    /// The call as it should read, with the configured wrapper names.
-    pub rewrite: String,
-    /// When only the timeout is missing and the call can take one in place: the new call,
-    /// offered as a machine-applicable edit.
-    pub timeout_only: Option<String>,
+    pub rewrite: Rewrite,
+    /// The request's method, upper case, when the call says it (`GET` when it says none);
+    /// and whether it carries an `Idempotency-Key` header.
+    pub method: Option<String>,
+    pub idempotency_key: bool,
+    /// The named function the call sits in, whose callers may retry it or bound it.
+    pub function: Option<String>,
+    /// Whether that function is its module's default export.
+    pub default_export: bool,
+    /// How `function` takes the request's signal from its callers, when it does: then the
+    /// callers own the request's deadline and whether to repeat it.
+    pub delegated: Option<Via>,
+}
+
+/// What one argument of a call gives a request: a deadline, or its caller's signal.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Argument {
+    /// Where it is in the use's `call` text.
+    pub range: (usize, usize),
+    /// It is, or carries, an `AbortSignal.timeout(…)`.
+    pub timeout: bool,
+    /// Read as a signal, it comes from the parameters of the named function the call is
+    /// in: how that function takes it.
+    pub as_signal: Option<Via>,
+    /// Read as an options object, it carries that function's signal or options.
+    pub as_options: Option<Via>,
+    /// It comes from the parameters of an anonymous callback around the call: whoever
+    /// calls the callback owns the deadline.
+    pub anonymous_caller: bool,
+    /// Read as an options object: its `method` when written as a literal, upper case
+    /// (`GET` when it has none); `method_unknown` when it has one that is not a literal;
+    /// and whether it carries an `Idempotency-Key` header.
+    pub method: Option<String>,
+    pub method_unknown: bool,
+    pub idempotency_key: bool,
+}
+
+impl Argument {
+    /// The method the request gets from this argument read as its options.
+    pub fn method(&self) -> Option<&str> {
+        match (&self.method, self.method_unknown) {
+            (_, true) => None,
+            (Some(m), false) => Some(m),
+            (None, false) => Some("GET"),
+        }
+    }
+}
+
+/// A place that uses a function by name: a call, or a reference that hands it on.
+#[derive(Debug, Clone)]
+pub(crate) struct Use {
+    /// The name as this file knows it: an import's local name, or the file's own function.
+    pub name: String,
+    pub span: Span,
+    /// The callee as written (`load`, `this.load`); the call's arguments when it is a call,
+    /// and the call as written when short enough to quote in a rewrite.
+    pub callee: String,
+    pub arguments: Option<Vec<Argument>>,
+    pub call: Option<String>,
+    pub awaited: bool,
+    /// Inside a retry wrapper, a retrying library call, or a hand-written retry loop.
+    pub retried: bool,
+    /// Inside a timeout wrapper.
+    pub timed: bool,
+    /// The named function the use sits in, and whether it is its module's default export.
+    pub function: Option<String>,
+    pub default_export: bool,
+    /// That function is a method or an object's property (`this.name(…)`).
+    pub function_member: bool,
 }
 
 /// A function the workspace defines under a wrapper's name.
@@ -50,6 +169,7 @@ pub(crate) struct Definition {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FetchFacts {
     pub unwrapped: Vec<Unwrapped>,
+    pub uses: Vec<Use>,
     pub definitions: Vec<Definition>,
 }
 

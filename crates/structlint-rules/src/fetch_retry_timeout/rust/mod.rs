@@ -3,7 +3,9 @@
 use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
 
-use crate::fetch_retry_timeout::model::{Unwrapped, Wrappers, callee_matches, last_segment};
+use crate::fetch_retry_timeout::model::{
+    Rewrite, Unwrapped, Wrappers, callee_matches, last_segment,
+};
 
 /// `.send()` calls of `reqwest` request chains missing a retry or a timeout. A timeout is
 /// `.timeout(…)` in the chain, a client built with `.timeout(…)` in the same function, or a
@@ -39,36 +41,26 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
         let timed = chain.contains(".timeout(")
             || client_timeout
             || inside_argument_of(node, text, &wrappers.timeout);
-        let retried = inside_argument_of(node, text, &wrappers.retry);
+        let (method, keyed) = method(chain);
+        let retried = !wrappers.must_retry(method.as_deref(), keyed)
+            || inside_argument_of(node, text, &wrappers.retry);
         if timed && retried {
             continue;
         }
-        let retry = wrappers
-            .retry
-            .iter()
-            .find(|r| r.contains('_') || r.contains("::"))
-            .map_or("with_retry", String::as_str);
-        let retry = (!retried).then(|| last_or_path(retry));
-        let rewrite = crate::fetch_retry_timeout::rust_edit::send_rewrite(chain, !timed, retry)
-            .unwrap_or_else(|| {
-                // A chain syn cannot read alone (a macro in it): spell the rewrite out.
-                let with_timeout = if timed {
-                    format!("{chain}.send()")
-                } else {
-                    format!("{chain}.timeout(Duration::from_secs(10)).send()")
-                };
-                match &retry {
-                    Some(r) => format!("{r}(|| async {{ {with_timeout}.await }}).await"),
-                    None => format!("{with_timeout}.await"),
-                }
-            });
         found.push(Unwrapped {
             span: cx.node_span(node),
             call: format!("{}.send", chain.split(['(', '\n']).next().unwrap_or(chain)),
             missing_retry: !retried,
             missing_timeout: !timed,
-            rewrite,
-            timeout_only: None,
+            rewrite: Rewrite::Send {
+                chain: chain.to_string(),
+                add_timeout: !timed,
+            },
+            method,
+            idempotency_key: keyed,
+            function: None,
+            default_export: false,
+            delegated: None,
         });
     }
     found.sort_by_key(|u| u.span.start);
@@ -134,12 +126,26 @@ fn inside_argument_of(node: Node<'_>, text: &str, names: &[String]) -> bool {
 }
 
 /// A wrapper path as code calls it: `backoff::future::retry` stays a path, `with_retry` a name.
-fn last_or_path(name: &str) -> &str {
+pub(crate) fn last_or_path(name: &str) -> &str {
     if name.contains("::") {
         name
     } else {
         last_segment(name)
     }
+}
+
+/// The request's method, from the chain's builder call (`.post(…)`,
+/// `.request(Method::PATCH, …)`); and whether it sends an `Idempotency-Key` header.
+fn method(chain: &str) -> (Option<String>, bool) {
+    let keyed = chain.to_ascii_lowercase().contains("idempotency-key");
+    let method = ["get", "head", "post", "put", "patch", "delete", "options"]
+        .iter()
+        .find(|m| {
+            chain.contains(&format!(".{m}("))
+                || chain.contains(&format!("Method::{}", m.to_ascii_uppercase()))
+        })
+        .map(|m| m.to_ascii_uppercase());
+    (method, keyed)
 }
 
 #[cfg(test)]

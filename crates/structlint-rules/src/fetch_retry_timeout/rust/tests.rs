@@ -8,14 +8,23 @@ fn found(text: &str) -> Vec<String> {
         calls: list(&["fetch"]),
         retry: list(&["withRetry", "with_retry", "backoff::future::retry"]),
         timeout: list(&["tokio::time::timeout"]),
+        retry_callers: Vec::new(),
+        methods: list(&["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]),
     };
     let file = SourceFile::new("a.rs".into(), "a.rs".into(), Language::Rust, text.into());
     unwrapped(&FileContext::new(&file), &wrappers)
         .iter()
         .map(|u| {
+            let Rewrite::Send { chain, add_timeout } = &u.rewrite else {
+                unreachable!()
+            };
+            let retry = u.missing_retry.then_some("with_retry");
+            let rewrite =
+                crate::fetch_retry_timeout::rust_edit::send_rewrite(chain, *add_timeout, retry)
+                    .unwrap();
             format!(
-                "{}:{} retry={} timeout={} -> {}",
-                u.call, u.span.start_pos.line, !u.missing_retry, !u.missing_timeout, u.rewrite
+                "{}:{} retry={} timeout={} -> {rewrite}",
+                u.call, u.span.start_pos.line, !u.missing_retry, !u.missing_timeout
             )
         })
         .collect()

@@ -1,0 +1,261 @@
+//! The prompts of `fetch-retry-timeout`: the call rewritten with the wrapper the workspace
+//! defines, the exact `import`/`use` line for it, and what to do about a request that must
+//! not be repeated blindly.
+
+use std::collections::BTreeMap;
+
+use structlint_cargo::{CargoWorkspace, module_path};
+use structlint_core::{Diagnostic, Edit, Replacement};
+use structlint_graph::ImportGraph;
+
+use crate::fetch_retry_timeout::callers::{Found, Link};
+use crate::fetch_retry_timeout::model::{Definition, Rewrite, Wrappers, last_segment};
+use crate::fetch_retry_timeout::rust::last_or_path;
+use crate::fetch_retry_timeout::rust_edit::send_rewrite;
+use crate::fetch_retry_timeout::typescript::{TIMEOUT, with_deadline};
+use crate::shared::import_advice::Import;
+
+pub(crate) const WHY: &str = "A network call without a timeout lets one slow peer hold the request forever; one without a retry turns every transient failure (a dropped connection, a 503 during a deploy) into an error.";
+
+/// What the advice may point at: the wrappers' definitions and how to import them.
+pub(crate) struct Advisor<'a> {
+    pub wrappers: &'a Wrappers,
+    pub definitions: &'a BTreeMap<String, Definition>,
+    pub graph: Option<&'a ImportGraph>,
+    pub cargo: Option<&'a CargoWorkspace>,
+}
+
+impl Advisor<'_> {
+    pub fn diagnostic(&self, found: &Found<'_>) -> Diagnostic {
+        match found {
+            Found::AtCall {
+                unwrapped: u,
+                missing_retry,
+                missing_timeout,
+            } => self.at_call(u, *missing_retry, *missing_timeout),
+            Found::AtCaller { .. } => {
+                crate::fetch_retry_timeout::advice_caller::at_caller(self, found)
+            }
+        }
+    }
+
+    fn at_call(
+        &self,
+        u: &crate::fetch_retry_timeout::model::Unwrapped,
+        missing_retry: bool,
+        missing_timeout: bool,
+    ) -> Diagnostic {
+        let path = &u.span.path;
+        let rust = path.ends_with(".rs");
+        let must_retry = self
+            .wrappers
+            .must_retry(u.method.as_deref(), u.idempotency_key);
+        let summary = match (missing_retry, missing_timeout) {
+            (true, true) => format!("`{}` in {path} has no retry and no timeout", u.call),
+            (true, false) => format!("`{}` in {path} has a timeout but no retry", u.call),
+            _ if must_retry => format!("`{}` in {path} is retried but has no timeout", u.call),
+            _ => match &u.method {
+                Some(m) => format!("`{}` ({m}) in {path} has no timeout", u.call),
+                None => format!("`{}` in {path} has no timeout", u.call),
+            },
+        };
+        let label = match (missing_retry, missing_timeout) {
+            (true, true) => "no retry, no timeout",
+            (true, false) => "no retry",
+            _ => "no timeout",
+        };
+        let retry = missing_retry.then(|| self.retry_name(rust));
+        let rewrite = match &u.rewrite {
+            Rewrite::Call {
+                call,
+                with_timeout,
+                awaited,
+            } => {
+                let call = if missing_timeout { with_timeout } else { call };
+                let wrapped = match &retry {
+                    Some(r) => format!("{r}(() => {call})"),
+                    None => call.clone(),
+                };
+                if *awaited {
+                    format!("await {wrapped}")
+                } else {
+                    wrapped
+                }
+            }
+            Rewrite::Send { chain, add_timeout } => {
+                let retry = retry.as_deref().map(last_or_path);
+                send_rewrite(chain, *add_timeout && missing_timeout, retry)
+                    .unwrap_or_else(|| format!("{chain}.send().await"))
+            }
+        };
+        let mut d = Diagnostic::new(u.span.clone(), summary)
+            .label(label)
+            .why(WHY)
+            .step(if rewrite.contains('\n') && rust {
+                format!("Rewrite the call as:\n```rust\n{rewrite}\n```")
+            } else {
+                format!("Rewrite the call as `{}`.", one_line(&rewrite))
+            });
+        if let Some(retry) = &retry {
+            d = self.import_steps(d, path, retry, rust);
+        }
+        if missing_timeout {
+            d = self.timeout_step(d, rust);
+        }
+        if !missing_retry && !must_retry {
+            d = d.step(self.unretried_note(u.method.as_deref(), rust));
+        }
+        if !missing_retry
+            && missing_timeout
+            && let Rewrite::Call { with_timeout, .. } = &u.rewrite
+        {
+            d = d.edit(Edit {
+                description: "Add a 10-second timeout signal".into(),
+                replacements: vec![Replacement {
+                    span: u.span.clone(),
+                    text: with_timeout.clone(),
+                }],
+            });
+        }
+        d
+    }
+
+    /// The retry wrapper to name: the first configured one the workspace defines, else the
+    /// first configured one (for its language).
+    pub fn retry_name(&self, rust: bool) -> String {
+        let fits = |n: &&String| rust == (n.contains('_') || n.contains("::"));
+        self.wrappers
+            .retry
+            .iter()
+            .filter(fits)
+            .find(|n| self.definitions.contains_key(last_segment(n)))
+            .or_else(|| self.wrappers.retry.iter().find(fits))
+            .or_else(|| self.wrappers.retry.first())
+            .map_or_else(
+                || if rust { "with_retry" } else { "withRetry" }.to_string(),
+                |n| {
+                    if rust {
+                        n.clone()
+                    } else {
+                        last_segment(n).to_string()
+                    }
+                },
+            )
+    }
+
+    /// How to bring the retry wrapper into `path`: the exact import, or where to write one.
+    pub fn import_steps(
+        &self,
+        mut d: Diagnostic,
+        path: &str,
+        retry: &str,
+        rust: bool,
+    ) -> Diagnostic {
+        let Some(def) = self.definitions.get(last_segment(retry)) else {
+            let names = self
+                .wrappers
+                .retry
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return d.step(format!(
+                "No retry wrapper is defined in this workspace (looked for the `retry` names of [rules.fetch-retry-timeout]: {names}): write `{retry}` once in a shared {} and import it, or add your retry helper's name to `retry`.",
+                if rust { "crate" } else { "package" }
+            ));
+        };
+        if rust {
+            if let Some(line) = self.use_line(path, def) {
+                d = d.step(format!("Add `{line}` to {path}."));
+            }
+        } else {
+            let import = Import::of(self.graph, path, &def.span.path, &def.name, false);
+            if let Some(first) = import.prerequisite {
+                d = d.step(first);
+            }
+            d = d.step(format!(
+                "Add `import {{ {} }} from \"{}\";` to {path}.",
+                def.name, import.specifier
+            ));
+        }
+        d.related(def.span.clone(), format!("`{}` is defined here", def.name))
+    }
+
+    /// `use crate::retry::with_retry;` in its own crate, `use acme_net::retry::with_retry;`
+    /// from another.
+    fn use_line(&self, from: &str, def: &Definition) -> Option<String> {
+        let cargo = self.cargo?;
+        let c = cargo.crate_of(&def.span.path)?;
+        let module = module_path(cargo.crates[c].lib.as_deref()?, &def.span.path)?;
+        let head = if cargo.crate_of(from) == Some(c) {
+            "crate".to_string()
+        } else {
+            cargo.crates[c].ident.clone()
+        };
+        let path: Vec<String> = std::iter::once(head)
+            .chain(module)
+            .chain([def.name.clone()])
+            .collect();
+        Some(format!("use {};", path.join("::")))
+    }
+
+    pub fn timeout_step(&self, d: Diagnostic, rust: bool) -> Diagnostic {
+        let d = d.step(if rust {
+            "`.timeout(Duration::from_secs(10))` (with `use std::time::Duration;`) bounds the whole request; to cover every request of a client, build it with `Client::builder().timeout(…)` in the same function."
+        } else {
+            "`AbortSignal.timeout(ms)` aborts the request after `ms` milliseconds: choose the deadline the endpoint needs (10 s here); a signal the call already has is kept with `AbortSignal.any([signal, AbortSignal.timeout(ms)])`."
+        });
+        match self
+            .wrappers
+            .timeout
+            .iter()
+            .find_map(|n| self.definitions.get(last_segment(n)))
+        {
+            Some(def) => d.related(def.span.clone(), format!("`{}` is defined here", def.name)),
+            None => d,
+        }
+    }
+
+    fn unretried_note(&self, method: Option<&str>, rust: bool) -> String {
+        let retry = self.retry_name(rust);
+        let methods = self.wrappers.methods.join(", ");
+        match method {
+            Some(m) => format!(
+                "No retry is asked for: this is a {m}, and repeating it could do its work twice (a second submission, a second record). Retry it only once it is idempotent: send an `Idempotency-Key` header that the server deduplicates on, then wrap the call in `{retry}`."
+            ),
+            None => format!(
+                "No retry is asked for: the request's method is not written at the call. If it is one that is safe to repeat ({methods}), wrap the call in `{retry}` too."
+            ),
+        }
+    }
+}
+
+/// `a.ts:3 \`load(…)\` → b.ts:10 \`fetch\``.
+pub(crate) fn chain_text(chain: &[Link]) -> String {
+    chain
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let call = if i + 1 == chain.len() {
+                l.callee.clone()
+            } else {
+                format!("{}(…)", l.callee)
+            };
+            format!("{}:{} `{call}`", l.span.path, l.span.start_pos.line)
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// The text `AbortSignal.timeout` goes in: kept here so both halves of the advice agree.
+pub(crate) fn deadline_for(signal: Option<&str>) -> String {
+    match signal {
+        None => TIMEOUT.to_string(),
+        Some(s) => with_deadline(s),
+    }
+}
+
+/// Code for a message: whitespace runs collapsed to one space.
+pub(crate) fn one_line(code: &str) -> String {
+    code.split_whitespace().collect::<Vec<_>>().join(" ")
+}
