@@ -78,6 +78,8 @@ pub struct CheckArgs {
     /// Same as --color never.
     #[arg(long)]
     pub no_color: bool,
+    #[command(flatten)]
+    pub fixes: crate::commands::FixArgs,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Some(config) = &args.config {
         check = check.config(config);
     }
+    if args.fixes.requested()
+        && let Err(code) = super::fix::run(&args.fixes, &check)
+    {
+        return code;
+    }
     let report = match check.run() {
         Ok(report) => report,
         Err(error) => {

@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod fix;
 mod graph;
 mod query;
 mod test;
@@ -10,6 +11,7 @@ use std::io::{self, IsTerminal, Write};
 
 use crate::EXIT_ERROR;
 use crate::cli::{Cli, Command};
+pub use fix::FixArgs;
 
 pub fn run(cli: Cli) -> u8 {
     match cli.command {

@@ -73,8 +73,8 @@ use serde::Deserialize;
 use serde::de::Error as _;
 use structlint_core::glob::glob_set;
 use structlint_core::{
-    Diagnostic, Edit, FileContext, FileFacts, Language, Level, Needs, Replacement, RuleImpl,
-    RuleSpec, WorkspaceContext, WorkspaceRule,
+    Applicability, Diagnostic, Edit, FileContext, FileFacts, Language, Level, Needs, Replacement,
+    RuleImpl, RuleSpec, WorkspaceContext, WorkspaceRule,
 };
 
 use crate::fetch_retry_timeout::model::{
@@ -295,6 +295,9 @@ impl FetchRetryTimeout {
             d = d.edit(Edit {
                 description: "Add a 10-second timeout signal".into(),
                 replacements,
+                // Unsafe: it changes behaviour, aborting requests that take longer than 10 s,
+                // and the right deadline is the endpoint's, not ours.
+                applicability: Applicability::Unsafe,
             });
         }
         d
