@@ -18,6 +18,10 @@ pub enum Command {
     /// Exit codes: 0 no errors (warnings allowed), 1 errors found or more warnings than
     /// --max-warnings, 2 usage, configuration or internal error.
     Check(CheckArgs),
+    /// Look at the workspace and write a commented structlint.toml that works on the first
+    /// run (packages, layer folders, network wrappers, schemas), then run the check and print
+    /// the findings per rule. Never overwrites a config.
+    Init(crate::commands::InitArgs),
     /// List the rules with their default level and a one-line description.
     Rules,
     /// Print the import graph of a TypeScript workspace, marking the edges rules reject.
