@@ -142,3 +142,44 @@ fn a_file_with_syntax_errors_is_left_alone() {
         "export const a = 1;\n"
     );
 }
+
+#[test]
+fn a_relative_import_of_another_packages_entry_becomes_its_package_name() {
+    let dir = common::workspace(&[
+        (
+            "package.json",
+            br#"{ "name": "root", "private": true, "workspaces": ["packages/*"] }"#,
+        ),
+        (
+            "packages/a/package.json",
+            br#"{ "name": "@x/a", "main": "src/index.ts" }"#,
+        ),
+        (
+            "packages/b/package.json",
+            br#"{ "name": "@x/b", "dependencies": { "@x/a": "workspace:*" } }"#,
+        ),
+        (
+            "packages/a/src/index.ts",
+            b"export function foo(): number { return 1; }\n",
+        ),
+        (
+            "packages/b/src/index.ts",
+            b"import { foo } from '../../a/src/index';\nexport const bar = foo();\n",
+        ),
+    ]);
+    let before = findings(dir.path());
+    assert_eq!(before.safe.len(), 1, "{:#?}", before.all);
+    let run = common::structlint(dir.path(), &["check", "--fix", "."]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("Fixed 1 finding in 1 file (package-privacy: 1)."),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("packages/b/src/index.ts")).unwrap(),
+        "import { foo } from '@x/a';\nexport const bar = foo();\n"
+    );
+    assert!(findings(dir.path()).all.is_empty());
+}
