@@ -24,6 +24,10 @@ pub enum Command {
     /// code that has findings today, and let no new one in. The baseline only shrinks:
     /// `--prune` drops fixed findings, `--update` accepts new ones.
     Baseline(BaselineArgs),
+    /// Look at the workspace and write a commented structlint.toml that works on the first
+    /// run (packages, layer folders, network wrappers, schemas), then run the check and print
+    /// the findings per rule. Never overwrites a config.
+    Init(crate::commands::InitArgs),
     /// List the rules with their default level and a one-line description.
     Rules,
     /// Print the import graph of a TypeScript workspace, marking the edges rules reject.
@@ -86,6 +90,8 @@ pub struct CheckArgs {
     pub no_color: bool,
     #[command(flatten)]
     pub adopt: AdoptArgs,
+    #[command(flatten)]
+    pub fixes: crate::commands::FixArgs,
 }
 
 #[derive(Debug, Args)]

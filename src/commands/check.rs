@@ -71,11 +71,21 @@ pub fn run(args: &CheckArgs) -> u8 {
 /// The report of the paths, or of the buffer on stdin; the exit code after an error.
 fn run_check(args: &CheckArgs) -> Result<Report, u8> {
     if let Some(name) = &args.adopt.stdin_filename {
+        if args.fixes.requested() {
+            let _ = writeln!(
+                io::stderr(),
+                "error: --fix cannot write a buffer read from stdin; run it on the file, or apply the edits the JSON output carries"
+            );
+            return Err(EXIT_ERROR);
+        }
         return super::stdin::check(name, args.config.as_deref());
     }
     let mut check = Check::paths(&args.paths);
     if let Some(config) = &args.config {
         check = check.config(config);
+    }
+    if args.fixes.requested() {
+        super::fix::run(&args.fixes, &check)?;
     }
     check
         .run()

@@ -4,7 +4,9 @@ mod baseline;
 mod changed;
 mod check;
 mod explain;
+mod fix;
 mod graph;
+mod init;
 mod query;
 mod statistics;
 mod stdin;
@@ -14,11 +16,14 @@ use std::io::{self, IsTerminal, Write};
 
 use crate::EXIT_ERROR;
 use crate::cli::{Cli, Command};
+pub use fix::FixArgs;
+pub use init::InitArgs;
 
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Baseline(args) => baseline::run(&args),
+        Command::Init(args) => init::run(&args),
         Command::Rules => explain::list(),
         Command::Graph(args) => graph::run(&args),
         Command::Test(args) => test::run(&args),

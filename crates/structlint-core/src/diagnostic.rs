@@ -48,12 +48,32 @@ pub struct Replacement {
     pub text: String,
 }
 
+/// Whether `structlint check --fix` may apply an edit unasked (as ruff's `Applicability`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Cannot change what the code does, and the rule checked that it is right.
+    Safe,
+    /// Probably right, but it changes behaviour or rests on a guess: only with
+    /// `--unsafe-fixes`, and a person should review it.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// A fix that a tool can apply without judgement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     /// What applying it does, e.g. "Delete the unused suppression".
     pub description: String,
     pub replacements: Vec<Replacement>,
+    pub applicability: Applicability,
 }
 
 /// An in-source suppression that covers a diagnostic.

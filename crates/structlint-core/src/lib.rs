@@ -20,6 +20,7 @@ mod clip;
 pub mod config;
 mod diagnostic;
 mod engine;
+mod fix;
 mod gitignore;
 pub mod glob;
 mod inside;
@@ -39,11 +40,13 @@ pub use config::{
     CONFIG_FILE, Config, ConfigError, FilesConfig, ResolveConfig, closest, find_config,
 };
 pub use diagnostic::{
-    Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression, plural,
+    Applicability, Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression,
+    plural,
 };
 pub use engine::Engine;
 pub use engine::paths::normalize;
 pub use engine::read::too_large;
+pub use fix::{FileEdits, apply_edits};
 pub use inside::{ReadError, ReadErrorKind, check_relative, read_inside, resolve_inside};
 pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};

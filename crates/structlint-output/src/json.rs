@@ -66,6 +66,8 @@ struct JsonRelated<'a> {
 #[derive(Serialize)]
 struct JsonEdit<'a> {
     description: &'a str,
+    /// `safe` or `unsafe`: whether `check --fix` applies it without `--unsafe-fixes`.
+    applicability: &'static str,
     replacements: Vec<JsonReplacement<'a>>,
 }
 
@@ -138,6 +140,7 @@ fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
             .collect(),
         edit: d.edit.as_ref().map(|e| JsonEdit {
             description: &e.description,
+            applicability: e.applicability.as_str(),
             replacements: e
                 .replacements
                 .iter()

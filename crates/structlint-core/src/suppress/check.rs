@@ -4,7 +4,7 @@ use structlint_lang::Language;
 
 use super::{Directive, DirectiveKind, FileDirectives};
 use crate::config::closest;
-use crate::{Diagnostic, Edit, Replacement, Suppression};
+use crate::{Applicability, Diagnostic, Edit, Replacement, Suppression};
 
 /// The id of the rule that checks suppression comments themselves.
 pub const SUPPRESSIONS_RULE: &str = "suppressions";
@@ -143,6 +143,9 @@ fn check_directive(
                         span: directive.removal.clone(),
                         text: String::new(),
                     }],
+                    // Safe: a comment has no behaviour, and every rule it names ran on
+                    // this file and reported nothing it covers.
+                    applicability: Applicability::Safe,
                 })
         } else {
             d.step(format!(

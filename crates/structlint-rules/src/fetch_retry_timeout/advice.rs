@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use structlint_cargo::{CargoWorkspace, module_path};
-use structlint_core::{Diagnostic, Edit, Replacement};
+use structlint_core::{Applicability, Diagnostic, Edit, Replacement};
 use structlint_graph::ImportGraph;
 
 use crate::fetch_retry_timeout::callers::{Found, Link};
@@ -115,6 +115,9 @@ impl Advisor<'_> {
                     span: u.span.clone(),
                     text: with_timeout.clone(),
                 }],
+                // Unsafe: it changes behaviour, aborting requests that take longer than 10 s,
+                // and the right deadline is the endpoint's, not ours.
+                applicability: Applicability::Unsafe,
             });
         }
         d

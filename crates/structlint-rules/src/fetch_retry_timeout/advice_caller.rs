@@ -1,7 +1,7 @@
 //! The prompt for a call of a function that takes the request's signal from its caller and
 //! gets none: the call rewritten to pass a deadline, and the way to the network call.
 
-use structlint_core::{Diagnostic, Edit, Replacement};
+use structlint_core::{Applicability, Diagnostic, Edit, Replacement};
 
 use crate::fetch_retry_timeout::advice::{Advisor, WHY, chain_text, deadline_for, one_line};
 use crate::fetch_retry_timeout::callers::Found;
@@ -70,6 +70,9 @@ pub(crate) fn at_caller(advisor: &Advisor<'_>, found: &Found<'_>) -> Diagnostic 
                     span: caller.span.clone(),
                     text: call,
                 }],
+                // Unsafe: it changes behaviour, aborting requests that take longer than 10 s,
+                // and the right deadline is the endpoint's, not ours.
+                applicability: Applicability::Unsafe,
             });
         }
     } else {

@@ -1,7 +1,7 @@
 //! Which public entry of a package to import instead of an internal module, and whether the
 //! imported names are exported there: the fix advice of `package-privacy`.
 
-use structlint_core::{Edit, Language};
+use structlint_core::{Applicability, Edit, Language};
 use structlint_graph::{ImportGraph, ModuleRef, paths};
 
 use crate::shared::import_graph::{
@@ -76,6 +76,10 @@ pub(crate) fn entry_advice(
                 r,
                 &specifier,
                 format!("Import from the public entry `{specifier}`"),
+                // Unsafe: the entry exports the same names, but they may be other bindings
+                // (only names are checked), and loading the entry runs every module it
+                // imports.
+                Applicability::Unsafe,
             )
         });
         let (verb, them) = if names.len() == 1 {

@@ -1,7 +1,7 @@
 //! The finding of an import that reaches into another package's internals: by a subpath
 //! that is not public, or by a relative path or tsconfig alias into its folder.
 
-use structlint_core::Diagnostic;
+use structlint_core::{Applicability, Diagnostic};
 use structlint_graph::{Access, GraphFile, ImportGraph, ModuleRef, Target};
 
 use crate::package_privacy::advice::entry_advice;
@@ -81,6 +81,9 @@ pub(crate) fn by_path(
                     r,
                     &specifier,
                     format!("Import `{specifier}` by package name"),
+                    // Safe: the package-name specifier resolves to the very file the import
+                    // reaches now, so the same module is loaded and every name still binds.
+                    Applicability::Safe,
                 ));
         }
         None => d = add_advice(d, graph, r, to, Some(target)),

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use structlint_core::{
-    AnyProvider, Diagnostic, Edit, FileContext, FileFacts, Language, Needs, Position, Replacement,
-    Span, WorkspaceContext, WorkspaceRule,
+    AnyProvider, Applicability, Diagnostic, Edit, FileContext, FileFacts, Language, Needs,
+    Position, Replacement, Span, WorkspaceContext, WorkspaceRule,
 };
 use structlint_graph::{
     IMPORT_GRAPH, ImportGraph, ImportGraphProvider, MODULE_LANGUAGES, ModuleRef, paths,
@@ -98,7 +98,13 @@ pub(crate) fn relative_specifier(from_dir: &str, to: &str) -> String {
 }
 
 /// A replacement of a specifier literal that keeps its quote style.
-pub(crate) fn specifier_edit(r: &ModuleRef, new: &str, description: String) -> Edit {
+/// Callers say why their rewrite is or is not [`Applicability::Safe`].
+pub(crate) fn specifier_edit(
+    r: &ModuleRef,
+    new: &str,
+    description: String,
+    applicability: Applicability,
+) -> Edit {
     let q = r.quote;
     Edit {
         description,
@@ -106,6 +112,7 @@ pub(crate) fn specifier_edit(r: &ModuleRef, new: &str, description: String) -> E
             span: r.specifier_span.clone(),
             text: format!("{q}{new}{q}"),
         }],
+        applicability,
     }
 }
 

@@ -44,7 +44,7 @@
 //! None besides the level.
 
 use structlint_core::config::{closest, edit_distance};
-use structlint_core::{Diagnostic, Language, Level, RuleImpl, RuleSpec};
+use structlint_core::{Applicability, Diagnostic, Language, Level, RuleImpl, RuleSpec};
 use structlint_graph::{
     Entry, GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package,
 };
@@ -102,7 +102,8 @@ fn diagnostic(
                 d = d.step(format!("Did you mean `{near}`? Fix the path."));
                 let target = stems.iter().position(|s| s == near).map(|i| siblings[i]);
                 if target.is_some_and(|t| safe_target(graph, &file.path, r, t)) {
-                    d = d.edit(specifier_edit(r, near, format!("Import `{near}`")));
+                    // Unsafe: the nearest sibling by spelling is a guess at what was meant.
+                    d = d.edit(specifier_edit(r, near, format!("Import `{near}`"), Applicability::Unsafe));
                 }
             } else {
                 d = d.step(format!("Fix the path: nothing in {dir} matches it."));
@@ -122,7 +123,8 @@ fn diagnostic(
                     let package = graph.packages.by_name(near);
                     let entry = package.and_then(|p| graph.entries[p].iter().find(|e| e.subpath == subpath)).and_then(|e| e.file.as_deref());
                     if entry.is_some_and(|t| safe_target(graph, &file.path, r, t)) {
-                        d = d.edit(specifier_edit(r, &fixed, format!("Import `{fixed}`")));
+                        // Unsafe: a package one or two letters away is a guess at what was meant.
+                        d = d.edit(specifier_edit(r, &fixed, format!("Import `{fixed}`"), Applicability::Unsafe));
                     }
                 }
                 None => d = d.step(format!("No workspace package is named `{name}`: check the name, or add the package to the workspace.")),
@@ -172,6 +174,9 @@ fn package_entry_advice(
             r,
             &specifier,
             format!("Import from `{specifier}`"),
+            // Unsafe: the import loads nothing today, and the entry is chosen because it
+            // exports the same names, which may be other bindings.
+            Applicability::Unsafe,
         ));
     }
     let listed: Vec<String> = code_entries

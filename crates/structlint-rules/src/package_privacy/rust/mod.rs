@@ -12,7 +12,7 @@ use structlint_cargo::{
     library_modules,
 };
 
-use structlint_core::{Diagnostic, Edit, Replacement, Severity, WorkspaceContext};
+use structlint_core::{Applicability, Diagnostic, Edit, Replacement, Severity, WorkspaceContext};
 
 use crate::shared::bilingual::RustCheck;
 
@@ -270,6 +270,10 @@ fn unreachable(lib: &Library<'_>, module: &[String], item: &ItemFact) -> Diagnos
                 span: vis.clone(),
                 text: "pub(crate)".into(),
             }],
+            // Unsafe: which of the two fixes is right is the author's call (the item may be
+            // API the crate forgot to re-export), and a `pub(crate)` item named in a
+            // reachable signature trips `private_interfaces`, which fails `-D warnings`.
+            applicability: Applicability::Unsafe,
         });
     }
     d
