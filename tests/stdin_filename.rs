@@ -110,3 +110,22 @@ fn bad_names_and_input_are_errors() {
     );
     assert_eq!(run.code, 2, "no paths besides the buffer");
 }
+
+/// A buffer from stdin has no file to write: `--fix` with it is a usage error, not a silent
+/// check that fixes nothing.
+#[test]
+fn fix_with_a_buffer_from_stdin_is_a_usage_error() {
+    let root = fixture();
+    let run = with_stdin(
+        &root,
+        &["check", "--stdin-filename", REPO_FILE, "--fix"],
+        "export const a = 1;\n",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--fix cannot write a buffer read from stdin"),
+        "{}",
+        run.stderr
+    );
+}
