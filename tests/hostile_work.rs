@@ -50,6 +50,23 @@ fn queries_that_hang_the_query_compiler_are_rule_errors() {
 }
 
 #[test]
+fn a_field_of_predicates_alone_is_an_error_not_an_abort() {
+    // tree-sitter's query compiler asserted on it, which aborted the process (exit 134).
+    let query = "(statement_block body: (#eq? @a \"x\"))";
+    let dir = workspace(&[("src/a.ts", b"export const a = 1;\n")]);
+    let run = finished(
+        structlint_within(dir.path(), &["query", query, "src/a.ts"]),
+        query,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("this field names only a predicate"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_query_nested_thousands_deep_is_an_error_not_a_stack_overflow() {
     let query = format!(
         "{}(identifier){} @a",
