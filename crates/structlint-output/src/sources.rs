@@ -1,14 +1,39 @@
 //! Source text for snippets, read back from disk once per file that has findings.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::rc::Rc;
+
+use structlint_core::LineIndex;
 
 use structlint_core::Report;
 
 pub(crate) struct Sources {
     root: PathBuf,
-    cache: HashMap<String, Option<Arc<String>>>,
+    cache: HashMap<String, Option<Rc<Source>>>,
+}
+
+/// The text of a file, and its line index once a snippet needs one: built once per file, so
+/// that each of a file's findings finds its lines without counting them from the start.
+pub(crate) struct Source {
+    text: String,
+    lines: OnceCell<LineIndex>,
+}
+
+impl Source {
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+}
+
+impl Deref for Source {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
 }
 
 impl Sources {
@@ -24,13 +49,15 @@ impl Sources {
 
     /// The text of `path`, or `None` when it cannot be read as UTF-8 any more. Snippets are
     /// printed, so only files that resolve under the root are read (see `read_inside`).
-    pub fn get(&mut self, path: &str) -> Option<Arc<String>> {
+    pub fn get(&mut self, path: &str) -> Option<Rc<Source>> {
         self.cache
             .entry(path.to_string())
             .or_insert_with(|| {
-                structlint_core::read_inside(&self.root, path)
-                    .ok()
-                    .map(Arc::new)
+                let text = structlint_core::read_inside(&self.root, path).ok()?;
+                Some(Rc::new(Source {
+                    text,
+                    lines: OnceCell::new(),
+                }))
             })
             .clone()
     }
