@@ -20,11 +20,21 @@ pub(crate) struct Sources {
 pub(crate) struct Source {
     text: String,
     lines: OnceCell<LineIndex>,
+    /// Where each `\n` is: a unified diff numbers lines by `\n` alone.
+    newlines: OnceCell<Vec<usize>>,
 }
 
 impl Source {
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// How many `\n` come before `offset`.
+    pub fn newlines_before(&self, offset: usize) -> usize {
+        let newlines = self
+            .newlines
+            .get_or_init(|| self.text.match_indices('\n').map(|(i, _)| i).collect());
+        newlines.partition_point(|&i| i < offset)
     }
 }
 
@@ -57,6 +67,7 @@ impl Sources {
                 Some(Rc::new(Source {
                     text,
                     lines: OnceCell::new(),
+                    newlines: OnceCell::new(),
                 }))
             })
             .clone()
