@@ -280,3 +280,27 @@ fn human_output_of_many_findings_in_one_file_takes_time_in_their_number() {
         &run.stdout[run.stdout.len().saturating_sub(2_000)..]
     );
 }
+
+#[test]
+fn a_long_unknown_name_is_not_compared_with_every_long_name() {
+    // The suggestion for an unknown rule in a suppression comment compared it with each rule
+    // id, in time the product of their lengths: minutes for these two.
+    let id = "a".repeat(100_000);
+    let rule = format!(
+        "[[rule]]\nid = \"{id}\"\nlanguage = \"typescript\"\nmessage = \"found\"\nregex = \"zzz\"\n"
+    );
+    let source =
+        format!("// structlint-disable-next-line {id}b -- a reason\nexport const x = 1;\n");
+    let dir = workspace(&[
+        ("structlint.toml", CONFIG),
+        ("rules/long.toml", rule.as_bytes()),
+        ("src/a.ts", source.as_bytes()),
+    ]);
+    let run = finished(structlint_within(dir.path(), &["check"]), "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("is not a structlint rule"),
+        "{}",
+        run.stdout
+    );
+}
