@@ -304,3 +304,20 @@ fn a_long_unknown_name_is_not_compared_with_every_long_name() {
         run.stdout
     );
 }
+
+#[test]
+fn a_long_path_glob_of_a_source_test_compiles_in_time_in_its_length() {
+    // Each character copied the rest of the pattern: minutes for this one.
+    let glob = format!("packages/{}/**", "a".repeat(100_000));
+    let rule = format!(
+        "[[rule]]\nid = \"long-glob\"\nkind = \"imports\"\nfrom = \"{glob}\"\nto = \"x/**\"\nmessage = \"found\"\n"
+    );
+    let dir = workspace(&[
+        ("structlint.toml", CONFIG),
+        ("rules/long.toml", rule.as_bytes()),
+        ("src/a.ts", b"export const x = 1;\n"),
+    ]);
+    let run = finished(structlint_within(dir.path(), &["check"]), "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("matches no file"), "{}", run.stdout);
+}
