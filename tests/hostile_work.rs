@@ -321,3 +321,23 @@ fn a_long_path_glob_of_a_source_test_compiles_in_time_in_its_length() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("matches no file"), "{}", run.stdout);
 }
+
+#[test]
+fn a_long_name_in_the_config_does_not_slow_the_literal_prefilter() {
+    // Its automaton took time in the square of a literal's length: minutes for this one.
+    let config = format!(
+        "[rules.fetch-retry-timeout]\nretry = [\"{}\"]\n",
+        "x".repeat(100_000)
+    );
+    let dir = workspace(&[
+        ("structlint.toml", config.as_bytes()),
+        ("src/a.ts", b"export const f = () => fetch('/x');\n"),
+    ]);
+    let run = finished(structlint_within(dir.path(), &["check"]), "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("has no retry and no timeout"),
+        "{}",
+        run.stdout
+    );
+}
