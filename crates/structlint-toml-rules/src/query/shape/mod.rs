@@ -7,9 +7,9 @@
 //!   it started, forever, growing memory. Every repetition of what can match nothing is
 //!   rejected, also the few the compiler would survive: the loop depends on how it lays out its
 //!   steps, and repeating "nothing" is never what an author means.
-//! - A field whose pattern is only predicates (`body: (#eq? @a "x")`): the compiler sets the
-//!   field on the pattern's first step, which does not exist, and an assertion aborts the
-//!   process.
+//! - A field, a capture or a quantifier on a pattern of predicates alone
+//!   (`body: (#eq? @a "x")`, `((#eq? @a "x")) @c`, `[(#eq? @a "x")]?`): the compiler puts it on
+//!   the pattern's first step, which does not exist, and an assertion aborts the process.
 //! - Brackets nested thousands deep: its parser recurses once per bracket and overflows the
 //!   stack, which aborts the process.
 //!
@@ -82,6 +82,7 @@ pub(super) struct Item {
 pub(super) enum Refusal {
     RepeatsNothing,
     FieldWithoutNode,
+    SuffixWithoutNode,
 }
 
 impl Item {
@@ -150,6 +151,11 @@ pub(crate) fn check(source: &str, language: &Language) -> Result<(), Rejected> {
             offset: at,
             message: "this `+` or `*` repeats a pattern that can match no node at all, which can make tree-sitter's query compiler loop forever".into(),
             help: "make what is repeated match at least one node: write `(x)*` rather than `((x)?)+` or `((x)*)+`, and give a repeated `(_ …)` a required first child".into(),
+        }),
+        Some((at, Refusal::SuffixWithoutNode)) => Err(Rejected {
+            offset: at,
+            message: "this capture or quantifier applies to predicates alone, which match no node: tree-sitter's query compiler crashes on it".into(),
+            help: "capture or quantify a node pattern, and put the predicates after it: `((identifier) @id (#eq? @id \"x\"))?`".into(),
         }),
         Some((at, Refusal::FieldWithoutNode)) => Err(Rejected {
             offset: at,

@@ -238,8 +238,12 @@ impl<'s> Reader<'s> {
             quantifier: Quantifier::One,
             quantifier_at: self.at,
         };
+        let mut first_suffix = None;
         loop {
             self.skip_space();
+            if matches!(self.peek(), Some('+' | '*' | '?' | '@')) {
+                first_suffix.get_or_insert(self.at);
+            }
             let q = match self.peek() {
                 Some('+') => Quantifier::OneOrMore,
                 Some('*') => Quantifier::ZeroOrMore,
@@ -259,6 +263,11 @@ impl<'s> Reader<'s> {
             }
             item.quantifier = q.then(item.quantifier);
             self.bump();
+        }
+        // The compiler puts a capture or a quantifier on the item's first step.
+        if let Some(at) = first_suffix.filter(|_| !item.adds_step()) {
+            self.refused = Some((at, Refusal::SuffixWithoutNode));
+            return None;
         }
         let repeats = matches!(
             item.quantifier,

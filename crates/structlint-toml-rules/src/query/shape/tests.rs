@@ -51,6 +51,28 @@ fn a_field_of_predicates_alone_is_rejected_at_the_field() {
 }
 
 #[test]
+fn a_capture_or_a_quantifier_on_predicates_alone_is_rejected_at_it() {
+    // Each aborted the process in tree-sitter's query compiler. Found by tests/fuzz (query).
+    for (query, suffix) in [
+        ("(identifier) @a ((#eq? @a \"x\"))?", "?"),
+        ("(identifier) @a [(#eq? @a \"x\")] @c", "@c"),
+        ("(program (identifier) @a ((#eq? @a \"x\")) @c)", "@c"),
+        ("(_ (_) @m (((#has? @m \"x\"))) @m)", "@m)"),
+    ] {
+        assert_eq!(rejected(query), query.rfind(suffix), "{query}");
+        let message = check(query, &Grammar::TypeScript.language())
+            .err()
+            .unwrap()
+            .message;
+        assert!(message.contains("predicates alone"), "{query}: {message}");
+    }
+    assert_eq!(
+        rejected("(program ((identifier) @a (#eq? @a \"x\"))? @c)"),
+        None
+    );
+}
+
+#[test]
 fn ordinary_repetitions_pass() {
     for query in [
         "(comment)* @c . (function_declaration) @f",
