@@ -221,3 +221,15 @@ fn many_findings_on_one_huge_line_take_time_in_their_number() {
         "the last call's column"
     );
 }
+
+#[test]
+fn a_code_pattern_nested_deep_is_an_error_before_it_is_parsed() {
+    // tree-sitter's error recovery took minutes on it, for each of the pattern's four parses.
+    let pattern = format!("{}e.unwrap{}", "(".repeat(800), ")*".repeat(800));
+    let query = format!("(_ (_) @m (#has? @m \"{pattern}\"))");
+    let dir = workspace(&[("src/a.ts", b"export const a = f(1);\n")]);
+    let run = structlint_within(dir.path(), &["query", &query, "src/a.ts"]);
+    let run = finished(run, "query");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("more than 64 deep"), "{}", run.stderr);
+}
