@@ -21,6 +21,10 @@ const MANY: &str = "__sl_many_";
 /// parse, and a pattern is parsed up to four times.
 const MAX_NESTING: usize = 64;
 
+/// Longer than any real pattern. tree-sitter's error recovery on some invalid code takes far
+/// more than its size: 16 KB of unbalanced brackets took 33 s to parse.
+const MAX_LEN: usize = 2048;
+
 /// How deep `(`, `[` and `{` nest in `source`, strings and all.
 fn nesting(source: &str) -> usize {
     let mut depth = 0usize;
@@ -60,6 +64,11 @@ enum Meta<'p> {
 impl Pattern {
     /// Parses `source` for `grammar`; `Err` says what is wrong with the snippet.
     pub fn compile(source: &str, grammar: Grammar) -> Result<Pattern, String> {
+        if source.len() > MAX_LEN {
+            return Err(format!(
+                "the pattern is longer than {MAX_LEN} bytes: tree-sitter's error recovery can take minutes on a few kilobytes of unbalanced code; write a shorter pattern"
+            ));
+        }
         if nesting(source) > MAX_NESTING {
             return Err(format!(
                 "the pattern nests brackets more than {MAX_NESTING} deep: tree-sitter's error recovery takes minutes on code like it; write a flatter pattern"
