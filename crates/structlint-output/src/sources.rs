@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use structlint_core::LineIndex;
 
@@ -18,13 +19,21 @@ pub(crate) struct Sources {
 /// The text of a file, and its line index once a snippet needs one: built once per file, so
 /// that each of a file's findings finds its lines without counting them from the start.
 pub(crate) struct Source {
-    text: String,
+    text: Arc<String>,
     lines: OnceCell<LineIndex>,
     /// Where each `\n` is: a unified diff numbers lines by `\n` alone.
     newlines: OnceCell<Vec<usize>>,
 }
 
 impl Source {
+    fn new(text: Arc<String>) -> Rc<Source> {
+        Rc::new(Source {
+            text,
+            lines: OnceCell::new(),
+            newlines: OnceCell::new(),
+        })
+    }
+
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
@@ -52,7 +61,7 @@ impl Sources {
         Sources {
             root: report.root.clone(),
             cache: (report.buffers.iter())
-                .map(|(path, text)| (path.clone(), Some(text.clone())))
+                .map(|(path, text)| (path.clone(), Some(Source::new(Arc::clone(text)))))
                 .collect(),
         }
     }
@@ -64,11 +73,7 @@ impl Sources {
             .entry(path.to_string())
             .or_insert_with(|| {
                 let text = structlint_core::read_inside(&self.root, path).ok()?;
-                Some(Rc::new(Source {
-                    text,
-                    lines: OnceCell::new(),
-                    newlines: OnceCell::new(),
-                }))
+                Some(Source::new(Arc::new(text)))
             })
             .clone()
     }
