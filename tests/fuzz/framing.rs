@@ -15,8 +15,8 @@ use crate::common::workspace;
 use crate::mutate::{Grammar, mutant, pick};
 use crate::runner::{Outcome, Text, fuzz};
 
-/// About 1 ms of CPU each in a debug build: 6 s.
-const CI_CASES: usize = 6000;
+/// About 1 ms of CPU each in a debug build: 5 s.
+const CI_CASES: usize = 5000;
 /// Each starts a language server.
 const SESSIONS: usize = 3;
 

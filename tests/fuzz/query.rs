@@ -13,8 +13,8 @@ use crate::mutate::{Grammar as Words, mutant, shrink};
 use crate::runner::{Outcome, fuzz};
 use crate::seeds;
 
-/// About 1.5 ms of CPU each in a debug build: 6 s.
-const CI_CASES: usize = 4000;
+/// About 1.5 ms of CPU each in a debug build: 5 s.
+const CI_CASES: usize = 3000;
 
 /// Queries that use each part of the query language, beside those of the shipped rules, and
 /// the shapes that froze the query compiler.
