@@ -269,3 +269,15 @@ fn explain_and_rules() {
     assert_eq!(run.code, 0);
     insta::assert_snapshot!(run.stdout);
 }
+
+#[test]
+fn globs_too_complex_for_a_regex_are_config_errors() {
+    // globset parses them, then panicked compiling their regex. Found by tests/fuzz (config).
+    let deep = format!("x/**{}y{}", "{a,".repeat(300), "}".repeat(300));
+    let layers = format!("[[layers]]\nname = \"d\"\nmodules = \"{deep}\"\norder = [\"a\"]\n");
+    for config in [format!("rule-files = [\"{deep}\"]\n"), layers] {
+        let stderr = config_error(&config);
+        assert!(stderr.contains("too complex to match"), "{stderr}");
+        assert!(!stderr.contains("crashed"), "{stderr}");
+    }
+}

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{structlint, workspace};
+use common::{finished, structlint, structlint_within, workspace};
 
 const MANIFEST: &[u8] = b"[package]\nname = \"deep\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
 
@@ -200,4 +200,37 @@ fn lone_carriage_returns_end_lines_and_a_byte_order_mark_is_not_a_column() {
     assert_eq!(summary, "mac.ts has 14 lines, 4 over the limit of 10");
     let fix = found[1]["fix"].to_string();
     assert!(fix.contains("const `v1`: lines 2–2 (1 line)"), "{fix}");
+}
+
+#[test]
+fn many_findings_on_one_huge_line_take_time_in_their_number() {
+    // Each column was counted from the start of its line: these 20,000 findings on a line of
+    // 1.9 MB (a minified file) took minutes.
+    let rule = "[[rule]]\nid = \"every-call\"\nlanguage = \"typescript\"\nmessage = \"found\"\nregex = \"f[(]\"\n";
+    let line = format!("{}\n", format!("f(1);{}", " ".repeat(90)).repeat(20_000));
+    let dir = workspace(&[
+        ("structlint.toml", b"rule-files = [\"rules/*.toml\"]\n"),
+        ("rules/calls.toml", rule.as_bytes()),
+        ("src/a.ts", line.as_bytes()),
+    ]);
+    let run = structlint_within(dir.path(), &["check", "--format", "json"]);
+    let run = finished(run, "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("\"column\": 1899906,"),
+        "the last call's column"
+    );
+}
+
+#[test]
+fn a_code_pattern_nested_deep_is_an_error_before_it_is_parsed() {
+    // tree-sitter's error recovery can take minutes on deeply nested invalid code: a pattern is
+    // refused unparsed past 64 levels.
+    let pattern = format!("{}e.unwrap{}", "(".repeat(650), ")*".repeat(650));
+    let query = format!("(_ (_) @m (#has? @m \"{pattern}\"))");
+    let dir = workspace(&[("src/a.ts", b"export const a = f(1);\n")]);
+    let run = structlint_within(dir.path(), &["query", &query, "src/a.ts"]);
+    let run = finished(run, "query");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("more than 64 deep"), "{}", run.stderr);
 }

@@ -50,6 +50,22 @@ fn queries_that_hang_the_query_compiler_are_rule_errors() {
 }
 
 #[test]
+fn a_field_capture_or_quantifier_of_predicates_alone_is_an_error_not_an_abort() {
+    // tree-sitter's query compiler asserted on each, which aborted the process (exit 134).
+    let dir = workspace(&[("src/a.ts", b"export const a = 1;\n")]);
+    for query in [
+        "(statement_block body: (#eq? @a \"x\"))",
+        "(identifier) @a [(#eq? @a \"x\")] @c",
+        "(identifier) @a ((#eq? @a \"x\"))?",
+    ] {
+        let run = structlint_within(dir.path(), &["query", query, "src/a.ts"]);
+        let run = finished(run, query);
+        assert_eq!(run.code, 2, "{query}: {}", run.stderr);
+        assert!(run.stderr.contains("predicate"), "{query}: {}", run.stderr);
+    }
+}
+
+#[test]
 fn a_query_nested_thousands_deep_is_an_error_not_a_stack_overflow() {
     let query = format!(
         "{}(identifier){} @a",
@@ -237,5 +253,90 @@ fn export_patterns_and_long_specifiers_cannot_amplify_the_report() {
     assert!(
         clipped.contains(&format!("{}…", "c".repeat(200))),
         "a long specifier ends in an ellipsis"
+    );
+}
+
+#[test]
+fn human_output_of_many_findings_in_one_file_takes_time_in_their_number() {
+    // Each snippet's lines were found by counting from the start of the file: these 8,000
+    // findings in a 1.3 MB file took minutes.
+    let rule = "[[rule]]\nid = \"every-line\"\nlanguage = \"typescript\"\nmessage = \"found\"\nregex = \"value[0-9]+\"\n";
+    let text: String = (0..8_000)
+        .map(|i| format!("export const value{i} = {i}; // {}\n", "x".repeat(130)))
+        .collect();
+    let dir = workspace(&[
+        ("structlint.toml", CONFIG),
+        ("rules/every-line.toml", rule.as_bytes()),
+        ("src/a.ts", text.as_bytes()),
+    ]);
+    let run = finished(structlint_within(dir.path(), &["check"]), "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout.matches("  x found\n").count(), 8_000);
+    assert!(
+        run.stdout
+            .contains(",-[src/a.ts:8000:14]\n 7999 | export const value7998 = 7998;"),
+        "{}",
+        &run.stdout[run.stdout.len().saturating_sub(2_000)..]
+    );
+}
+
+#[test]
+fn a_long_unknown_name_is_not_compared_with_every_long_name() {
+    // The suggestion for an unknown rule in a suppression comment compared it with each rule
+    // id, in time the product of their lengths: minutes for these two.
+    let id = "a".repeat(100_000);
+    let rule = format!(
+        "[[rule]]\nid = \"{id}\"\nlanguage = \"typescript\"\nmessage = \"found\"\nregex = \"zzz\"\n"
+    );
+    let source =
+        format!("// structlint-disable-next-line {id}b -- a reason\nexport const x = 1;\n");
+    let dir = workspace(&[
+        ("structlint.toml", CONFIG),
+        ("rules/long.toml", rule.as_bytes()),
+        ("src/a.ts", source.as_bytes()),
+    ]);
+    let run = finished(structlint_within(dir.path(), &["check"]), "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("is not a structlint rule"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_long_path_glob_of_a_source_test_compiles_in_time_in_its_length() {
+    // Each character copied the rest of the pattern: minutes for this one.
+    let glob = format!("packages/{}/**", "a".repeat(100_000));
+    let rule = format!(
+        "[[rule]]\nid = \"long-glob\"\nkind = \"imports\"\nfrom = \"{glob}\"\nto = \"x/**\"\nmessage = \"found\"\n"
+    );
+    let dir = workspace(&[
+        ("structlint.toml", CONFIG),
+        ("rules/long.toml", rule.as_bytes()),
+        ("src/a.ts", b"export const x = 1;\n"),
+    ]);
+    let run = finished(structlint_within(dir.path(), &["check"]), "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("matches no file"), "{}", run.stdout);
+}
+
+#[test]
+fn a_long_name_in_the_config_does_not_slow_the_literal_prefilter() {
+    // Its automaton took time in the square of a literal's length: minutes for this one.
+    let config = format!(
+        "[rules.fetch-retry-timeout]\nretry = [\"{}\"]\n",
+        "x".repeat(100_000)
+    );
+    let dir = workspace(&[
+        ("structlint.toml", config.as_bytes()),
+        ("src/a.ts", b"export const f = () => fetch('/x');\n"),
+    ]);
+    let run = finished(structlint_within(dir.path(), &["check"]), "check");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("has no retry and no timeout"),
+        "{}",
+        run.stdout
     );
 }

@@ -6,7 +6,7 @@
 //! inside one folder, `**` matches any number of folders (`packages/**/generated/**`),
 //! `{a,b}` either alternative, `[ab]` one character of a class. A trailing `/` is ignored.
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 
 /// One pattern, compiled.
 pub fn glob(pattern: &str) -> Result<Glob, globset::Error> {
@@ -14,6 +14,27 @@ pub fn glob(pattern: &str) -> Result<Glob, globset::Error> {
     GlobBuilder::new(if trimmed.is_empty() { pattern } else { trimmed })
         .literal_separator(true)
         .build()
+}
+
+/// One pattern as a matcher. globset panics on a pattern it can parse but whose regex does not
+/// compile (`{` nested a few hundred deep, or a pattern too long): the pattern is compiled as a
+/// set first, where that is an error.
+pub fn matcher(pattern: &str) -> Result<GlobMatcher, String> {
+    let glob = glob(pattern).map_err(|e| e.kind().to_string())?;
+    GlobSetBuilder::new()
+        .add(glob.clone())
+        .build()
+        .map_err(|e| message(&e))?;
+    Ok(glob.compile_matcher())
+}
+
+fn message(error: &globset::Error) -> String {
+    match error.kind() {
+        globset::ErrorKind::Regex(_) => {
+            "too complex to match: its `{…}` nest too deep, or it is too long".to_string()
+        }
+        kind => kind.to_string(),
+    }
 }
 
 /// A pattern of a list that does not compile: its index and what is wrong.
@@ -34,7 +55,7 @@ pub fn glob_set<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Result<GlobS
     }
     builder.build().map_err(|e| BadGlob {
         index: 0,
-        message: e.to_string(),
+        message: message(&e),
     })
 }
 
@@ -54,6 +75,25 @@ mod tests {
                 .unwrap()
                 .compile_matcher()
                 .is_match("packages/ui")
+        );
+    }
+
+    #[test]
+    fn a_pattern_too_deep_for_a_regex_is_an_error_not_a_panic() {
+        // globset parses it, then panics compiling its regex. Found by tests/fuzz (config).
+        let deep = format!("rules/**{}x{}", "{a,".repeat(300), "}".repeat(300));
+        assert!(glob(&deep).is_ok(), "globset parses it");
+        assert!(matcher(&deep).unwrap_err().contains("too complex"));
+        assert!(
+            glob_set([deep.as_str()])
+                .unwrap_err()
+                .message
+                .contains("too complex")
+        );
+        assert!(
+            matcher("rules/{a,{b,c}}/*.toml")
+                .unwrap()
+                .is_match("rules/c/x.toml")
         );
     }
 

@@ -20,6 +20,10 @@ pub struct LineIndex {
     /// Line starts after `\n` alone, as proc-macro2 numbers lines; only kept when a lone `\r`
     /// makes them differ from `starts`.
     newline_starts: Option<Vec<u32>>,
+    /// The 0-based lines with a character outside ASCII, in order. On the others a column is
+    /// a byte count: counting characters made the positions of many findings on one long line
+    /// (a minified file) take time in their number times its length.
+    wide_lines: Vec<u32>,
     len: u32,
     bom: bool,
 }
@@ -43,9 +47,17 @@ impl LineIndex {
             let after = memchr::memchr_iter(b'\n', bytes).map(|i| i as u32 + 1);
             std::iter::once(0).chain(after).collect()
         });
+        let wide_lines = (0..starts.len())
+            .filter(|&line| {
+                let end = starts.get(line + 1).map_or(bytes.len(), |&s| s as usize);
+                !bytes[starts[line] as usize..end].is_ascii()
+            })
+            .map(|line| line as u32)
+            .collect();
         LineIndex {
             starts,
             newline_starts,
+            wide_lines,
             len: text.len() as u32,
             bom: text.starts_with(BOM),
         }
@@ -80,6 +92,14 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.content_start(line + 1, self.starts[line] as usize);
         let prefix = &text[start.min(offset)..offset];
+        if self.wide_lines.binary_search(&(line as u32)).is_err() {
+            let column = prefix.len() as u32 + 1;
+            return Position {
+                line: line as u32 + 1,
+                column,
+                column_utf16: column,
+            };
+        }
         Position {
             line: line as u32 + 1,
             column: prefix.chars().count() as u32 + 1,
@@ -229,6 +249,23 @@ mod tests {
         // An offset inside the emoji counts as the emoji's start.
         let emoji = text.find('😀').unwrap();
         assert_eq!(index.position(text, emoji + 2), pos(1, 10, 10));
+    }
+
+    #[test]
+    fn columns_of_ascii_lines_and_of_the_others_agree_with_counting() {
+        let text = "\u{feff}ab\r\né😀x\rplain line\n\nlast é";
+        let index = LineIndex::new(text);
+        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let p = index.position(text, offset);
+            let start = index.line_range(text, p.line as usize).start;
+            let start = index.content_start(p.line as usize, start).min(offset);
+            let prefix = &text[start..offset];
+            let utf16 = prefix.encode_utf16().count() as u32;
+            assert_eq!(
+                (p.column, p.column_utf16),
+                (prefix.chars().count() as u32 + 1, utf16 + 1)
+            );
+        }
     }
 
     #[test]

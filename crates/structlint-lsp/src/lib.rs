@@ -16,6 +16,7 @@ mod state;
 mod uri;
 mod worker;
 
+pub use framing::read_body;
 pub use io::write_message;
 
 /// Serves a client on stdin/stdout until it says `exit`; returns the process exit code.

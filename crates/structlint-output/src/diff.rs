@@ -39,7 +39,8 @@ pub(crate) fn unified_diff(
             replacement.text,
             &text[span.end..block_end]
         );
-        let first_line = text[..block_start].matches('\n').count() + 1;
+        // Counted once per file, not from the start of the file for each edit.
+        let first_line = text.newlines_before(block_start) + 1;
         let old_lines: Vec<&str> = old.lines().collect();
         let new_lines: Vec<&str> = new.lines().collect();
         let path = display(&span.path);

@@ -3,7 +3,7 @@
 
 use std::fmt::{self, Display};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use structlint_core::{Diagnostic, Report, Severity, Span};
 
 use crate::OutputOptions;
@@ -104,10 +104,10 @@ impl View {
         options: &OutputOptions,
         sources: &mut Sources,
     ) -> View {
-        let snippet = sources.get(&d.span.path).and_then(|text| {
-            let (start, end) = first_line_range(&text, d.span.start, d.span.end)?;
+        let snippet = sources.get(&d.span.path).and_then(|source| {
+            let (start, end) = first_line_range(&source, d.span.start, d.span.end)?;
             let name = options.display_path(&report.root, &d.span.path);
-            let snippet = Snippet::new(&NamedSource::new(name, text), start..end, 1)?;
+            let snippet = Snippet::in_file(name, &source, source.lines(), start..end, 1)?;
             let label = d.label.as_deref().map(clip_text);
             let label = LabeledSpan::new_primary_with_span(label, snippet.label());
             Some((snippet, label))

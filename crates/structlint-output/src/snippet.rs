@@ -10,6 +10,7 @@ use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan,
     SpanContents,
 };
+use structlint_core::LineIndex;
 
 /// Lines longer than this many characters are cut; a line that long is not read anyway.
 pub(crate) const MAX_LINE: usize = 500;
@@ -36,6 +37,38 @@ impl Snippet {
         let contents = source
             .read_span(&span.clone().into(), context, context)
             .ok()?;
+        Snippet::of(&*contents, span)
+    }
+
+    /// [`Snippet::new`] for the file `text` named `name`, whose line index is `lines`. miette
+    /// finds the lines of a span by counting them from the start of its source, which made the
+    /// snippets of a file's findings take time in their number times its size: miette is given
+    /// only the lines around the span.
+    pub fn in_file(
+        name: String,
+        text: &str,
+        lines: &LineIndex,
+        span: Range<usize>,
+        context: usize,
+    ) -> Option<Snippet> {
+        let first = lines.line_of(span.start).saturating_sub(context);
+        // One line more than miette reads, so that it stops where it would in the whole text.
+        let after = lines.line_of(span.end) + context + 2;
+        let start = lines.line_range(text, first + 1).start;
+        let end = lines.line_range(text, after + 1).start;
+        let span = span.start.checked_sub(start)?..span.end.checked_sub(start)?;
+        let window = text.get(start..end)?;
+        let contents = window
+            .read_span(&span.clone().into(), context, context)
+            .ok()?;
+        let mut snippet = Snippet::of(&*contents, span)?;
+        snippet.name = Some(name);
+        snippet.first_line += first;
+        Some(snippet)
+    }
+
+    /// The snippet of `contents`, read around `span`.
+    fn of(contents: &dyn SpanContents<'_>, span: Range<usize>) -> Option<Snippet> {
         let data = std::str::from_utf8(contents.data()).ok()?;
         let base = contents.span().offset();
         let start = floor_boundary(data, span.start.checked_sub(base)?);
@@ -270,6 +303,25 @@ mod tests {
             "the column of the file"
         );
         assert_eq!(header.name(), None);
+    }
+
+    #[test]
+    fn a_snippet_of_a_file_is_the_one_miette_reads_from_the_whole_text() {
+        let long = "é".repeat(MAX_LINE + 3);
+        let text = format!("a\r\nbc\rd\n\n{long}\r\n\ref\n\rg\r\n");
+        let lines = LineIndex::new(&text);
+        let whole = NamedSource::new("f", text.clone());
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in [start, (start + 2).min(text.len())] {
+                let a = Snippet::new(&whole, start..end, 1).unwrap();
+                let b = Snippet::in_file("f".into(), &text, &lines, start..end, 1).unwrap();
+                let fields = |s: &Snippet| {
+                    let (n, t) = (s.name.clone(), s.text.clone());
+                    (n, t, s.first_line, s.label_line, s.label(), s.cut_before)
+                };
+                assert_eq!(fields(&a), fields(&b), "{start}..{end}");
+            }
+        }
     }
 
     #[test]

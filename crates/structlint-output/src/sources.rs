@@ -1,14 +1,58 @@
 //! Source text for snippets, read back from disk once per file that has findings.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ops::Deref;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Arc;
+
+use structlint_core::LineIndex;
 
 use structlint_core::Report;
 
 pub(crate) struct Sources {
     root: PathBuf,
-    cache: HashMap<String, Option<Arc<String>>>,
+    cache: HashMap<String, Option<Rc<Source>>>,
+}
+
+/// The text of a file, and its line index once a snippet needs one: built once per file, so
+/// that each of a file's findings finds its lines without counting them from the start.
+pub(crate) struct Source {
+    text: Arc<String>,
+    lines: OnceCell<LineIndex>,
+    /// Where each `\n` is: a unified diff numbers lines by `\n` alone.
+    newlines: OnceCell<Vec<usize>>,
+}
+
+impl Source {
+    fn new(text: Arc<String>) -> Rc<Source> {
+        Rc::new(Source {
+            text,
+            lines: OnceCell::new(),
+            newlines: OnceCell::new(),
+        })
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// How many `\n` come before `offset`.
+    pub fn newlines_before(&self, offset: usize) -> usize {
+        let newlines = self
+            .newlines
+            .get_or_init(|| self.text.match_indices('\n').map(|(i, _)| i).collect());
+        newlines.partition_point(|&i| i < offset)
+    }
+}
+
+impl Deref for Source {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
 }
 
 impl Sources {
@@ -17,20 +61,19 @@ impl Sources {
         Sources {
             root: report.root.clone(),
             cache: (report.buffers.iter())
-                .map(|(path, text)| (path.clone(), Some(text.clone())))
+                .map(|(path, text)| (path.clone(), Some(Source::new(Arc::clone(text)))))
                 .collect(),
         }
     }
 
     /// The text of `path`, or `None` when it cannot be read as UTF-8 any more. Snippets are
     /// printed, so only files that resolve under the root are read (see `read_inside`).
-    pub fn get(&mut self, path: &str) -> Option<Arc<String>> {
+    pub fn get(&mut self, path: &str) -> Option<Rc<Source>> {
         self.cache
             .entry(path.to_string())
             .or_insert_with(|| {
-                structlint_core::read_inside(&self.root, path)
-                    .ok()
-                    .map(Arc::new)
+                let text = structlint_core::read_inside(&self.root, path).ok()?;
+                Some(Source::new(Arc::new(text)))
             })
             .clone()
     }

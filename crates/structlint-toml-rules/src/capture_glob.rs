@@ -21,11 +21,11 @@ impl CaptureGlob {
         let chars: Vec<char> = pattern.chars().collect();
         let mut i = 0;
         while i < chars.len() {
-            let rest: String = chars[i..].iter().collect();
-            if rest.starts_with("**/") {
+            let rest = &chars[i..];
+            if rest.starts_with(&['*', '*', '/']) {
                 re.push_str("(?:.*/)?");
                 i += 3;
-            } else if rest.starts_with("**") {
+            } else if rest.starts_with(&['*', '*']) {
                 re.push_str(".*");
                 i += 2;
             } else if chars[i] == '*' {
@@ -34,7 +34,7 @@ impl CaptureGlob {
             } else if chars[i] == '?' {
                 re.push_str("[^/]");
                 i += 1;
-            } else if rest.starts_with("!{") || chars[i] == '{' {
+            } else if rest.starts_with(&['!', '{']) || chars[i] == '{' {
                 let negated = chars[i] == '!';
                 let open = i + usize::from(negated);
                 let close = chars[open..]

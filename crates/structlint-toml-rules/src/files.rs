@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use structlint_core::ConfigError;
-use structlint_core::glob::glob;
+use structlint_core::glob::matcher;
 
 use crate::compile::{CompiledRule, Source, compile};
 use crate::def::{RULE_FIELDS, RuleFile};
@@ -24,14 +24,9 @@ pub fn expand(root: &Path, patterns: &[String]) -> Result<Vec<PathBuf>, ConfigEr
             ))
             .with_help("rule files live inside the workspace: write patterns relative to the config file, without `..`, e.g. \"rules/**/*.toml\""));
         }
-        let matcher = glob(pattern)
-            .map_err(|e| {
-                ConfigError::plain(format!(
-                    "invalid glob `{pattern}` in `rule-files`: {}",
-                    e.kind()
-                ))
-            })?
-            .compile_matcher();
+        let matcher = matcher(pattern).map_err(|e| {
+            ConfigError::plain(format!("invalid glob `{pattern}` in `rule-files`: {e}"))
+        })?;
         // Walk only below the pattern's literal prefix, not the whole workspace.
         let literal: Vec<&str> = pattern
             .split('/')

@@ -150,9 +150,8 @@ fn stack(c: StackConfig) -> Result<Stack, toml::de::Error> {
         )));
     }
     let glob = |pattern: &str| {
-        structlint_core::glob::glob(pattern)
-            .map(|g| g.compile_matcher())
-            .map_err(|e| fail(format!("invalid glob `{pattern}`: {}", e.kind())))
+        structlint_core::glob::matcher(pattern)
+            .map_err(|e| fail(format!("invalid glob `{pattern}`: {e}")))
     };
     let side = |s: &str| {
         if all.iter().any(|l| *l == s) {

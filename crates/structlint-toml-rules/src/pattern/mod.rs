@@ -16,6 +16,32 @@ use crate::budget::Budget;
 const ONE: &str = "__sl_one_";
 const MANY: &str = "__sl_many_";
 
+/// Deeper than any real pattern. tree-sitter recovers from errors in deeply nested code in
+/// time about the cube of the depth: an invalid TypeScript snippet nested 800 deep took 45 s to
+/// parse, and a pattern is parsed up to four times.
+const MAX_NESTING: usize = 64;
+
+/// Longer than any real pattern. tree-sitter's error recovery on some invalid code takes far
+/// more than its size: 16 KB of unbalanced brackets took 33 s to parse.
+const MAX_LEN: usize = 2048;
+
+/// How deep `(`, `[` and `{` nest in `source`, strings and all.
+fn nesting(source: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for c in source.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// A compiled pattern: its parsed snippet.
 pub struct Pattern {
     tree: Tree,
@@ -38,6 +64,16 @@ enum Meta<'p> {
 impl Pattern {
     /// Parses `source` for `grammar`; `Err` says what is wrong with the snippet.
     pub fn compile(source: &str, grammar: Grammar) -> Result<Pattern, String> {
+        if source.len() > MAX_LEN {
+            return Err(format!(
+                "the pattern is longer than {MAX_LEN} bytes: tree-sitter's error recovery can take minutes on a few kilobytes of unbalanced code; write a shorter pattern"
+            ));
+        }
+        if nesting(source) > MAX_NESTING {
+            return Err(format!(
+                "the pattern nests brackets more than {MAX_NESTING} deep: tree-sitter's error recovery takes minutes on code like it; write a flatter pattern"
+            ));
+        }
         let many = Regex::new(r"\$\$\$([A-Z_][A-Z0-9_]*)?").expect("valid regex");
         let one = Regex::new(r"\$([A-Z_][A-Z0-9_]*)").expect("valid regex");
         // `$$$X` is spelled as an identifier, or as a macro call where Rust wants an item

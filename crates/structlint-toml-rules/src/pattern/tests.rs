@@ -118,3 +118,23 @@ fn backtracking_over_many_lists_stops_when_the_budget_is_spent() {
     let budget = Budget::new(100_000);
     assert!(pattern.matches(call, &code, &mut Bindings::new(), &budget));
 }
+
+#[test]
+fn a_pattern_nested_past_the_limit_is_an_error_before_it_is_parsed() {
+    // Parsing it took minutes (tree-sitter's error recovery). Found by tests/fuzz (query).
+    let deep = format!("{}$E.unwrap{}", "(".repeat(300), ")*".repeat(300));
+    let error = Pattern::compile(&deep, Grammar::Rust).err().unwrap();
+    assert!(error.contains("more than 64 deep"), "{error}");
+    let fine = format!("{}$E{}", "(".repeat(60), ")".repeat(60));
+    assert!(Pattern::compile(&fine, Grammar::TypeScript).is_ok());
+}
+
+#[test]
+fn a_pattern_longer_than_the_limit_is_an_error_before_it_is_parsed() {
+    // Unbalanced brackets that tree-sitter's error recovery took 33 s to parse, four times.
+    // Found by tests/fuzz (query).
+    let slow = format!("{}$E.unwrap{}()", "(".repeat(63), ")*".repeat(7863));
+    let error = Pattern::compile(&slow, Grammar::Rust).err().unwrap();
+    assert!(error.contains("longer than 2048 bytes"), "{error}");
+    assert!(Pattern::compile("$E.unwrap()", Grammar::Rust).is_ok());
+}

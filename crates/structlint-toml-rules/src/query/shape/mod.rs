@@ -7,6 +7,9 @@
 //!   it started, forever, growing memory. Every repetition of what can match nothing is
 //!   rejected, also the few the compiler would survive: the loop depends on how it lays out its
 //!   steps, and repeating "nothing" is never what an author means.
+//! - A field, a capture or a quantifier on a pattern of predicates alone
+//!   (`body: (#eq? @a "x")`, `((#eq? @a "x")) @c`, `[(#eq? @a "x")]?`): the compiler puts it on
+//!   the pattern's first step, which does not exist, and an assertion aborts the process.
 //! - Brackets nested thousands deep: its parser recurses once per bracket and overflows the
 //!   stack, which aborts the process.
 //!
@@ -74,7 +77,25 @@ pub(super) struct Item {
     pub quantifier_at: usize,
 }
 
+/// A shape the reader stops at.
+#[derive(Clone, Copy)]
+pub(super) enum Refusal {
+    RepeatsNothing,
+    FieldWithoutNode,
+    SuffixWithoutNode,
+}
+
 impl Item {
+    /// Whether the compiler adds a step for the item: a predicate matches no node, and a group
+    /// or an alternation of predicates alone adds none either.
+    fn adds_step(&self) -> bool {
+        match &self.shape {
+            Shape::Node { .. } | Shape::Leaf => true,
+            Shape::Group(items) | Shape::Alternation(items) => items.iter().any(Item::adds_step),
+            Shape::Predicate => false,
+        }
+    }
+
     /// Whether the item can match no node at all, as the compiler's chain of alternatives sees
     /// it.
     fn nullable(&self) -> bool {
@@ -126,10 +147,20 @@ pub(crate) fn check(source: &str, language: &Language) -> Result<(), Rejected> {
     let _ = reader.patterns();
     match reader.refused {
         None => Ok(()),
-        Some(at) => Err(Rejected {
+        Some((at, Refusal::RepeatsNothing)) => Err(Rejected {
             offset: at,
             message: "this `+` or `*` repeats a pattern that can match no node at all, which can make tree-sitter's query compiler loop forever".into(),
             help: "make what is repeated match at least one node: write `(x)*` rather than `((x)?)+` or `((x)*)+`, and give a repeated `(_ …)` a required first child".into(),
+        }),
+        Some((at, Refusal::SuffixWithoutNode)) => Err(Rejected {
+            offset: at,
+            message: "this capture or quantifier applies to predicates alone, which match no node: tree-sitter's query compiler crashes on it".into(),
+            help: "capture or quantify a node pattern, and put the predicates after it: `((identifier) @id (#eq? @id \"x\"))?`".into(),
+        }),
+        Some((at, Refusal::FieldWithoutNode)) => Err(Rejected {
+            offset: at,
+            message: "this field names only a predicate, which matches no node: tree-sitter's query compiler crashes on it".into(),
+            help: "a field takes a node pattern, and a predicate follows the pattern it tests: write `(function_declaration name: (identifier) @n (#eq? @n \"main\"))`".into(),
         }),
     }
 }

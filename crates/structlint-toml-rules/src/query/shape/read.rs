@@ -3,14 +3,15 @@
 
 use structlint_lang::tree_sitter::Language;
 
-use super::{Item, Quantifier, Shape};
+use super::{Item, Quantifier, Refusal, Shape};
 
 pub(super) struct Reader<'s> {
     src: &'s str,
     at: usize,
     language: &'s Language,
-    /// Where the first repetition of what can match nothing is written; reading stops there.
-    pub refused: Option<usize>,
+    /// Where the first shape the compiler cannot survive is written, and which; reading stops
+    /// there.
+    pub refused: Option<(usize, Refusal)>,
 }
 
 /// `None` from a reader method: the query is not well-formed here.
@@ -167,13 +168,19 @@ impl<'s> Reader<'s> {
             }
             _ if self.ident_start() => {
                 // A field: its pattern carries the suffixes.
+                let field_at = self.at;
                 self.ident();
                 self.skip_space();
                 if self.peek() != Some(':') {
                     return None;
                 }
                 self.bump();
-                return Some(Some(self.item()??));
+                let item = self.item()??;
+                if !item.adds_step() {
+                    self.refused = Some((field_at, Refusal::FieldWithoutNode));
+                    return None;
+                }
+                return Some(Some(item));
             }
             _ => return None,
         };
@@ -231,8 +238,12 @@ impl<'s> Reader<'s> {
             quantifier: Quantifier::One,
             quantifier_at: self.at,
         };
+        let mut first_suffix = None;
         loop {
             self.skip_space();
+            if matches!(self.peek(), Some('+' | '*' | '?' | '@')) {
+                first_suffix.get_or_insert(self.at);
+            }
             let q = match self.peek() {
                 Some('+') => Quantifier::OneOrMore,
                 Some('*') => Quantifier::ZeroOrMore,
@@ -253,12 +264,17 @@ impl<'s> Reader<'s> {
             item.quantifier = q.then(item.quantifier);
             self.bump();
         }
+        // The compiler puts a capture or a quantifier on the item's first step.
+        if let Some(at) = first_suffix.filter(|_| !item.adds_step()) {
+            self.refused = Some((at, Refusal::SuffixWithoutNode));
+            return None;
+        }
         let repeats = matches!(
             item.quantifier,
             Quantifier::ZeroOrMore | Quantifier::OneOrMore
         );
         if repeats && item.shape_nullable() {
-            self.refused = Some(item.quantifier_at);
+            self.refused = Some((item.quantifier_at, Refusal::RepeatsNothing));
             return None;
         }
         Some(item)

@@ -30,6 +30,49 @@ fn repetitions_of_what_can_match_nothing_are_rejected_at_their_quantifier() {
 }
 
 #[test]
+fn a_field_of_predicates_alone_is_rejected_at_the_field() {
+    // Each aborted the process in tree-sitter's query compiler. Found by tests/fuzz (query).
+    for query in [
+        "(statement_block body: (#eq? @a \"x\"))",
+        "((identifier) @a body: (#eq? @a \"x\"))",
+        "(statement_block body: ((#match? @a \"x\") (#eq? @a \"y\")))",
+        "(statement_block body: [(#eq? @a \"x\")])",
+        "[(identifier) body: (#eq? @a \"x\")*]",
+    ] {
+        let at = query.find("body").unwrap();
+        let rejection = check(query, &Grammar::TypeScript.language()).err();
+        assert_eq!(rejection.as_ref().map(|r| r.offset), Some(at), "{query}");
+        assert!(rejection.unwrap().message.contains("field"), "{query}");
+    }
+    assert_eq!(
+        rejected("(statement_block body: [(#eq? @a \"x\") (identifier) @a])"),
+        None
+    );
+}
+
+#[test]
+fn a_capture_or_a_quantifier_on_predicates_alone_is_rejected_at_it() {
+    // Each aborted the process in tree-sitter's query compiler. Found by tests/fuzz (query).
+    for (query, suffix) in [
+        ("(identifier) @a ((#eq? @a \"x\"))?", "?"),
+        ("(identifier) @a [(#eq? @a \"x\")] @c", "@c"),
+        ("(program (identifier) @a ((#eq? @a \"x\")) @c)", "@c"),
+        ("(_ (_) @m (((#has? @m \"x\"))) @m)", "@m)"),
+    ] {
+        assert_eq!(rejected(query), query.rfind(suffix), "{query}");
+        let message = check(query, &Grammar::TypeScript.language())
+            .err()
+            .unwrap()
+            .message;
+        assert!(message.contains("predicates alone"), "{query}: {message}");
+    }
+    assert_eq!(
+        rejected("(program ((identifier) @a (#eq? @a \"x\"))? @c)"),
+        None
+    );
+}
+
+#[test]
 fn ordinary_repetitions_pass() {
     for query in [
         "(comment)* @c . (function_declaration) @f",
