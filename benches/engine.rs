@@ -1,8 +1,9 @@
-//! How close `structlint check` is to the tree-sitter parse limit, on generated workspaces.
+//! How close `structlint check` is to the tree-sitter parse limit, on generated workspaces
+//! and on checkouts of real code.
 //!
-//! `cargo bench --bench engine [-- --lines N ... --runs R]` generates (once, cached in the
-//! system temp directory) a workspace of about N lines per size, then times three modes, each
-//! in a fresh child process so its peak RSS is its own:
+//! `cargo bench --bench engine [-- --lines N ... --runs R --root DIR ...]` generates (once,
+//! cached in the system temp directory) a workspace of about N lines per size, then times these
+//! modes, each in a fresh child process so its peak RSS and CPU time are its own:
 //!
 //! - `parse`: walk, read and tree-sitter-parse every file: the floor;
 //! - `parse Rust (tree-sitter)`, `parse Rust (syn)`: the Rust files alone, with each parser;
@@ -16,24 +17,22 @@
 //!   `rules/` (copied five times over for 50), to measure what TOML rules cost;
 //! - `graph`: the import graph alone: module facts from every file, then the graph build,
 //!   whose time is reported on its own.
+//!
+//! `--root DIR` times the modes that need no generated package (the parses, `check` with the
+//! checkout's own config, `check (file rules)` and `graph`) on an existing checkout. Each
+//! round runs every mode once, so a change in the machine's load lands on all modes alike;
+//! the table gives the median CPU time (user + system, which other processes on the cores do
+//! not inflate) and the median wall time.
 
 #[path = "configs.rs"]
 mod configs;
 #[path = "generator.rs"]
 mod generator;
+#[path = "modes.rs"]
+mod modes;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
-
-use std::sync::Arc;
-
-use rayon::prelude::*;
-use structlint::{Check, Engine};
-use structlint_core::{
-    FileContext, FileFacts, FileIndex, Language, RuleImpl, SourceFile, WorkspaceContext,
-};
-use structlint_graph::{ImportGraph, ModuleFacts};
 
 const MODES: [&str; 9] = [
     "parse",
@@ -47,21 +46,33 @@ const MODES: [&str; 9] = [
     "graph",
 ];
 
+/// The modes that run on any checkout: the others write configs that name generated packages.
+const CHECKOUT_MODES: [&str; 6] = [
+    "parse",
+    "parse Rust (tree-sitter)",
+    "parse Rust (syn)",
+    "check",
+    "check (file rules)",
+    "graph",
+];
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, mode, root, ..] = args.as_slice()
         && flag == "--child"
     {
-        child(mode, Path::new(root));
+        modes::child(mode, Path::new(root));
         return;
     }
     let mut sizes = Vec::new();
+    let mut roots = Vec::new();
     let mut runs = 3;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--lines" => sizes.push(args[i + 1].parse().expect("--lines takes a number")),
             "--runs" => runs = args[i + 1].parse().expect("--runs takes a number"),
+            "--root" => roots.push(PathBuf::from(&args[i + 1])),
             _ => {
                 i += 1;
                 continue;
@@ -69,11 +80,11 @@ fn main() {
         }
         i += 2;
     }
-    if sizes.is_empty() {
+    if sizes.is_empty() && roots.is_empty() {
         sizes = vec![100_000, 500_000];
     }
     println!(
-        "threads: {}, runs per mode: {runs} (median time, max RSS)\n",
+        "threads: {}, rounds: {runs} (median CPU and wall time, max RSS)\n",
         rayon::current_num_threads()
     );
     for lines in sizes {
@@ -88,30 +99,55 @@ fn main() {
             generated.deep_imports,
             root.display()
         );
-        println!(
-            "| mode | time | files/s | MB/s | vs parse | peak RSS |\n| --- | --- | --- | --- | --- | --- |"
-        );
-        let mut parse_time = None;
-        for mode in MODES {
-            let mut samples: Vec<Sample> = (0..runs).map(|_| spawn(mode, &root)).collect();
-            samples.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
-            let median = &samples[samples.len() / 2];
-            let rss = samples.iter().map(|s| s.rss_kb).max().unwrap_or(0);
-            let base = *parse_time.get_or_insert(median.seconds);
-            let extra = median
-                .graph_build
-                .map_or(String::new(), |b| format!(" (graph build {b:.3} s)"));
-            println!(
-                "| {mode} | {:.3} s{extra} | {:.0} | {:.1} | {:.2}× | {:.0} MB |",
-                median.seconds,
-                median.files as f64 / median.seconds,
-                median.bytes as f64 / 1e6 / median.seconds,
-                median.seconds / base,
-                rss as f64 / 1024.0
-            );
-        }
-        println!();
+        table(&root, &MODES, runs);
     }
+    for root in roots {
+        println!("checkout: {}", root.display());
+        table(&root, &CHECKOUT_MODES, runs);
+    }
+}
+
+/// Times `modes` on `root` in interleaved rounds and prints their table.
+fn table(root: &Path, modes: &[&str], runs: usize) {
+    let mut samples: Vec<Vec<Sample>> = modes.iter().map(|_| Vec::new()).collect();
+    for _ in 0..runs {
+        for (mode, samples) in modes.iter().zip(&mut samples) {
+            samples.push(spawn(mode, root));
+        }
+    }
+    println!(
+        "| mode | CPU | wall | files/s | MB/s | CPU vs parse | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- |"
+    );
+    let mut parse_cpu = None;
+    for (mode, samples) in modes.iter().zip(samples) {
+        let median = |key: fn(&Sample) -> f64| {
+            let mut values: Vec<f64> = samples.iter().map(key).collect();
+            values.sort_by(f64::total_cmp);
+            values[values.len() / 2]
+        };
+        let (cpu, wall) = (median(|s| s.cpu), median(|s| s.seconds));
+        let first = &samples[0];
+        if first.files == 0 {
+            println!("| {mode} | no files | | | | | |");
+            continue;
+        }
+        let rss = samples.iter().map(|s| s.rss_kb).max().unwrap_or(0);
+        let base = *parse_cpu.get_or_insert(cpu);
+        let extra = first.graph_build.map_or(String::new(), |_| {
+            format!(
+                " (graph build {:.3} s)",
+                median(|s| s.graph_build.unwrap_or(0.0))
+            )
+        });
+        println!(
+            "| {mode} | {cpu:.2} s | {wall:.3} s{extra} | {:.0} | {:.1} | {:.2}× | {:.0} MB |",
+            first.files as f64 / wall,
+            first.bytes as f64 / 1e6 / wall,
+            cpu / base,
+            rss as f64 / 1024.0
+        );
+    }
+    println!();
 }
 
 /// The generated workspace for `lines`, made once and reused while its marker file exists.
@@ -140,6 +176,7 @@ fn workspace(lines: usize) -> (PathBuf, generator::Generated) {
 
 struct Sample {
     seconds: f64,
+    cpu: f64,
     graph_build: Option<f64>,
     files: usize,
     bytes: u64,
@@ -162,153 +199,10 @@ fn spawn(mode: &str, root: &Path) -> Sample {
     let f: Vec<&str> = text.split_whitespace().collect();
     Sample {
         seconds: f[0].parse().unwrap(),
-        files: f[1].parse().unwrap(),
-        bytes: f[2].parse().unwrap(),
-        rss_kb: f[3].parse().unwrap(),
-        graph_build: f.get(4).and_then(|b| b.parse().ok()),
+        cpu: f[1].parse().unwrap(),
+        files: f[2].parse().unwrap(),
+        bytes: f[3].parse().unwrap(),
+        rss_kb: f[4].parse().unwrap(),
+        graph_build: f.get(5).and_then(|b| b.parse().ok()),
     }
-}
-
-/// Runs one mode and prints `seconds files bytes peak_rss_kb [graph_build_seconds]`.
-fn child(mode: &str, root: &Path) {
-    let start = Instant::now();
-    let mut graph_build = String::new();
-    let (files, bytes) = match mode {
-        "parse" => parse_only(root),
-        "parse Rust (tree-sitter)" => parse_rust(root, false),
-        "parse Rust (syn)" => parse_rust(root, true),
-        "check" => {
-            let report = Check::workspace(root).run().expect("default config");
-            (report.stats.files, report.stats.bytes)
-        }
-        "check (file rules)" => {
-            let mut config = Check::workspace(root)
-                .load_config()
-                .expect("default config");
-            config
-                .rules
-                .retain(|r| !matches!(r.imp, RuleImpl::Workspace(_)));
-            let report = Engine::new(config)
-                .check(&[root.to_path_buf()])
-                .expect("the check runs");
-            (report.stats.files, report.stats.bytes)
-        }
-        mode if configs::config(mode, root).is_some() => {
-            let config = configs::config(mode, root).expect("checked by the guard");
-            let report = Check::workspace(root)
-                .config(&config)
-                .run()
-                .expect("the bench config is valid");
-            (report.stats.files, report.stats.bytes)
-        }
-        "graph" => {
-            let (files, bytes, build) = graph_only(root);
-            graph_build = format!(" {build}");
-            (files, bytes)
-        }
-        other => panic!("unknown mode {other}"),
-    };
-    let seconds = start.elapsed().as_secs_f64();
-    println!("{seconds} {files} {bytes} {}{graph_build}", peak_rss_kb());
-}
-
-/// Module facts from every TS/JS file in parallel, then the import graph; returns the graph
-/// build time separately.
-fn graph_only(root: &Path) -> (usize, u64, f64) {
-    let walked: Vec<PathBuf> = ignore::WalkBuilder::new(root)
-        .build()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .collect();
-    let rel = |p: &Path| {
-        p.strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/")
-    };
-    let index: FileIndex = walked.iter().map(|p| rel(p)).collect();
-    let mut sources: Vec<(PathBuf, Language)> = walked
-        .into_iter()
-        .filter_map(|p| {
-            Language::from_path(&p)
-                .filter(|l| l.is_typescript_family())
-                .map(|l| (p, l))
-        })
-        .collect();
-    sources.sort();
-    let facts: Vec<FileFacts<Arc<ModuleFacts>>> = sources
-        .par_iter()
-        .map(|(path, language)| {
-            let text = std::fs::read_to_string(path).expect("generated files are UTF-8");
-            let file = SourceFile::new(rel(path), path.clone(), *language, text);
-            FileFacts {
-                path: file.path.clone(),
-                facts: Arc::new(ModuleFacts::extract(&FileContext::new(&file))),
-            }
-        })
-        .collect();
-    let bytes = sources
-        .iter()
-        .map(|(p, _)| std::fs::metadata(p).map_or(0, |m| m.len()))
-        .sum();
-    let cx = WorkspaceContext::new(root.to_path_buf(), index);
-    let start = Instant::now();
-    let graph = ImportGraph::build(&cx, &facts);
-    let build = start.elapsed().as_secs_f64();
-    assert_eq!(graph.files.len(), facts.len());
-    (facts.len(), bytes, build)
-}
-
-/// The floor: the same walk, every file read and parsed, nothing else.
-fn parse_only(root: &Path) -> (usize, u64) {
-    let mut paths: Vec<(PathBuf, Language)> = ignore::WalkBuilder::new(root)
-        .build()
-        .filter_map(Result::ok)
-        .filter_map(|e| Language::from_path(e.path()).map(|l| (e.into_path(), l)))
-        .collect();
-    paths.sort();
-    let bytes: u64 = paths
-        .par_iter()
-        .map(|(path, language)| {
-            let text = std::fs::read_to_string(path).expect("generated files are UTF-8");
-            structlint_lang::parse_tree(language.grammar(), &text).expect("the grammar loads");
-            text.len() as u64
-        })
-        .sum();
-    (paths.len(), bytes)
-}
-
-/// The Rust files alone, parsed with tree-sitter or with syn, for their cost per MB.
-fn parse_rust(root: &Path, syn: bool) -> (usize, u64) {
-    let mut paths: Vec<PathBuf> = ignore::WalkBuilder::new(root)
-        .build()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| Language::from_path(p) == Some(Language::Rust))
-        .collect();
-    paths.sort();
-    let bytes = paths
-        .par_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).expect("generated files are UTF-8");
-            if syn {
-                structlint_lang::parse_rust_items(&text).expect("generated Rust parses");
-                structlint_lang::release_rust_spans();
-            } else {
-                structlint_lang::parse_tree(Language::Rust.grammar(), &text)
-                    .expect("the grammar loads");
-            }
-            text.len() as u64
-        })
-        .sum();
-    (paths.len(), bytes)
-}
-
-fn peak_rss_kb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
