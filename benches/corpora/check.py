@@ -9,8 +9,9 @@ Each corpus is checked twice: with no config, and with the config a maintainer w
 run and removed after). For each run it writes, under OUT (default target/corpora):
 
 - <name>.<mode>.findings.tsv: one line per finding (rule, path, line, summary), sorted;
-- summary.md: per corpus and mode, findings per rule, time, peak memory, internal errors,
-  and the findings added and removed since the last run (the previous .tsv files).
+- summary.md: per corpus and mode, findings per rule, CPU time (user + system: what other
+  processes on the cores do not inflate) and wall time, peak memory, internal errors, and the
+  findings added and removed since the last run (the previous .tsv files).
 
 The sources of the corpora are never committed; the project holds the list, the configs and
 this script.
@@ -65,7 +66,7 @@ def main():
                 if not os.path.exists(config):
                     continue
                 shutil.copy(config, target)
-            report, seconds, peak = measure(binary, root)
+            report, seconds, cpu, peak = measure(binary, root)
             if os.path.exists(target) and mode == "config":
                 os.remove(target)
             rows = findings(report)
@@ -82,7 +83,7 @@ def main():
                 continue
             stats = report.get("summary", {})
             summary.append(
-                f"{stats.get('files', '?')} files, {seconds:.2f} s, peak {peak:.0f} MiB, "
+                f"{stats.get('files', '?')} files, {cpu:.2f} s CPU, {seconds:.2f} s wall, peak {peak:.0f} MiB, "
                 f"{len(report.get('internalErrors', []) or [])} internal errors, "
                 f"{len(report.get('notes', []) or [])} notes"
             )
@@ -102,25 +103,27 @@ def main():
 
 
 def measure(binary, root):
-    """Runs structlint under /usr/bin/time when present, for the peak memory of that run."""
+    """Runs structlint under /usr/bin/time when present, for the CPU time and peak memory of
+    that run."""
     start = time.monotonic()
-    cmd = [binary, "check", "--format", "json", ]
+    cmd = [binary, "check", "--format", "json"]
     timer = os.path.exists("/usr/bin/time")
     if timer:
-        cmd = ["/usr/bin/time", "-f", "%M"] + cmd
+        cmd = ["/usr/bin/time", "-f", "%U %S %M"] + cmd
     proc = subprocess.run(cmd, cwd=root, capture_output=True)
     seconds = time.monotonic() - start
     err = proc.stderr.decode(errors="replace")
-    peak = 0.0
+    cpu, peak = 0.0, 0.0
     if timer:
-        last = err.strip().splitlines()[-1] if err.strip() else "0"
+        last = err.strip().splitlines()[-1].split() if err.strip() else []
         try:
-            peak = int(last) / 1024
+            user, system, kb = last[-3:]
+            cpu, peak = float(user) + float(system), int(kb) / 1024
         except ValueError:
-            peak = 0.0
+            pass
     if proc.returncode not in (0, 1):
-        return {"error": err[-2000:]}, seconds, peak
-    return json.loads(proc.stdout), seconds, peak
+        return {"error": err[-2000:]}, seconds, cpu, peak
+    return json.loads(proc.stdout), seconds, cpu, peak
 
 
 if __name__ == "__main__":
