@@ -95,14 +95,23 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     source: include_str!("mod.rs"),
     build: |options| {
         options.parse::<NoOptions>()?;
+        let helpers = helpers(&options)?;
+        // Copies are looked for in the canonical file's own family only: a family without
+        // a helper is not parsed for this rule.
+        let languages = Language::ALL
+            .into_iter()
+            .filter(|l| helpers.iter().any(|h| h.rust == (*l == Language::Rust)))
+            .collect();
         Ok(RuleImpl::Workspace(Box::new(CanonicalHelpers {
-            helpers: helpers(&options)?,
+            helpers,
+            languages,
         })))
     },
 };
 
 struct CanonicalHelpers {
     helpers: Vec<Helper>,
+    languages: Vec<Language>,
 }
 
 struct HelperFacts {
@@ -113,11 +122,7 @@ impl WorkspaceRule for CanonicalHelpers {
     type Facts = HelperFacts;
 
     fn languages(&self) -> &[Language] {
-        if self.helpers.is_empty() {
-            &[]
-        } else {
-            &Language::ALL
-        }
+        &self.languages
     }
 
     fn needs(&self) -> Needs {

@@ -216,6 +216,29 @@ fn rust_helpers_are_looked_for_in_rust_files_only() {
     );
 }
 
+// A Rust file cannot hold a copy of a TypeScript helper, so it is not parsed for one.
+#[test]
+fn files_of_a_family_without_a_helper_are_not_parsed() {
+    let config = "[rules]\nmax-file-lines = \"off\"\nsuppressions = \"off\"\nduplicate-schemas = \"off\"\nfetch-retry-timeout = \"off\"\nlayers = \"off\"\npackage-privacy = \"off\"\nimport-cycles = \"off\"\nunclassified-layer = \"off\"\nunresolved-import = \"off\"\n\n[[helpers]]\nname = \"sleep\"\ncanonical = \"src/sleep.ts\"\n";
+    let files = [
+        ("src/sleep.ts", SLEEP),
+        (
+            "src/a.ts",
+            "export function sleep(ms: number) { return ms; }\n",
+        ),
+        (
+            "crates/app/src/lib.rs",
+            "pub fn sleep(ms: u64) -> u64 { ms }\n",
+        ),
+    ];
+    let checked = check(&files, config);
+    assert_eq!(
+        checked.of("canonical-helpers"),
+        ["src/a.ts:1 `sleep` re-implements `sleep` from src/sleep.ts; import it"]
+    );
+    assert_eq!(checked.parsed, 2);
+}
+
 #[test]
 fn a_missing_canonical_file_is_a_note_not_a_silent_pass() {
     let config = "[[helpers]]\nname = \"sleep\"\ncanonical = \"src/sleep.ts\"\n";

@@ -8,6 +8,8 @@ use structlint_core::{Config, Diagnostic, Engine};
 pub(crate) struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub notes: Vec<String>,
+    /// How many files were parsed with tree-sitter.
+    pub parsed: usize,
     _dir: tempfile::TempDir,
 }
 
@@ -38,6 +40,7 @@ pub(crate) fn check(files: &[(&str, &str)], config: &str) -> Checked {
     Checked {
         diagnostics: report.diagnostics,
         notes,
+        parsed: report.stats.parsed,
         _dir: dir,
     }
 }
