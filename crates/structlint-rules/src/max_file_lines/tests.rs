@@ -210,3 +210,22 @@ fn options_are_validated_with_locations() {
     );
     assert!((SPEC.build)(RuleOptions::none()).is_ok());
 }
+
+// The other Rust rules parse with syn: a Rust file syn reads is not parsed a second time,
+// with tree-sitter, for its outline.
+#[test]
+fn a_long_rust_file_is_outlined_from_syn_tree() {
+    let text = "/// A.\npub struct A;\n\nimpl A {\n    fn a() {}\n}\n\nfn b() {}\n";
+    let config = "[rules]\nmax-file-lines = { level = \"error\", max = 4 }\n";
+    let checked = crate::shared::testing::check(&[("src/a.rs", text)], config);
+    let found = checked.first("max-file-lines");
+    assert_eq!(
+        found
+            .related
+            .iter()
+            .map(|r| r.label.as_str())
+            .collect::<Vec<_>>(),
+        ["impl `A`: 3 lines", "struct `A`: 2 lines", "fn `b`: 1 line"]
+    );
+    assert_eq!(checked.parsed, 0);
+}

@@ -1,6 +1,10 @@
 //! The top-level items of a file (functions, classes, components, impl blocks, modules) with
 //! their line ranges: what a reader could move out of a file that is too long.
 
+mod rust;
+
+use std::ops::Range;
+
 use structlint_core::tree_sitter::Node;
 use structlint_core::{FileContext, Language};
 
@@ -12,8 +16,6 @@ pub(crate) struct OutlineItem {
     /// 1-based, inclusive; includes the doc comments and attributes directly above.
     pub start_line: usize,
     pub end_line: usize,
-    pub start_byte: usize,
-    pub end_byte: usize,
     /// Where the item is named (its identifier, or its first line): what a label points at.
     pub name_start: usize,
     pub name_end: usize,
@@ -30,44 +32,74 @@ impl OutlineItem {
     }
 }
 
-/// The file's top-level items in source order; empty when the tree is unavailable.
+/// The file's top-level items in source order; empty when the tree is unavailable. A Rust
+/// file syn parsed is read from syn's tree, which the other Rust rules share, rather than
+/// parsed again with tree-sitter.
 pub(crate) fn outline(cx: &FileContext<'_>) -> Vec<OutlineItem> {
-    let Some(tree) = cx.tree() else {
-        return Vec::new();
-    };
-    let text = cx.text();
-    let language = cx.language();
+    let top = cx
+        .syn()
+        .and_then(|file| rust::top_level(cx, file))
+        .or_else(|| tree_top_level(cx));
+    assemble(cx, top.unwrap_or_default())
+}
+
+/// The top-level nodes of tree-sitter's tree.
+fn tree_top_level(cx: &FileContext<'_>) -> Option<Vec<Top>> {
+    let tree = cx.tree()?;
+    let (text, language) = (cx.text(), cx.language());
+    let mut cursor = tree.root_node().walk();
+    let top = tree
+        .root_node()
+        .named_children(&mut cursor)
+        .map(|node| Top {
+            bytes: node.byte_range(),
+            trivia: is_leading_trivia(node.kind()),
+            item: describe(node, text, language).map(|(kind, name)| {
+                let named = name_node(node).unwrap_or(node);
+                (kind, name, named.byte_range())
+            }),
+        })
+        .collect();
+    Some(top)
+}
+
+/// A node at the top of a file, as either parser gives it.
+struct Top {
+    bytes: Range<usize>,
+    /// A comment or an outer attribute: it belongs to the item right below it.
+    trivia: bool,
+    /// What the node declares: its kind, name, and where it is named.
+    item: Option<(&'static str, String, Range<usize>)>,
+}
+
+/// The items of `top`, each starting at the comments and attributes directly above it.
+fn assemble(cx: &FileContext<'_>, top: Vec<Top>) -> Vec<OutlineItem> {
     let mut items = Vec::new();
-    let mut leading: Option<Node<'_>> = None;
+    let mut leading: Option<usize> = None;
     let mut previous_end_row = None;
     // Rows from the line index, which ends a line at a lone `\r` too (tree-sitter does not).
     let row = |byte: usize| cx.file.lines.line_of(byte);
-    let mut cursor = tree.root_node().walk();
-    for node in tree.root_node().named_children(&mut cursor) {
-        let adjacent = previous_end_row.is_some_and(|end: usize| row(node.start_byte()) <= end + 1);
-        if is_leading_trivia(node.kind()) {
+    for node in top {
+        let adjacent = previous_end_row.is_some_and(|end: usize| row(node.bytes.start) <= end + 1);
+        previous_end_row = Some(row(node.bytes.end));
+        if node.trivia {
             if leading.is_none() || !adjacent {
-                leading = Some(node);
+                leading = Some(node.bytes.start);
             }
-            previous_end_row = Some(row(node.end_byte()));
             continue;
         }
         let start = match leading.take() {
             Some(first) if adjacent => first,
-            _ => node,
+            _ => node.bytes.start,
         };
-        previous_end_row = Some(row(node.end_byte()));
-        if let Some((kind, name)) = describe(node, text, language) {
-            let named = name_node(node).unwrap_or(node);
+        if let Some((kind, name, named)) = node.item {
             items.push(OutlineItem {
-                name_start: named.start_byte(),
-                name_end: named.end_byte(),
+                name_start: named.start,
+                name_end: named.end,
                 kind,
                 name,
-                start_line: row(start.start_byte()) + 1,
-                end_line: row(node.end_byte()) + 1,
-                start_byte: start.start_byte(),
-                end_byte: node.end_byte(),
+                start_line: row(start) + 1,
+                end_line: row(node.bytes.end) + 1,
             });
         }
     }
@@ -196,64 +228,4 @@ fn one_line(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use structlint_core::SourceFile;
-
-    fn items(path: &str, text: &str) -> Vec<String> {
-        let language = Language::from_path(path.as_ref()).unwrap();
-        let file = SourceFile::new(path.into(), path.into(), language, text.into());
-        outline(&FileContext::new(&file))
-            .iter()
-            .map(|i| format!("{} {}-{}", i.label(), i.start_line, i.end_line))
-            .collect()
-    }
-
-    #[test]
-    fn typescript_items_with_leading_comments() {
-        let text = "import { z } from 'zod';\n\n/** Totals. */\nexport function total(a: number) {\n  return a;\n}\nexport const Schema = z.object({\n  id: z.string(),\n});\nconst fmt = (x: number) => x;\nexport class Repo {}\ninterface I { a: 1 }\nexport type T = { b: 2 };\nenum E { A }\nexport default fmt;\ndescribe('x', () => {});\n";
-        assert_eq!(
-            items("a.ts", text),
-            [
-                "function `total` 3-6",
-                "const `Schema` 7-9",
-                "function `fmt` 10-10",
-                "class `Repo` 11-11",
-                "interface `I` 12-12",
-                "type `T` 13-13",
-                "enum `E` 14-14",
-                "export default `fmt` 15-15",
-                "statement `describe('x', () => {});` 16-16",
-            ]
-        );
-    }
-
-    #[test]
-    fn components_in_tsx() {
-        let text = "export function InvoiceTable() {\n  return <table />;\n}\nexport const Row = () => <tr />;\nfunction helper() {}\n";
-        assert_eq!(
-            items("a.tsx", text),
-            [
-                "component `InvoiceTable` 1-3",
-                "component `Row` 4-4",
-                "function `helper` 5-5"
-            ]
-        );
-    }
-
-    #[test]
-    fn rust_items_with_attributes_and_docs() {
-        let text = "//! Crate docs.\n\nmod declared;\nuse std::fmt;\n\n/// A report.\n#[derive(Debug)]\npub struct Report;\n\nimpl fmt::Display for Report {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Ok(()) }\n}\n\nimpl Report {}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {}\n}\nmacro_rules! m { () => {} }\nconst N: usize = 1;\n";
-        assert_eq!(
-            items("a.rs", text),
-            [
-                "struct `Report` 6-8",
-                "impl `fmt::Display for Report` 10-12",
-                "impl `Report` 14-14",
-                "mod `tests` 16-20",
-                "macro_rules! `m` 21-21",
-                "const `N` 22-22",
-            ]
-        );
-    }
-}
+mod tests;
