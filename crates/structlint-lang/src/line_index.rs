@@ -20,10 +20,11 @@ pub struct LineIndex {
     /// Line starts after `\n` alone, as proc-macro2 numbers lines; only kept when a lone `\r`
     /// makes them differ from `starts`.
     newline_starts: Option<Vec<u32>>,
-    /// The 0-based lines with a character outside ASCII, in order. On the others a column is
-    /// a byte count: counting characters made the positions of many findings on one long line
-    /// (a minified file) take time in their number times its length.
-    wide_lines: Vec<u32>,
+    /// Per line (of `starts`), where its first character that is not ASCII starts (its end
+    /// when it has none); `None` when the whole text is ASCII. Before that point a column is
+    /// a byte count, so converting it does not rescan the line: a file of one long line
+    /// (minified, generated) stays linear however many positions are asked of it.
+    non_ascii: Option<Vec<u32>>,
     len: u32,
     bom: bool,
 }
@@ -47,20 +48,39 @@ impl LineIndex {
             let after = memchr::memchr_iter(b'\n', bytes).map(|i| i as u32 + 1);
             std::iter::once(0).chain(after).collect()
         });
-        let wide_lines = (0..starts.len())
-            .filter(|&line| {
-                let end = starts.get(line + 1).map_or(bytes.len(), |&s| s as usize);
-                !bytes[starts[line] as usize..end].is_ascii()
-            })
-            .map(|line| line as u32)
-            .collect();
+        let bom = text.starts_with(BOM);
+        let non_ascii = (!text.is_ascii()).then(|| {
+            (0..starts.len())
+                .map(|line| {
+                    let start = if line == 0 && bom {
+                        BOM.len()
+                    } else {
+                        starts[line] as usize
+                    };
+                    let end = starts.get(line + 1).map_or(bytes.len(), |&s| s as usize);
+                    let line = &bytes[start..end];
+                    let first = (!line.is_ascii())
+                        .then(|| line.iter().position(|b| !b.is_ascii()))
+                        .flatten();
+                    first.map_or(end, |i| start + i) as u32
+                })
+                .collect()
+        });
         LineIndex {
             starts,
             newline_starts,
-            wide_lines,
+            non_ascii,
             len: text.len() as u32,
-            bom: text.starts_with(BOM),
+            bom,
         }
+    }
+
+    /// Whether the characters of 0-based `line` (of `starts`) from its content start up to
+    /// byte `end` are ASCII: then columns there are byte counts.
+    fn ascii_until(&self, line: usize, end: usize) -> bool {
+        self.non_ascii
+            .as_ref()
+            .is_none_or(|first| first.get(line).is_some_and(|&f| end <= f as usize))
     }
 
     /// Lines as an editor numbers them: a trailing newline does not open another line.
@@ -91,15 +111,15 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.content_start(line + 1, self.starts[line] as usize);
-        let prefix = &text[start.min(offset)..offset];
-        if self.wide_lines.binary_search(&(line as u32)).is_err() {
-            let column = prefix.len() as u32 + 1;
+        if self.ascii_until(line, offset) {
+            let column = offset.saturating_sub(start) as u32 + 1;
             return Position {
                 line: line as u32 + 1,
                 column,
                 column_utf16: column,
             };
         }
+        let prefix = &text[start.min(offset)..offset];
         Position {
             line: line as u32 + 1,
             column: prefix.chars().count() as u32 + 1,
@@ -114,6 +134,10 @@ impl LineIndex {
         let range = range_of(starts, text, line);
         // syn parses the text after the byte-order mark, so its columns start there.
         let start = self.content_start(line, range.start).min(range.end);
+        let ascii = self.newline_starts.is_none() && line > 0;
+        if ascii && start + column <= range.end && self.ascii_until(line - 1, start + column) {
+            return start + column;
+        }
         text[start..range.end]
             .char_indices()
             .nth(column)
@@ -138,6 +162,9 @@ impl LineIndex {
         }
         let range = self.line_range(text, line + 1);
         let start = self.content_start(line + 1, range.start).min(range.end);
+        if start + column <= range.end && self.ascii_until(line, start + column) {
+            return Some(start + column);
+        }
         let mut units = 0;
         for (i, ch) in text[start..range.end].char_indices() {
             if units >= column {
@@ -249,6 +276,22 @@ mod tests {
         // An offset inside the emoji counts as the emoji's start.
         let emoji = text.find('😀').unwrap();
         assert_eq!(index.position(text, emoji + 2), pos(1, 10, 10));
+    }
+
+    // Columns before a line's first non-ASCII character are read from the index, the
+    // others by counting: both must agree at the boundary.
+    #[test]
+    fn columns_before_and_after_the_first_non_ascii_character() {
+        let text = "ab\u{e9}c\u{1f600}d\nplain\n\u{e9}\n";
+        let index = LineIndex::new(text);
+        let bytes: Vec<usize> = (0..7)
+            .map(|c| index.offset_of_char_column(text, 1, c))
+            .collect();
+        assert_eq!(bytes, [0, 1, 2, 4, 5, 9, 10]);
+        assert_eq!(index.offset_of_char_column(text, 2, 3), 14);
+        assert_eq!(index.offset_of_utf16(text, 0, 4), Some(5));
+        assert_eq!(index.offset_of_utf16(text, 0, 6), Some(9));
+        assert_eq!(index.offset_of_utf16(text, 1, 5), Some(16));
     }
 
     #[test]
