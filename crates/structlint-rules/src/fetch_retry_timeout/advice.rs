@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use structlint_cargo::{CargoWorkspace, module_path};
+use structlint_cargo::CargoWorkspace;
 use structlint_core::{Applicability, Diagnostic, Edit, Replacement};
 use structlint_graph::ImportGraph;
 
@@ -14,6 +14,7 @@ use crate::fetch_retry_timeout::rust::last_or_path;
 use crate::fetch_retry_timeout::rust_edit::send_rewrite;
 use crate::fetch_retry_timeout::typescript::{TIMEOUT, with_deadline};
 use crate::shared::import_advice::Import;
+use crate::shared::rust_use::use_path;
 
 pub(crate) const WHY: &str = "A network call without a timeout lets one slow peer hold the request forever; one without a retry turns every transient failure (a dropped connection, a 503 during a deploy) into an error.";
 
@@ -187,19 +188,8 @@ impl Advisor<'_> {
     /// `use crate::retry::with_retry;` in its own crate, `use acme_net::retry::with_retry;`
     /// from another.
     fn use_line(&self, from: &str, def: &Definition) -> Option<String> {
-        let cargo = self.cargo?;
-        let c = cargo.crate_of(&def.span.path)?;
-        let module = module_path(cargo.crates[c].lib.as_deref()?, &def.span.path)?;
-        let head = if cargo.crate_of(from) == Some(c) {
-            "crate".to_string()
-        } else {
-            cargo.crates[c].ident.clone()
-        };
-        let path: Vec<String> = std::iter::once(head)
-            .chain(module)
-            .chain([def.name.clone()])
-            .collect();
-        Some(format!("use {};", path.join("::")))
+        let path = use_path(self.cargo?, from, &def.span.path, &def.name)?;
+        Some(format!("use {path};"))
     }
 
     pub fn timeout_step(&self, d: Diagnostic, rust: bool) -> Diagnostic {
