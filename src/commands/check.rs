@@ -84,8 +84,10 @@ fn run_check(args: &CheckArgs) -> Result<Report, u8> {
     if let Some(config) = &args.config {
         check = check.config(config);
     }
-    if args.fixes.requested() {
-        super::fix::run(&args.fixes, &check)?;
+    if args.fixes.requested()
+        && let Some(report) = super::fix::run(&args.fixes, &check)?
+    {
+        return Ok(report);
     }
     check
         .run()

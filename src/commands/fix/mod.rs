@@ -56,13 +56,16 @@ struct Outcome {
     unsafe_left: usize,
 }
 
-/// Applies the edits, then the caller runs the check as usual, which reports what remains.
-/// `Err` is the exit code to stop with: an error, or the end of a dry run (1 when it would
-/// change a file, as `ruff --diff` does, so CI can require a clean tree).
-pub fn run(args: &FixArgs, check: &Check) -> Result<(), u8> {
+/// Applies the edits; what remains is then reported as a check reports it. `Ok` holds the
+/// last round's report when that round changed no file: it is what a fresh check would
+/// find, so the caller reports it instead of checking again. `Err` is the exit code to stop
+/// with: an error, or the end of a dry run (1 when it would change a file, as `ruff --diff`
+/// does, so CI can require a clean tree).
+pub fn run(args: &FixArgs, check: &Check) -> Result<Option<Report>, u8> {
     let mut outcome = Outcome::default();
     let dry = args.fix_dry_run;
     let mut diff = String::new();
+    let mut settled = None;
     for round in 0.. {
         if round == MAX_ROUNDS {
             outcome.rounds_exhausted = true;
@@ -77,7 +80,11 @@ pub fn run(args: &FixArgs, check: &Check) -> Result<(), u8> {
             .filter(|d| d.edit.as_ref().is_some_and(|e| !args.allows(e)))
             .count();
         let changed = fix_round(args, &report, &mut outcome, dry.then_some(&mut diff))?;
-        if !changed || dry {
+        if !changed && !dry {
+            settled = Some(report);
+            break;
+        }
+        if dry {
             break;
         }
     }
@@ -86,7 +93,7 @@ pub fn run(args: &FixArgs, check: &Check) -> Result<(), u8> {
     }
     summarize(args, &outcome);
     match (dry, outcome.files.is_empty()) {
-        (false, _) => Ok(()),
+        (false, _) => Ok(settled),
         (true, true) => Err(0),
         (true, false) => Err(EXIT_FINDINGS),
     }

@@ -66,9 +66,11 @@ impl Compare<'_> {
                 let copy = &all[i];
                 let others: Vec<&Found<'_>> =
                     rest.iter().filter(|&&j| j != i).map(|&j| &all[j]).collect();
-                if self.importable(copy, k) {
+                // `importable`, with the dependency path the advice needs searched once.
+                let path = self.path(copy, k);
+                if k.canonical || !matches!(path, Path::None(_)) {
                     copies[i] = true;
-                    out.push(advice.exact(copy, k, &others, &self.path(copy, k)));
+                    out.push(advice.exact(copy, k, &others, &path));
                 } else if self.unrelated_packages {
                     out.push(advice.unrelated(copy, k).at_most(Severity::Warning));
                 }
