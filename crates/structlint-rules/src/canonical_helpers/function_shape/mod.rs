@@ -52,14 +52,17 @@ pub(crate) fn functions(cx: &FileContext<'_>) -> Vec<Function> {
     let mut found = Vec::new();
     let mut cursor = tree.walk();
     let mut descended = true;
+    // Per ancestor of the cursor's node, what it is inside of: known on the way down, where
+    // asking each function's ancestors would descend from the root once per ancestor.
+    let mut enclosing = vec![Enclosing::default()];
     loop {
-        if descended {
-            let node = cursor.node();
-            if let Some((name, code)) = declared_function(node) {
-                found.push(function(cx, node, name, code, text));
-            }
+        let node = cursor.node();
+        let within = *enclosing.last().unwrap_or(&Enclosing::default());
+        if descended && let Some((name, code)) = declared_function(node) {
+            found.push(function(cx, node, name, code, text, within.place_of(node)));
         }
         if descended && cursor.goto_first_child() {
+            enclosing.push(within.enter(node));
             continue;
         }
         if cursor.goto_next_sibling() {
@@ -69,6 +72,7 @@ pub(crate) fn functions(cx: &FileContext<'_>) -> Vec<Function> {
         if !cursor.goto_parent() {
             break;
         }
+        enclosing.pop();
         descended = false;
     }
     found
@@ -103,6 +107,7 @@ fn function(
     name: Node<'_>,
     code: Node<'_>,
     text: &str,
+    place: Place,
 ) -> Function {
     let own_name = &text[name.byte_range()];
     let mut bound = HashMap::from([(own_name, 0usize)]);
@@ -121,37 +126,51 @@ fn function(
         name: own_name.to_string(),
         span,
         exported: is_exported(node, text),
-        place: place(node),
+        place,
         params: params(code, text),
         fingerprint: (tokens.count >= MIN_TOKENS).then(|| tokens.hasher.finish()),
         calls: tokens.calls,
     }
 }
 
-fn place(node: Node<'_>) -> Place {
-    if matches!(node.kind(), "method_definition" | "public_field_definition") {
-        return Place::Method;
-    }
-    let mut nested = false;
-    for ancestor in std::iter::successors(node.parent(), |n| n.parent()) {
-        match ancestor.kind() {
-            "class_body" | "object" | "impl_item" | "trait_item" => return Place::Method,
-            "function_declaration"
-            | "generator_function_declaration"
-            | "function_expression"
-            | "function"
-            | "generator_function"
-            | "arrow_function"
-            | "method_definition"
-            | "function_item"
-            | "closure_expression" => nested = true,
-            _ => {}
+/// What a node is inside of: a type or object (its functions are methods), a function.
+#[derive(Debug, Clone, Copy, Default)]
+struct Enclosing {
+    in_type: bool,
+    in_function: bool,
+}
+
+impl Enclosing {
+    /// What the children of `node` are inside of.
+    fn enter(self, node: Node<'_>) -> Enclosing {
+        let kind = node.kind();
+        Enclosing {
+            in_type: self.in_type
+                || matches!(kind, "class_body" | "object" | "impl_item" | "trait_item"),
+            in_function: self.in_function
+                || matches!(
+                    kind,
+                    "function_declaration"
+                        | "generator_function_declaration"
+                        | "function_expression"
+                        | "function"
+                        | "generator_function"
+                        | "arrow_function"
+                        | "method_definition"
+                        | "function_item"
+                        | "closure_expression"
+                ),
         }
     }
-    if nested {
-        Place::Nested
-    } else {
-        Place::ModuleLevel
+
+    fn place_of(self, node: Node<'_>) -> Place {
+        if self.in_type || matches!(node.kind(), "method_definition" | "public_field_definition") {
+            Place::Method
+        } else if self.in_function {
+            Place::Nested
+        } else {
+            Place::ModuleLevel
+        }
     }
 }
 

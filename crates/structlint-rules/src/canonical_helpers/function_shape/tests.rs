@@ -102,3 +102,44 @@ fn rust_functions_and_methods() {
         .replace("op", "f");
     assert_eq!(parse("b.rs", &renamed)[0].fingerprint, found[0].fingerprint);
 }
+
+#[test]
+fn each_function_knows_where_it_is_declared() {
+    let ts = "export function top() { function inner() {} const arrow = () => 1; }\nconst lone = () => { const deeper = function () {}; };\nclass K { m() { const local = () => 2; } f = () => 3; }\nconst o = { p() {}, q: { r() {} } };\n";
+    let places: Vec<(String, Place)> = parse("a.ts", ts)
+        .into_iter()
+        .map(|f| (f.name, f.place))
+        .collect();
+    let expected = [
+        ("top", Place::ModuleLevel),
+        ("inner", Place::Nested),
+        ("arrow", Place::Nested),
+        ("lone", Place::ModuleLevel),
+        ("deeper", Place::Nested),
+        ("m", Place::Method),
+        ("local", Place::Method),
+        ("f", Place::Method),
+        ("p", Place::Method),
+        ("r", Place::Method),
+    ];
+    let expected: Vec<(String, Place)> =
+        expected.iter().map(|(n, p)| (n.to_string(), *p)).collect();
+    assert_eq!(places, expected);
+    let rust = "fn free() { fn inner() {} }\nmod m { pub fn in_mod() {} }\nimpl S { fn method() { fn helper() {} } }\ntrait T { fn required(); fn provided() {} }\n";
+    let places: Vec<(String, Place)> = parse("a.rs", rust)
+        .into_iter()
+        .map(|f| (f.name, f.place))
+        .collect();
+    let expected: Vec<(String, Place)> = [
+        ("free", Place::ModuleLevel),
+        ("inner", Place::Nested),
+        ("in_mod", Place::ModuleLevel),
+        ("method", Place::Method),
+        ("helper", Place::Method),
+        ("provided", Place::Method),
+    ]
+    .iter()
+    .map(|(n, p)| (n.to_string(), *p))
+    .collect();
+    assert_eq!(places, expected);
+}
