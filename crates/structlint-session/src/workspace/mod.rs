@@ -3,6 +3,7 @@
 //! root of the repository or package workspace that holds it), and the paths only choose what
 //! is reported. Paths in different workspaces are a usage error, not a silent choice of one.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use structlint_core::{ConfigError, normalize};
@@ -20,13 +21,14 @@ impl Workspace {
     /// The workspace of `input` (a file or a folder, absolute or relative to the current
     /// directory; it may not exist, which the check itself reports).
     pub(crate) fn of(input: &Path) -> Result<Workspace, ConfigError> {
-        let abs = normalize(input).map_err(|e| {
-            ConfigError::plain(format!("cannot resolve path {}: {e}", input.display()))
-        })?;
-        Ok(match structlint_core::find_config(&abs) {
+        Ok(Workspace::of_absolute(&absolute(input)?))
+    }
+
+    fn of_absolute(abs: &Path) -> Workspace {
+        match structlint_core::find_config(abs) {
             Some(file) => Workspace::Config(file),
-            None => Workspace::Root(root_without_config(&abs)),
-        })
+            None => Workspace::Root(root_without_config(abs)),
+        }
     }
 
     fn shown(&self) -> String {
@@ -42,18 +44,35 @@ impl Workspace {
 pub(crate) fn common(inputs: &[PathBuf]) -> Result<Workspace, ConfigError> {
     let default = [PathBuf::from(".")];
     let inputs = if inputs.is_empty() { &default } else { inputs };
-    let found = inputs
-        .iter()
-        .map(|input| Ok((input, Workspace::of(input)?)))
-        .collect::<Result<Vec<_>, ConfigError>>()?;
-    let outer = found.iter().find(|(_, candidate)| {
-        found.iter().all(|(_, other)| match (candidate, other) {
+    // An existing file's workspace is its folder's: each folder is looked up once, however
+    // many of its files are named (a pre-commit hook names every staged file).
+    let mut by_folder: HashMap<PathBuf, Workspace> = HashMap::new();
+    let mut found = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let abs = absolute(input)?;
+        let folder = match abs.parent() {
+            Some(dir) if abs.is_file() => dir.to_path_buf(),
+            _ => abs,
+        };
+        let workspace = by_folder
+            .entry(folder)
+            .or_insert_with_key(|folder| Workspace::of_absolute(folder));
+        found.push((input, workspace.clone()));
+    }
+    let mut distinct: Vec<&Workspace> = Vec::new();
+    for (_, workspace) in &found {
+        if !distinct.contains(&workspace) {
+            distinct.push(workspace);
+        }
+    }
+    let outer = distinct.iter().find(|candidate| {
+        distinct.iter().all(|other| match (**candidate, *other) {
             (Workspace::Root(outer), Workspace::Root(inner)) => inner.starts_with(outer),
             (a, b) => a == b,
         })
     });
-    if let Some((_, workspace)) = outer {
-        return Ok(workspace.clone());
+    if let Some(workspace) = outer {
+        return Ok((*workspace).clone());
     }
     let (first, a) = &found[0];
     let (second, b) = found
@@ -68,6 +87,11 @@ pub(crate) fn common(inputs: &[PathBuf]) -> Result<Workspace, ConfigError> {
         b.shown()
     ))
     .with_help("check each workspace in its own run, or pass `--config` to check them with one configuration"))
+}
+
+fn absolute(input: &Path) -> Result<PathBuf, ConfigError> {
+    normalize(input)
+        .map_err(|e| ConfigError::plain(format!("cannot resolve path {}: {e}", input.display())))
 }
 
 /// The root of the workspace that holds `abs` when no `structlint.toml` does: the nearest
