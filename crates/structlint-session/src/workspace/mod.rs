@@ -18,12 +18,8 @@ pub(crate) enum Workspace {
 }
 
 impl Workspace {
-    /// The workspace of `input` (a file or a folder, absolute or relative to the current
-    /// directory; it may not exist, which the check itself reports).
-    pub(crate) fn of(input: &Path) -> Result<Workspace, ConfigError> {
-        Ok(Workspace::of_absolute(&absolute(input)?))
-    }
-
+    /// The workspace of `abs` (a file or a folder, absolute; it may not exist, which the
+    /// check itself reports).
     fn of_absolute(abs: &Path) -> Workspace {
         match structlint_core::find_config(abs) {
             Some(file) => Workspace::Config(file),

@@ -13,7 +13,7 @@ fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn root(dir: &Path, input: &str) -> PathBuf {
-    match Workspace::of(&dir.join(input)).unwrap() {
+    match common(&[dir.join(input)]).unwrap() {
         Workspace::Root(root) => root
             .strip_prefix(normalize(dir).unwrap())
             .unwrap()
