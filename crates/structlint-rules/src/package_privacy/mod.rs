@@ -20,6 +20,9 @@
 //! - With `require-declared-dependencies` (on by default), an import of a workspace package
 //!   that the importer's `package.json` does not declare, once per pair of packages.
 //!
+//! A subpath with no file behind it is left to `unresolved-import`, so the import is reported
+//! once.
+//!
 //! Re-exports (`export … from`, `export * from`), `import()`, `require()` and type-only
 //! imports count like imports. Tests, examples and fixtures (`[files] tests`) are not part of
 //! any package's contract: their imports, and imports of them (shared test helpers), are not
@@ -199,6 +202,15 @@ impl GraphRule for PackagePrivacy {
                             ..
                         },
                         _,
+                    ) => {}
+                    // A subpath with nothing behind it is unresolved-import's finding; one the
+                    // exports map makes private by `null` is this rule's.
+                    (
+                        Via::Package {
+                            access: Access::Internal,
+                            ..
+                        },
+                        Target::Unresolved(_),
                     ) => {}
                     (Via::Package { access, .. }, target) => {
                         out.push(internal(graph, file, r, to, target, access, declared))

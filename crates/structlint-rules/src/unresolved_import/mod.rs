@@ -13,7 +13,8 @@
 //! - relative imports (`./x`, `../y`) that match no file, after trying `.ts`, `.tsx`, `.d.ts`,
 //!   `.js`, `.jsx`, `.mjs`, `.cjs` (and `.js` written for a `.ts` source) and index files;
 //! - specifiers a tsconfig `paths` pattern maps to files that do not exist;
-//! - subpaths of a workspace package that lead to no file;
+//! - subpaths of a workspace package that lead to no file (one its `exports` map sets to `null`
+//!   is `package-privacy`'s finding instead);
 //! - bare specifiers one or two edits away from a workspace package's name in its scope
 //!   (`@acme/schema` for `@acme/schemas`) that the importer's `package.json` does not declare.
 //!
@@ -46,7 +47,7 @@
 use structlint_core::config::{closest, edit_distance};
 use structlint_core::{Applicability, Diagnostic, Language, Level, RuleImpl, RuleSpec};
 use structlint_graph::{
-    Entry, GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package,
+    Access, Entry, GraphFile, ImportGraph, ModuleRef, Target, Via, paths, split_package,
 };
 
 use crate::shared::import_graph::{
@@ -74,7 +75,17 @@ impl GraphRule for UnresolvedImport {
         // Tests and fixtures import what the test runner provides, or nothing on purpose.
         for file in graph.files.iter().filter(|f| !f.test) {
             for (_, r, resolution) in file.refs() {
-                if let Target::Unresolved(reason) = &resolution.target {
+                // A subpath the exports map makes private by `null` is package-privacy's.
+                let blocked = matches!(
+                    resolution.via,
+                    Via::Package {
+                        access: Access::Blocked,
+                        ..
+                    }
+                );
+                if let Target::Unresolved(reason) = &resolution.target
+                    && !blocked
+                {
                     out.push(diagnostic(graph, file, r, &resolution.via, reason));
                 }
             }

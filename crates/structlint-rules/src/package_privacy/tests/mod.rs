@@ -289,4 +289,30 @@ fn no_edit_to_a_manifest_or_to_an_entry_without_the_names() {
     assert_eq!(edit.replacements[0].text, "'client'");
 }
 
+/// A subpath with no file behind it is unresolved-import's finding: the import is
+/// reported once, with that rule's advice, not also as a reach into internals.
+#[test]
+fn a_subpath_that_resolves_to_nothing_is_reported_once() {
+    let checked = check(
+        &workspace(&[(
+            "packages/reports/src/index.ts",
+            "import { useChat } from '@acme/billing/react';\nimport { key } from '@acme/billing/src/secret/key';\nimport { k } from '@acme/billing/secret/key';\n",
+        )]),
+        "[rules]\nmax-file-lines = \"off\"\nunresolved-import = \"warn\"\n",
+    );
+    assert_eq!(
+        checked.of("unresolved-import"),
+        [
+            "packages/reports/src/index.ts:1 `@acme/billing/react` in packages/reports/src/index.ts does not resolve: @acme/billing has no file at ./react"
+        ]
+    );
+    assert_eq!(
+        checked.of("package-privacy"),
+        [
+            "packages/reports/src/index.ts:2 packages/reports/src/index.ts imports `@acme/billing/src/secret/key`, which reaches into @acme/billing: ./src/secret/key is not one of its public entry points",
+            "packages/reports/src/index.ts:3 packages/reports/src/index.ts imports `@acme/billing/secret/key`, which reaches into @acme/billing: its package.json `exports` map sets ./secret/key to null, which makes it private",
+        ]
+    );
+}
+
 mod scope;
