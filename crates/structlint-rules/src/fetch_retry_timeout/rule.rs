@@ -18,6 +18,7 @@ use crate::fetch_retry_timeout::model::{Definition, FetchFacts, Wrappers, last_s
 use crate::fetch_retry_timeout::workspace::{docs_sites, in_docs_site, origins};
 use crate::shared::import_graph::graph_of;
 use crate::shared::outline::outline;
+use crate::shared::provenance::provenance;
 
 pub(crate) struct FetchRetryTimeout {
     wrappers: Wrappers,
@@ -71,16 +72,19 @@ impl FetchRetryTimeout {
     }
 }
 
-/// The wrapper definitions of `files`, first by path for each name.
+/// The wrapper definitions of `files`: for each name, the one in the first file by path.
 fn definitions<'a>(
     files: impl Iterator<Item = &'a FileFacts<FetchFacts>>,
 ) -> BTreeMap<String, Definition> {
     let mut definitions: BTreeMap<String, Definition> = BTreeMap::new();
     for file in files {
         for d in &file.facts.definitions {
-            definitions
-                .entry(d.name.clone())
-                .or_insert_with(|| d.clone());
+            match definitions.get(&d.name) {
+                Some(kept) if kept.span.path <= d.span.path => {}
+                _ => {
+                    definitions.insert(d.name.clone(), d.clone());
+                }
+            }
         }
     }
     definitions
@@ -130,7 +134,8 @@ impl WorkspaceRule for FetchRetryTimeout {
         // Tests, examples and fixtures call fetch against mocks or on purpose, and their
         // calls of a function are not its uses.
         if !cx.is_test() {
-            let check = !self.allow_in.is_match(cx.path());
+            // Generated and vendored code is fixed where it comes from.
+            let check = !self.allow_in.is_match(cx.path()) && provenance(text).is_none();
             if cx.language() == Language::Rust {
                 if check {
                     facts.unwrapped = crate::fetch_retry_timeout::rust::unwrapped(cx, w);
@@ -200,13 +205,7 @@ impl WorkspaceRule for FetchRetryTimeout {
             .chain([&fresh])
             .collect();
         // This file's own definitions are as the user has them now.
-        let mut definitions: BTreeMap<String, Definition> = last.definitions.clone();
-        definitions.retain(|_, d| d.span.path != fresh.path);
-        for d in &fresh.facts.definitions {
-            definitions
-                .entry(d.name.clone())
-                .or_insert_with(|| d.clone());
-        }
+        let definitions = definitions(files.iter().copied());
         out.extend(self.report(&last, &definitions, files, Some(cx.path())));
     }
 }

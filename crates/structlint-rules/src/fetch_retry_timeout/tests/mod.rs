@@ -122,6 +122,37 @@ fn an_editor_checks_one_file_with_the_wrappers_found_by_the_last_workspace_run()
     );
 }
 
+/// The buffer being edited held the wrapper the advice pointed at, and the user deleted it:
+/// the advice points at the other definition the workspace has, not at nothing.
+#[test]
+fn an_editor_deleting_the_wrapper_the_advice_named_falls_back_to_the_other_one() {
+    use std::path::PathBuf;
+    use structlint_core::{Config, Engine, Language, SourceFile};
+
+    let source = |path: &str, text: &str| {
+        SourceFile::new(
+            path.into(),
+            PathBuf::new(),
+            Language::TypeScript,
+            text.into(),
+        )
+    };
+    let wrapper = "export async function withRetry<T>(op: () => Promise<T>): Promise<T> {\n  return op();\n}\n";
+    let call = "export async function load() {\n  return fetch('/a');\n}\n";
+    let engine = Engine::new(Config::defaults(PathBuf::from("/ws"), crate::builtin()).unwrap());
+    engine.check_sources(&[
+        source("packages/a-net/src/retry.ts", &format!("{wrapper}{call}")),
+        source("packages/net/src/retry.ts", wrapper),
+    ]);
+    let report = engine.check_file(&source("packages/a-net/src/retry.ts", call));
+    let found = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "fetch-retry-timeout")
+        .expect("the bare fetch is found");
+    assert_eq!(found.related[0].span.path, "packages/net/src/retry.ts");
+}
+
 /// Tests, type tests and examples call fetch against mocks or to show it: not reported.
 #[test]
 fn tests_examples_and_fixtures_are_not_checked() {
