@@ -62,7 +62,7 @@
 //! await load("/b", undefined);                        // reported here, not in `load`
 //! ```
 //!
-//! ## Tests, examples, docs sites and scripts
+//! ## Tests, examples, docs sites, scripts, generated code
 //!
 //! Files under `[files] tests` (tests, type tests, examples, benchmarks, fixtures) are not
 //! checked, and their calls of a function do not count as its uses: they call `fetch` against
@@ -70,7 +70,11 @@
 //! depends on Docusaurus, VitePress, VuePress, Nextra, Starlight, Docsify, Rspress, Vocs or
 //! Fumadocs, and everything under its folder), nor, through the default `allow-in`, the
 //! `scripts/` folders: release and build scripts run once, by a person or CI that sees a
-//! failure and runs them again.
+//! failure and runs them again. Generated files (`@generated`, `DO NOT EDIT` or
+//! `auto-generated` in their first five lines) and vendored ones (a bare
+//! `/* eslint-disable */` there) are fixed where they come from. Fetching a WebAssembly
+//! module (a URL that names a wasm file, or in a function that compiles the response with
+//! `WebAssembly.…`) loads code, as `import()` does, and is not a call to a service.
 //!
 //! ## Options
 //!

@@ -13,7 +13,7 @@ use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
 
 use crate::fetch_retry_timeout::model::{Rewrite, Unwrapped, Use, Wrappers};
-use context::{Named, enclosing_named, named_at, retried, timed};
+use context::{Named, enclosing_named, is_function, named_at, retried, timed};
 use signal::{Deadline, Scope};
 use uses::Target;
 
@@ -136,6 +136,9 @@ fn check_call<'t>(
     }) {
         return None;
     }
+    if loads_webassembly(node, ancestors, text) {
+        return None;
+    }
     let scope = Scope {
         text,
         ancestors,
@@ -192,6 +195,23 @@ fn check_call<'t>(
         },
         target,
     ))
+}
+
+/// Fetching a WebAssembly module loads code, as `import()` does: it is the runtime's loader,
+/// not a call to a service. Its URL names a wasm file (`wasmBinaryFile`, `"./x.wasm"`), or
+/// the function it sits in compiles the response (`WebAssembly.instantiateStreaming`).
+fn loads_webassembly(node: Node<'_>, ancestors: &[Node<'_>], text: &str) -> bool {
+    let url = node
+        .child_by_field_name("arguments")
+        .and_then(|a| a.named_child(0));
+    if url.is_some_and(|u| text[u.byte_range()].to_ascii_lowercase().contains("wasm")) {
+        return true;
+    }
+    ancestors
+        .iter()
+        .rev()
+        .find(|a| is_function(a.kind()))
+        .is_some_and(|f| text[f.byte_range()].contains("WebAssembly."))
 }
 
 /// `fetch`, or `globalThis.fetch` / `window.fetch` / `self.fetch` for a bare name.

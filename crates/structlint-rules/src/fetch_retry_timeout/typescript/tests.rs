@@ -211,3 +211,15 @@ fn wrapper_definitions_and_look_alikes_are_exempt() {
     let text = "export async function withRetry(op) { return op(); }\nexport async function withTimeout(op) { return fetch(op); }\nconst retryCount = 3;\nconst p = prefetch(url);\nconst q = obj.fetchAll();\n";
     assert_eq!(found(text), Vec::<String>::new());
 }
+
+/// Loading a WebAssembly module is the runtime loading code, as `import()` does.
+#[test]
+fn webassembly_modules_are_loaded_not_called() {
+    let text = "const wasmBinaryFile = 'woff2.wasm';\nconst a = await fetch(wasmBinaryFile, { credentials: 'same-origin' });\nasync function instantiate(url) {\n  const res = await fetch(url);\n  return WebAssembly.instantiateStreaming(res, {});\n}\nasync function load(url) {\n  return (await fetch(url)).json();\n}\n";
+    assert_eq!(
+        found(text),
+        [
+            "fetch:8 needs=retry,timeout -> await withRetry(() => fetch(url, { signal: AbortSignal.timeout(10_000) }))"
+        ]
+    );
+}
