@@ -234,3 +234,44 @@ fn a_code_pattern_nested_deep_is_an_error_before_it_is_parsed() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("more than 64 deep"), "{}", run.stderr);
 }
+
+/// 16 KB of brackets closed thousands of times more than opened: tree-sitter's recovery from
+/// them took 23–30 s (release) before parses had a deadline. The file gets a note; the rest
+/// of the workspace is checked.
+#[test]
+fn runaway_parser_recovery_is_a_note_not_a_hang() {
+    let slow = format!(
+        "fn f() {{ {}x.unwrap{}() }}\n",
+        "(".repeat(63),
+        ")*".repeat(7863)
+    );
+    let dir = workspace(&[
+        ("Cargo.toml", MANIFEST),
+        ("src/lib.rs", b"mod slow;\npub fn ok() {}\n"),
+        ("src/slow.rs", slow.as_bytes()),
+        // A team rule on Rust is what makes the check read this file's syntax tree.
+        ("structlint.toml", b"rule-files = [\"r.toml\"]\n"),
+        ("r.toml", b"[[rule]]\nid = \"no-unwrap\"\nlanguage = \"rust\"\nmessage = \"no unwrap\"\npattern = \"$X.unwrap()\"\n"),
+    ]);
+    let run = finished(
+        structlint_within(dir.path(), &["check", "--format", "json"]),
+        "check of a file tree-sitter recovers from slowly",
+    );
+    assert!(
+        matches!(run.code, 0 | 1),
+        "exit {}: {}",
+        run.code,
+        run.stderr
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["internalErrors"], serde_json::json!([]));
+    let notes = report["notes"].as_array().unwrap();
+    assert!(
+        notes.iter().any(|n| n["path"] == "src/slow.rs"
+            && n["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("tree-sitter gave up parsing after")),
+        "{notes:#?}"
+    );
+}

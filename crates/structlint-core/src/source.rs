@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use structlint_lang::tree_sitter::{Node, Tree};
 use structlint_lang::{
-    GrammarError, Language, LineIndex, Position, parse_rust_items, parse_tree, syn,
+    GrammarError, Language, LineIndex, ParseError, Position, parse_rust_items, parse_tree, syn,
 };
 
 use crate::{Note, Span};
@@ -63,7 +63,7 @@ pub struct FileContext<'a> {
     pub file: &'a SourceFile,
     /// Test code, an example, a benchmark or a fixture (`[files] tests`).
     test: bool,
-    tree: OnceCell<Result<Tree, GrammarError>>,
+    tree: OnceCell<Result<Tree, ParseError>>,
     syn: OnceCell<Result<syn::File, String>>,
     shared: RefCell<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
     notes: RefCell<Vec<Note>>,
@@ -141,8 +141,9 @@ impl<'a> FileContext<'a> {
         self.file.span(node.byte_range())
     }
 
-    /// The tree-sitter tree, parsed on first use. `None` only when the grammar cannot be
-    /// loaded, which the engine reports as an internal error.
+    /// The tree-sitter tree, parsed on first use. `None` when the grammar cannot be loaded,
+    /// which the engine reports as an internal error, or when tree-sitter's error recovery
+    /// on this file ran past its deadline, which is a note.
     pub fn tree(&self) -> Option<&Tree> {
         self.tree
             .get_or_init(|| {
@@ -176,7 +177,18 @@ impl<'a> FileContext<'a> {
     }
 
     pub(crate) fn grammar_error(&self) -> Option<&GrammarError> {
-        self.tree.get().and_then(|t| t.as_ref().err())
+        match self.tree.get() {
+            Some(Err(ParseError::Grammar(e))) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// How long tree-sitter tried before giving up on this file, if it did.
+    pub(crate) fn parse_gave_up(&self) -> Option<std::time::Duration> {
+        match self.tree.get() {
+            Some(Err(ParseError::TooSlow(took))) => Some(*took),
+            _ => None,
+        }
     }
 
     /// Whether syn parsed this file, and its error if it rejected it.

@@ -2,7 +2,8 @@
 //!
 //! - [`Language`] maps a file extension to a language and its tree-sitter grammar
 //!   (`.js`/`.jsx`/`.mjs`/`.cjs` use the TSX grammar, which accepts JSX and plain JavaScript).
-//! - [`parse_tree`] parses with tree-sitter, reusing one parser per thread and grammar.
+//! - [`parse_tree`] parses with tree-sitter, reusing one parser per thread and grammar, and
+//!   gives up on a file whose error recovery runs away.
 //! - [`parse_rust_items`] parses Rust with syn for rules that need exact items.
 //! - [`LineIndex`] turns byte offsets into 1-based lines and columns (characters and UTF-16
 //!   code units), the one conversion every output format and the language server share.
@@ -17,6 +18,8 @@ mod syntax_errors;
 pub use language::{Grammar, Language};
 pub use line_index::{LineIndex, Position};
 pub use nesting::MAX_NESTING;
-pub use parse::{GrammarError, parse_rust_items, parse_tree, release_rust_spans};
+pub use parse::{
+    GrammarError, ParseError, parse_deadline, parse_rust_items, parse_tree, release_rust_spans,
+};
 pub use syntax_errors::SyntaxErrors;
 pub use {syn, tree_sitter};

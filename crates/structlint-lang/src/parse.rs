@@ -1,7 +1,9 @@
 use std::cell::RefCell;
 use std::fmt;
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
 
-use tree_sitter::{Parser, Tree};
+use tree_sitter::{ParseOptions, ParseState, Parser, Tree};
 
 use crate::Grammar;
 use crate::nesting::MAX_NESTING;
@@ -26,32 +28,99 @@ impl fmt::Display for GrammarError {
 
 impl std::error::Error for GrammarError {}
 
+/// Why tree-sitter gave no tree.
+#[derive(Debug, Clone)]
+pub enum ParseError {
+    /// The grammar cannot be loaded: a fault of the build, for every file of the language.
+    Grammar(GrammarError),
+    /// The parse ran past [`parse_deadline`]: tree-sitter's error recovery takes far longer
+    /// than a file's size on some invalid code (16 KB of unbalanced brackets took 30 s).
+    /// A fault of the file, not of the run.
+    TooSlow(Duration),
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Grammar(e) => e.fmt(f),
+            ParseError::TooSlow(took) => write!(
+                f,
+                "tree-sitter gave up parsing after {:.1} s: its recovery from the syntax errors \
+                 runs far longer than the text's size",
+                took.as_secs_f64()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// How long a file of `len` bytes may take to parse. Real code parses at megabytes a second
+/// even in a debug build, so this only ever stops runaway error recovery; the grace is in
+/// seconds because it is wall time on a machine that may be busy.
+pub fn parse_deadline(len: usize) -> Duration {
+    Duration::from_secs(5) + Duration::from_millis(5 * (len as u64 / 1024))
+}
+
 thread_local! {
     // Parsing needs `&mut Parser`; one per rayon worker and grammar keeps it lock-free.
     static PARSERS: RefCell<[Option<Parser>; 3]> = const { RefCell::new([None, None, None]) };
 }
 
 /// Parses `text` with tree-sitter. Syntax errors do not fail the parse: tree-sitter recovers
-/// and marks them in the tree (see [`crate::SyntaxErrors`]).
-pub fn parse_tree(grammar: Grammar, text: &str) -> Result<Tree, GrammarError> {
+/// and marks them in the tree (see [`crate::SyntaxErrors`]), unless recovering takes longer
+/// than [`parse_deadline`].
+pub fn parse_tree(grammar: Grammar, text: &str) -> Result<Tree, ParseError> {
+    parse_within(grammar, text, parse_deadline(text.len()))
+}
+
+pub(crate) fn parse_within(
+    grammar: Grammar,
+    text: &str,
+    deadline: Duration,
+) -> Result<Tree, ParseError> {
     PARSERS.with(|cell| {
         let mut parsers = cell.borrow_mut();
         let slot = &mut parsers[grammar.index()];
         if slot.is_none() {
             let mut parser = Parser::new();
-            parser
-                .set_language(&grammar.language())
-                .map_err(|e| GrammarError {
+            parser.set_language(&grammar.language()).map_err(|e| {
+                ParseError::Grammar(GrammarError {
                     grammar,
                     message: e.to_string(),
-                })?;
+                })
+            })?;
             *slot = Some(parser);
         }
         let parser = slot.as_mut().expect("parser was just set");
-        parser.parse(text, None).ok_or_else(|| GrammarError {
-            grammar,
-            message: "the parser returned no tree".to_string(),
-        })
+        let started = Instant::now();
+        // tree-sitter calls back every hundred or so steps; a few ms apart even where its
+        // recovery runs away.
+        let mut in_time = |_: &ParseState| {
+            if started.elapsed() > deadline {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let bytes = text.as_bytes();
+        let tree = parser.parse_with_options(
+            &mut |at, _| bytes.get(at..).unwrap_or_default(),
+            None,
+            Some(ParseOptions::new().progress_callback(&mut in_time)),
+        );
+        match tree {
+            Some(tree) => Ok(tree),
+            None if started.elapsed() > deadline => {
+                // A cancelled parse resumes where it stopped on the next call: start afresh.
+                parser.reset();
+                Err(ParseError::TooSlow(started.elapsed()))
+            }
+            None => Err(ParseError::Grammar(GrammarError {
+                grammar,
+                message: "the parser returned no tree".to_string(),
+            })),
+        }
     })
 }
 
@@ -96,6 +165,8 @@ pub fn release_rust_spans() {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     // Grammar versions are not checked by Cargo: this is the test that catches a grammar the
@@ -156,5 +227,23 @@ mod tests {
         let ok = format!("fn f() -> u8 {{ {}1{} }}", "(".repeat(50), ")".repeat(50));
         assert!(parse_rust_items(&ok).is_ok());
         release_rust_spans();
+    }
+
+    /// Brackets closed thousands of times more than opened: tree-sitter's error recovery took
+    /// 23–30 s on these 16 KB. A deadline stops it, and the parser is fine afterwards.
+    #[test]
+    fn runaway_error_recovery_stops_at_the_deadline() {
+        let slow = format!(
+            "fn f() {{ {}x.unwrap{}() }}",
+            "(".repeat(63),
+            ")*".repeat(7863)
+        );
+        let outcome = parse_within(Grammar::Rust, &slow, Duration::from_millis(300));
+        assert!(
+            matches!(outcome, Err(ParseError::TooSlow(_))),
+            "parsed within the deadline: {outcome:?}"
+        );
+        let tree = parse_within(Grammar::Rust, "fn f() {}\n", Duration::from_millis(300)).unwrap();
+        assert!(!tree.root_node().has_error());
     }
 }

@@ -3,7 +3,7 @@
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use structlint_lang::{Language, SyntaxErrors, release_rust_spans};
+use structlint_lang::{Language, ParseError, SyntaxErrors, release_rust_spans};
 
 use super::{Engine, Scope, Slot};
 use crate::suppress::{Directive, parse_directives};
@@ -161,6 +161,16 @@ impl Engine {
                 });
             }
             release_rust_spans();
+        }
+        if let Some(took) = cx.parse_gave_up() {
+            notes.push(Note {
+                path: file.path.clone(),
+                kind: NoteKind::Skipped,
+                message: format!(
+                    "{}; rules that read the syntax tree skipped this file",
+                    ParseError::TooSlow(took)
+                ),
+            });
         }
         let internal_error = cx.grammar_error().map(|e| format!("{}: {e}", file.path));
         FileOutcome {
