@@ -101,4 +101,11 @@ fn an_explicit_config_wins_and_bad_configs_are_errors() {
     .unwrap();
     let err = Check::workspace(dir.path()).run().unwrap_err();
     assert_eq!(err.message, "unknown rule `nope`");
+    // What a `#[test]` returning the error, or `expect` on it, prints: the CLI's report.
+    let shown = format!("{err:?}");
+    assert!(shown.contains("structlint::config"), "{shown}");
+    assert!(shown.contains("unknown rule `nope`"), "{shown}");
+    assert!(shown.contains("structlint.toml:2:1"), "{shown}");
+    assert!(shown.contains(" 2 | nope = \"warn\""), "{shown}");
+    assert!(!shown.contains("ConfigError {"), "{shown}");
 }

@@ -6,7 +6,6 @@ use miette::{LabeledSpan, NamedSource, SourceCode};
 
 /// A problem with the configuration or a rule file: exit code 2, shown with the offending
 /// TOML line when there is one.
-#[derive(Debug)]
 pub struct ConfigError {
     pub message: String,
     pub help: Option<String>,
@@ -68,6 +67,54 @@ fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+/// `{:?}` is what a failing `#[test]` prints (an `Err` returned from the test, `expect`,
+/// `unwrap`): the report the CLI prints (file, line, caret, message, help), not the fields.
+impl fmt::Debug for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // miette panics on a label past column 65,535; the CLI clips such lines, this says
+        // where the error is instead.
+        if self.label_line_len() <= LONGEST_SHOWN_LINE {
+            let handler =
+                miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::none())
+                    .with_links(false);
+            let mut text = String::new();
+            if handler.render_report(&mut text, self).is_ok() {
+                return f.write_str(text.trim_end());
+            }
+        }
+        write!(f, "error: {}", self.message)?;
+        if let (Some(source), Some((span, label))) = (&self.source, &self.label)
+            && let Some(before) = source.inner().get(..span.start)
+        {
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            write!(f, "\n  at {}:{line}:{column}: {label}", source.name())?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Lines longer than this are not drawn with a caret under them.
+const LONGEST_SHOWN_LINE: usize = 1_000;
+
+impl ConfigError {
+    fn label_line_len(&self) -> usize {
+        let (Some(source), Some((span, _))) = (&self.source, &self.label) else {
+            return 0;
+        };
+        let text = source.inner();
+        let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.start..)) else {
+            return usize::MAX;
+        };
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let end = after.find('\n').map_or(text.len(), |i| span.start + i);
+        end - start
     }
 }
 

@@ -3,7 +3,7 @@
 //! ```toml
 //! [files]
 //! include = ["packages/**", "crates/**"]   # default: every supported file
-//! exclude = ["**/generated/**"]            # node_modules is always excluded
+//! exclude = ["**/generated/**"]            # node_modules and build output are always excluded
 //! max-file-size = 2097152                  # bytes; larger files are skipped with a note
 //! follow-symlinks = false
 //! tests = ["**/*.test.*"]                  # tests, examples, fixtures; default DEFAULT_TESTS

@@ -135,6 +135,29 @@ mod tests {
     }
 
     #[test]
+    fn build_output_is_not_walked_without_a_gitignore() {
+        let tmp = tree(&[
+            "Cargo.toml",
+            "src/lib.rs",
+            "target/debug/build/x/out/gen.rs",
+            "web/target/keep.ts",
+            "web/dist/CACHEDIR.TAG",
+            "web/dist/bundle.ts",
+        ]);
+        let found = discover(
+            tmp.path(),
+            &[tmp.path().to_path_buf()],
+            &FilesConfig::default(),
+            true,
+        )
+        .unwrap();
+        assert_eq!(paths(&found.lint), ["src/lib.rs", "web/target/keep.ts"]);
+        let mut index: Vec<&str> = found.index.iter().collect();
+        index.sort();
+        assert_eq!(index, ["Cargo.toml", "src/lib.rs", "web/target/keep.ts"]);
+    }
+
+    #[test]
     fn the_whole_project_is_read_and_indexed_for_workspace_rules() {
         let tmp = tree(&[
             "a/x.ts",

@@ -94,7 +94,11 @@ impl Walk<'_> {
                     filter.excludes_dir(rel)
                 }
             };
-            if is_dir && entry.depth() > 0 && excluded(&relative_path(&filter_root, entry.path())) {
+            if is_dir
+                && entry.depth() > 0
+                && (excluded(&relative_path(&filter_root, entry.path()))
+                    || is_build_output(entry.path()))
+            {
                 return false;
             }
             // A folder whose ignore file the walk would block on reading is not entered.
@@ -176,4 +180,13 @@ fn walk_note(root: &Path, error: &ignore::Error) -> Note {
         kind: NoteKind::Walk,
         message,
     }
+}
+
+/// Build output, which a crate without a `.gitignore` leaves in the walk: a folder tagged by
+/// the Cache Directory Tagging spec (cargo's `target/` carries `CACHEDIR.TAG`), or `target/`
+/// beside a `Cargo.toml` before its first build wrote the tag.
+fn is_build_output(dir: &Path) -> bool {
+    dir.join("CACHEDIR.TAG").is_file()
+        || (dir.file_name() == Some("target".as_ref())
+            && dir.parent().is_some_and(|p| p.join("Cargo.toml").is_file()))
 }
