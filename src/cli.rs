@@ -76,6 +76,10 @@ pub struct CheckArgs {
     /// With --format agent, show at most N findings per rule (0: all).
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub max_per_rule: usize,
+    /// Write at most N findings, saying how many were left out (GitHub code scanning keeps
+    /// 25,000 per run). The exit code still counts every finding.
+    #[arg(long, value_name = "N")]
+    pub max_results: Option<usize>,
     /// Write the output to FILE (atomically: a temporary file, then a rename).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -252,3 +252,82 @@ fn the_agent_format_caps_findings_per_rule() {
     assert_eq!(all.matches("### error").count(), 4);
     assert!(!all.contains("Left out"));
 }
+
+/// What SARIF validators and code scanning object to: a link to a file that exists only in
+/// the user's repository, the checkout's absolute path, a `name` that is the id in another
+/// case, a zero-width region, and more results than an upload keeps.
+#[test]
+fn sarif_names_links_regions_and_caps_hold_for_a_team_rule() {
+    let mut long = lines(350);
+    long.extend(b"\nexport const after = 1;\n");
+    let dir = workspace(&[
+        ("structlint.toml", b"rule-files = [\"rules/*.toml\"]\n"),
+        (
+            "rules/team.toml",
+            b"[[rule]]\nid = \"todo\"\nlanguage = \"typescript\"\nmessage = \"no console\"\npattern = \"console.log($$$A)\"\n\n[[rule]]\nid = \"no-alert\"\nlanguage = \"typescript\"\nmessage = \"no alert\"\npattern = \"alert($$$A)\"\ndocs = \"https://wiki.example.com/no-alert\"\n",
+        ),
+        ("long.ts", &long),
+        ("calls.ts", b"console.log(1);\nconsole.log(2);\nalert(3);\n"),
+    ]);
+    let (code, out) = check(dir.path(), &["check", "--format", "sarif"]);
+    assert_eq!(code, 1, "{out}");
+    validate_sarif(&out);
+    assert!(!out.contains("file://"), "no absolute path: {out}");
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for rule in rules {
+        let (id, name) = (rule["id"].as_str().unwrap(), rule["name"].as_str().unwrap());
+        assert!(!name.eq_ignore_ascii_case(id), "{id} is named {name}");
+        assert!(name.starts_with(|c: char| c.is_ascii_uppercase()), "{name}");
+    }
+    let rule = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap().clone();
+    assert!(
+        rule("todo").get("helpUri").is_none(),
+        "a path in the user's repository"
+    );
+    assert_eq!(
+        rule("no-alert")["helpUri"],
+        "https://wiki.example.com/no-alert"
+    );
+    assert!(
+        rule("max-file-lines")["helpUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/docs/rules/max-file-lines.md")
+    );
+    let results = sarif_results(&out);
+    let blank = results
+        .iter()
+        .find(|r| r["ruleId"] == "max-file-lines")
+        .unwrap();
+    assert_eq!(
+        blank["locations"][0]["physicalLocation"]["region"],
+        serde_json::json!({ "startLine": 351 }),
+        "an empty span is its whole line"
+    );
+    assert_eq!(results.len(), 4);
+    let (code, capped) = check(
+        dir.path(),
+        &["check", "--format", "sarif", "--max-results", "1"],
+    );
+    assert_eq!(code, 1, "the exit code counts every finding");
+    validate_sarif(&capped);
+    assert_eq!(sarif_results(&capped).len(), 1);
+    let log: serde_json::Value = serde_json::from_str(&capped).unwrap();
+    let notes = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(
+        notes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["descriptor"]["id"] == "max-results"
+                && n["message"]["text"] == "3 more results were left out by --max-results"),
+        "{notes:#}"
+    );
+    let (_, human) = check(dir.path(), &["check", "--max-results", "2"]);
+    assert!(
+        human.contains("note: 2 findings not shown (--max-results)\n"),
+        "{human}"
+    );
+}

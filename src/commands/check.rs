@@ -33,6 +33,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         include_suppressed: args.include_suppressed,
         max_per_rule: args.max_per_rule,
         base: std::env::current_dir().unwrap_or_default(),
+        max_results: args.max_results,
     };
     let text = match args.format {
         _ if args.adopt.statistics => super::statistics::table(&report, &options),

@@ -52,7 +52,7 @@ pub use provider::{AnyProvider, Provider};
 pub use report::{Note, NoteKind, Report, RuleRun, Stats};
 pub use rule::{
     ActiveRule, AnyWorkspaceRule, FileFacts, FileRule, Level, LoadedRule, Needs, RuleImpl,
-    RuleLoader, RuleMeta, RuleSpec, WorkspaceRule,
+    RuleLoader, RuleMeta, RuleSpec, WorkspaceRule, is_url,
 };
 pub use rule_options::RuleOptions;
 pub use source::{FileContext, SourceFile};

@@ -181,6 +181,9 @@ pub enum RuleImpl {
 /// A rule as the registry knows it, before configuration.
 pub struct RuleSpec {
     pub id: &'static str,
+    /// A PascalCase name that says what is checked (SARIF `name`), unlike the id even
+    /// ignoring case: `layers` is `LayerDependency`.
+    pub name: &'static str,
     /// One line, for `structlint rules`.
     pub summary: &'static str,
     pub default_level: Level,
@@ -209,21 +212,33 @@ impl RuleSpec {
         doc
     }
 
-    /// Where the documentation page of the rule lives in this repository.
-    pub fn docs_path(&self) -> String {
-        format!("docs/rules/{}.md", self.id)
+    /// The rule's documentation page on the web. A path would name a file of our repository
+    /// inside the user's checkout, where it does not exist.
+    pub fn docs_url(&self) -> String {
+        format!("{BUILTIN_DOCS}{}.md", self.id)
     }
+}
+
+/// Where the built-in rules' pages live.
+pub(crate) const BUILTIN_DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules/");
+
+/// Whether `docs` can be opened from anywhere (a link), rather than a path in the workspace.
+pub fn is_url(docs: &str) -> bool {
+    docs.starts_with("https://") || docs.starts_with("http://")
 }
 
 /// What outputs say about a rule: SARIF's `rules[]`, JUnit suites, the agent format.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RuleMeta {
     pub id: String,
+    /// PascalCase, never equal to the id ignoring case (SARIF validators warn on that).
+    pub name: String,
     /// One line.
     pub summary: String,
     /// The full documentation in Markdown (why, example, how to fix, options).
     pub documentation: String,
-    /// Where the documentation lives, e.g. `docs/rules/max-file-lines.md`.
+    /// Where the documentation lives: a URL for built-in rules, a URL or a path relative to
+    /// the workspace root for team rules (their `docs` field, or their rule file).
     pub docs: String,
     pub tags: Vec<String>,
     pub precision: String,
@@ -233,18 +248,37 @@ impl RuleMeta {
     pub fn of(spec: &RuleSpec) -> RuleMeta {
         RuleMeta {
             id: spec.id.to_string(),
+            name: spec.name.to_string(),
             summary: spec.summary.to_string(),
             documentation: spec.documentation(),
-            docs: spec.docs_path(),
+            docs: spec.docs_url(),
             tags: spec.tags.iter().map(|t| t.to_string()).collect(),
             precision: spec.precision.to_string(),
         }
+    }
+
+    /// The name of a rule that has none of its own: `no-console` → `NoConsole`, and a
+    /// one-word id gets `Rule` so that the name is not the id in other case (`todo` →
+    /// `TodoRule`).
+    pub fn name_of(id: &str) -> String {
+        let mut name: String = id
+            .split(|c: char| !c.is_alphanumeric())
+            .flat_map(|w| {
+                let mut c = w.chars();
+                c.next().into_iter().flat_map(char::to_uppercase).chain(c)
+            })
+            .collect();
+        if name.eq_ignore_ascii_case(id) || name.is_empty() {
+            name.push_str("Rule");
+        }
+        name
     }
 
     /// Metadata with only an id, for rules built outside the registry (tests, benchmarks).
     pub fn named(id: &str) -> RuleMeta {
         RuleMeta {
             id: id.to_string(),
+            name: RuleMeta::name_of(id),
             summary: id.to_string(),
             precision: "high".to_string(),
             ..RuleMeta::default()
@@ -286,6 +320,7 @@ mod tests {
     fn documentation_is_the_leading_doc_comment() {
         let spec = RuleSpec {
             id: "x",
+            name: "X",
             summary: "",
             default_level: Level::Warn,
             tags: &[],
@@ -295,7 +330,13 @@ mod tests {
             build: |_| Ok(RuleImpl::Suppressions),
         };
         assert_eq!(spec.documentation(), "# x\n\nBody.\n");
-        assert_eq!(spec.docs_path(), "docs/rules/x.md");
+        assert_eq!(RuleMeta::name_of("max-file-lines"), "MaxFileLines");
+        assert_eq!(RuleMeta::name_of("acme/no-console"), "AcmeNoConsole");
+        assert_eq!(RuleMeta::name_of("todo"), "TodoRule");
+        assert_eq!(
+            spec.docs_url(),
+            "https://github.com/structlint/structlint/blob/main/docs/rules/x.md"
+        );
     }
 
     #[test]

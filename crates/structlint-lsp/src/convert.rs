@@ -4,13 +4,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::{Value, json};
-use structlint_core::{Diagnostic, Severity};
+use structlint_core::{Diagnostic, Severity, is_url};
 
 use crate::document::{Encoding, range};
 use crate::uri::path_to_uri;
-
-/// Where the documentation of built-in rules is published.
-const DOCS: &str = "https://github.com/structlint/structlint/blob/main/";
 
 /// The findings of a document as LSP diagnostics, positioned in `text` (the document they
 /// were found in). Other files named by related locations are read once for the whole list.
@@ -74,11 +71,8 @@ fn diagnostic(
 /// A rule's documentation as a URL: the published page of a built-in rule, the file of a
 /// TOML rule.
 fn docs_href(docs: &str, root: &Path) -> Option<String> {
-    if docs.starts_with("http://") || docs.starts_with("https://") {
+    if is_url(docs) {
         return Some(docs.to_string());
-    }
-    if docs.starts_with("docs/rules/") {
-        return Some(format!("{DOCS}{docs}"));
     }
     (!docs.is_empty())
         .then(|| path_to_uri(&root.join(docs)))

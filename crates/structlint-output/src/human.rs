@@ -52,6 +52,13 @@ pub fn human(report: &Report, options: &OutputOptions) -> String {
         };
         out.push_str(&format!("note: {path}{}\n", note.message));
     }
+    let left_out = options.left_out(report);
+    if left_out > 0 {
+        out.push_str(&format!(
+            "note: {} not shown (--max-results)\n",
+            plural(left_out, "finding")
+        ));
+    }
     out.push_str(&summary_line(report, options));
     out
 }

@@ -92,6 +92,7 @@ struct JsonNote<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Summary {
     files: usize,
     bytes: u64,
@@ -101,6 +102,8 @@ struct Summary {
     warnings: usize,
     suppressed: usize,
     baselined: usize,
+    /// Findings not in `diagnostics` because of `--max-results`.
+    left_out: usize,
 }
 
 /// Renders `report` as one JSON document (pretty-printed, with a trailing newline).
@@ -184,6 +187,7 @@ fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
             warnings: report.warnings(),
             suppressed: report.suppressed(),
             baselined: report.stats.baselined,
+            left_out: options.left_out(report),
         },
     };
     let mut text = serde_json::to_string_pretty(&document).expect("the document always serialises");

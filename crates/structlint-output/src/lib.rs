@@ -49,6 +49,9 @@ pub struct OutputOptions {
     pub max_per_rule: usize,
     /// Paths are shown relative to this directory (the current directory) when under it.
     pub base: PathBuf,
+    /// Write at most this many findings (GitHub code scanning keeps 25,000 per run); the
+    /// output says how many were left out. The exit code still counts them all.
+    pub max_results: Option<usize>,
 }
 
 impl Default for OutputOptions {
@@ -61,6 +64,7 @@ impl Default for OutputOptions {
             include_suppressed: false,
             max_per_rule: 20,
             base: PathBuf::new(),
+            max_results: None,
         }
     }
 }
@@ -68,6 +72,19 @@ impl Default for OutputOptions {
 impl OutputOptions {
     /// The findings to show, in report order.
     pub fn shown<'r>(&self, report: &'r Report) -> impl Iterator<Item = &'r Diagnostic> {
+        self.visible(report)
+            .take(self.max_results.unwrap_or(usize::MAX))
+    }
+
+    /// How many findings `--max-results` kept out of the output.
+    pub fn left_out(&self, report: &Report) -> usize {
+        match self.max_results {
+            Some(max) => self.visible(report).count().saturating_sub(max),
+            None => 0,
+        }
+    }
+
+    fn visible<'r>(&self, report: &'r Report) -> impl Iterator<Item = &'r Diagnostic> {
         report.diagnostics.iter().filter(move |d| {
             (self.include_suppressed || !d.is_suppressed())
                 && (!self.quiet || d.severity == Severity::Error)

@@ -3,12 +3,12 @@
 use std::path::Path;
 
 use serde_json::{Value, json};
-use structlint_core::{Diagnostic, NoteKind, Report, RuleMeta, Severity, Span};
+use structlint_core::{Diagnostic, NoteKind, Report, RuleMeta, Severity, Span, is_url};
 
 use crate::OutputOptions;
 use crate::fingerprint::fingerprints;
 use crate::sources::Sources;
-use crate::uri::{file_uri, percent_encode, relative_uri, repository_root};
+use crate::uri::{percent_encode, relative_uri, repository_root};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key of our own entry in `partialFingerprints`.
@@ -55,8 +55,10 @@ pub fn sarif(report: &Report, options: &OutputOptions) -> String {
             "rules": rules.iter().map(|(meta, severity)| rule(meta, *severity)).collect::<Vec<_>>(),
         }},
         "columnKind": "utf16CodeUnits",
-        "originalUriBaseIds": { "%SRCROOT%": { "uri": file_uri(&repo) } },
-        "invocations": [invocation(report, &uri)],
+        // No `uri`: an absolute path of the checkout would leak into uploaded logs, and code
+        // scanning resolves `%SRCROOT%` to the checkout itself.
+        "originalUriBaseIds": { "%SRCROOT%": { "description": { "text": "The root of the repository that was checked." } } },
+        "invocations": [invocation(report, options.left_out(report), &uri)],
         "results": results,
     });
     log(run)
@@ -97,15 +99,16 @@ fn rule(meta: &RuleMeta, severity: Severity) -> Value {
     };
     let mut rule = json!({
         "id": meta.id,
-        "name": pascal(&meta.id),
+        "name": meta.name,
         "shortDescription": { "text": meta.summary },
         "fullDescription": { "text": full },
         "help": { "text": help, "markdown": help },
         "defaultConfiguration": { "level": level(severity) },
         "properties": { "tags": meta.tags.iter().take(10).collect::<Vec<_>>(), "precision": meta.precision },
     });
-    if !meta.docs.is_empty() {
-        rule["helpUri"] = json!(format!("{REPOSITORY}/blob/main/{}", meta.docs));
+    // A team rule's docs may be a path in the user's repository: no link beats a dead one.
+    if is_url(&meta.docs) {
+        rule["helpUri"] = json!(meta.docs);
     }
     rule
 }
@@ -153,7 +156,7 @@ fn result(d: &Diagnostic, rule_index: usize, key: String, uri: &impl Fn(&str) ->
     result
 }
 
-fn invocation(report: &Report, uri: &impl Fn(&str) -> String) -> Value {
+fn invocation(report: &Report, left_out: usize, uri: &impl Fn(&str) -> String) -> Value {
     let mut notifications: Vec<Value> = report
         .notes
         .iter()
@@ -173,14 +176,25 @@ fn invocation(report: &Report, uri: &impl Fn(&str) -> String) -> Value {
             n
         })
         .collect();
+    if left_out > 0 {
+        let text = format!("{left_out} more results were left out by --max-results");
+        notifications.push(json!({ "level": "warning", "message": { "text": text }, "descriptor": { "id": "max-results" } }));
+    }
     notifications.extend(report.internal_errors.iter().map(|e| {
         json!({ "level": "error", "message": { "text": e }, "descriptor": { "id": "internal-error" } })
     }));
     json!({ "executionSuccessful": report.internal_errors.is_empty(), "toolExecutionNotifications": notifications })
 }
 
+/// Where a finding is. An empty span (the end of a file, a blank line) becomes its whole
+/// line: viewers draw nothing for a zero-width region.
 fn physical(span: &Span, uri: &impl Fn(&str) -> String) -> Value {
-    json!({ "artifactLocation": artifact(&span.path, uri), "region": region(span) })
+    let region = if span.start == span.end {
+        json!({ "startLine": span.start_pos.line })
+    } else {
+        region(span)
+    };
+    json!({ "artifactLocation": artifact(&span.path, uri), "region": region })
 }
 
 fn artifact(path: &str, uri: &impl Fn(&str) -> String) -> Value {
@@ -204,16 +218,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// `max-file-lines` → `MaxFileLines`.
-fn pascal(id: &str) -> String {
-    id.split(['-', '/', '_'])
-        .flat_map(|w| {
-            let mut c = w.chars();
-            c.next().into_iter().flat_map(char::to_uppercase).chain(c)
-        })
-        .collect()
-}
-
 /// The first paragraph after the title of a rule's Markdown documentation.
 fn first_paragraph(doc: &str) -> Option<String> {
     let body = doc
@@ -229,8 +233,6 @@ mod tests {
 
     #[test]
     fn names_and_descriptions_come_from_the_docs() {
-        assert_eq!(pascal("max-file-lines"), "MaxFileLines");
-        assert_eq!(pascal("layers/forbidden-edge"), "LayersForbiddenEdge");
         assert_eq!(
             first_paragraph("# x\n\nFirst line\ncontinues.\n\n## Why\n").as_deref(),
             Some("First line continues.")

@@ -22,17 +22,6 @@ pub(crate) fn relative_uri(root: &Path, repo: &Path, path: &str) -> String {
     percent_encode(&parts.join("/"))
 }
 
-pub(crate) fn file_uri(dir: &Path) -> String {
-    let path = dir.to_string_lossy().replace('\\', "/");
-    let path = percent_encode(path.trim_end_matches('/'));
-    // A Windows path (`C:/x`) needs the third slash that a Unix path brings itself.
-    if path.starts_with('/') {
-        format!("file://{path}/")
-    } else {
-        format!("file:///{path}/")
-    }
-}
-
 /// Percent-encodes everything but unreserved characters and `/`.
 pub(crate) fn percent_encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -59,6 +48,5 @@ mod tests {
             "src/my file é.ts",
         );
         assert_eq!(uri, "fixtures/ts/src/my%20file%20%C3%A9.ts");
-        assert_eq!(file_uri(Path::new("/repo dir")), "file:///repo%20dir/");
     }
 }

@@ -145,6 +145,7 @@ pub(crate) fn meta(rule: &CompiledRule, rule_file: &str) -> RuleMeta {
     doc.push_str(&format!("\nDefined in {rule_file}.\n"));
     RuleMeta {
         id: rule.id.clone(),
+        name: RuleMeta::name_of(&rule.id),
         summary: one_line(&rule.message.render(|_| Some("…"))),
         documentation: doc,
         docs: rule.docs.clone().unwrap_or_else(|| rule_file.to_string()),

@@ -87,6 +87,7 @@ use structlint_graph::IMPORT_GRAPH;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "canonical-helpers",
+    name: "CanonicalHelpers",
     summary: "Shared helpers (retry, sleep, concurrency…) implemented outside their one canonical file",
     default_level: Level::Error,
     tags: &["maintainability", "duplication"],

@@ -111,6 +111,7 @@ use crate::shared::import_graph::graph_of;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "duplicate-schemas",
+    name: "DuplicateSchemas",
     summary: "The same data shape defined more than once (zod, interfaces, serde structs)",
     default_level: Level::Error,
     tags: &["maintainability", "duplication"],

@@ -123,6 +123,7 @@ use serde::de::Error as _;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "fetch-retry-timeout",
+    name: "FetchRetryTimeout",
     summary: "Network calls (fetch, reqwest) without a timeout, or without a retry when safe to repeat",
     default_level: Level::Error,
     tags: &["reliability", "network"],

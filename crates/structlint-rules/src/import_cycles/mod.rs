@@ -41,6 +41,7 @@ use crate::shared::import_graph::{GraphRule, OnGraph, place};
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "import-cycles",
+    name: "ImportCycles",
     summary: "Workspace packages that import each other in a cycle, with the weakest edge to cut",
     default_level: Level::Warn,
     tags: &["architecture", "dependencies"],

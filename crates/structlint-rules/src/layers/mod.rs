@@ -84,6 +84,7 @@ use crate::shared::layer_stacks::{Place, Stack, classify, stacks};
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "layers",
+    name: "LayerDependency",
     summary: "Imports inside a domain go down the layer stack only, and never along a forbidden edge",
     default_level: Level::Error,
     tags: &["architecture", "layers"],

@@ -64,6 +64,7 @@ use crate::shared::provenance::provenance;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "max-file-lines",
+    name: "MaxFileLines",
     summary: "Files longer than `max` lines (default 350), with advice on how to split them",
     default_level: Level::Error,
     tags: &["maintainability", "size"],

@@ -98,6 +98,7 @@ use serde::de::Error as _;
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "package-privacy",
+    name: "PackagePrivacy",
     summary: "Workspace packages use each other only through public entry points and declared dependencies",
     default_level: Level::Error,
     tags: &["architecture", "modularity"],

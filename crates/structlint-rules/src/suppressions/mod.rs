@@ -49,6 +49,7 @@ use structlint_core::{Level, RuleImpl, RuleSpec};
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: structlint_core::suppress::SUPPRESSIONS_RULE,
+    name: "SuppressionComment",
     summary: "Suppression comments must name a real rule, give a reason, and still be needed",
     default_level: Level::Error,
     tags: &["maintainability", "suppressions"],

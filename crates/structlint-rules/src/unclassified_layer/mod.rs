@@ -43,6 +43,7 @@ use crate::shared::layer_stacks::{Place, Stack, classify, stacks};
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "unclassified-layer",
+    name: "UnclassifiedLayer",
     summary: "Files of a layered domain that are in no layer folder, once per domain",
     default_level: Level::Warn,
     tags: &["architecture", "layers"],

@@ -56,6 +56,7 @@ use crate::shared::import_graph::{
 
 pub(crate) const SPEC: RuleSpec = RuleSpec {
     id: "unresolved-import",
+    name: "UnresolvedImport",
     summary: "Imports of workspace files and packages that resolve to nothing",
     default_level: Level::Warn,
     tags: &["correctness", "dependencies"],
