@@ -220,7 +220,8 @@ impl RuleSpec {
 }
 
 /// Where the built-in rules' pages live.
-pub(crate) const BUILTIN_DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules/");
+pub(crate) const BUILTIN_DOCS: &str =
+    concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules/");
 
 /// Whether `docs` can be opened from anywhere (a link), rather than a path in the workspace.
 pub fn is_url(docs: &str) -> bool {

@@ -77,6 +77,25 @@ pub fn apply(
     findings
 }
 
+/// Text that stands where a reason goes without being one: a template's `<reason>` (what the
+/// editor's "Disable for this line" inserts), a filler word, or fewer than three letters.
+fn is_placeholder(reason: &str) -> bool {
+    let trimmed = reason.trim_end_matches(['*', '/']).trim();
+    let bracketed = [('<', '>'), ('[', ']'), ('{', '}')]
+        .iter()
+        .any(|&(open, close)| trimmed.starts_with(open) && trimmed.ends_with(close));
+    let filler = [
+        "reason", "todo", "fixme", "tbd", "xxx", "n/a", "because", "why",
+    ]
+    .iter()
+    .any(|f| {
+        trimmed
+            .trim_end_matches(['.', ':', '!'])
+            .eq_ignore_ascii_case(f)
+    });
+    bracketed || filler || trimmed.chars().filter(|c| c.is_alphabetic()).count() < 3
+}
+
 /// `layers` covers `layers` and its sub-rules such as `layers/forbidden-edge`.
 fn covers(directive_rule: &str, rule: &str) -> bool {
     rule.strip_prefix(directive_rule)
@@ -122,6 +141,17 @@ fn check_directive(
         );
     }
     let all_unused = !unused.is_empty() && unused.len() == directive.rules.len();
+    let placeholder = directive.reason.as_deref().filter(|r| is_placeholder(r));
+    if let Some(placeholder) = placeholder
+        && !directive.rules.is_empty()
+        && !all_unused
+    {
+        out.push(new(format!("suppression of `{}` gives `{placeholder}`, which is a placeholder, not a reason", directive.rules.join(", ")))
+            .label("a placeholder")
+            .step(format!("Replace `{placeholder}` with why this case is an exception, in a few words a reviewer can check."))
+            .step(format!("Example: `{example}`."))
+            .step("If there is no good reason, fix the finding instead and delete the comment."));
+    }
     if directive.reason.is_none() && !directive.rules.is_empty() && !all_unused {
         out.push(new(format!("suppression of `{}` gives no reason", directive.rules.join(", ")))
             .label("no reason after ` -- `")
@@ -201,15 +231,44 @@ mod tests {
     #[test]
     fn next_line_covers_only_the_next_line() {
         let (ds, found) = run(
-            "// structlint-disable-next-line max-file-lines -- ok\na;\nb;\n",
+            "// structlint-disable-next-line max-file-lines -- generated\na;\nb;\n",
             &[2, 3],
         );
         assert_eq!(
             ds[0].suppression.as_ref().unwrap().justification.as_deref(),
-            Some("ok")
+            Some("generated")
         );
         assert!(ds[1].suppression.is_none());
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// The editor's "Disable for this line" writes `-- <reason>`; kept as is, it suppressed
+    /// the finding and nothing said the reason was missing.
+    #[test]
+    fn a_placeholder_is_no_reason() {
+        for reason in ["<reason>", "TODO", "reason.", "ok", "[why]", "<reason> */"] {
+            let (ds, found) = run(
+                &format!("// structlint-disable-next-line max-file-lines -- {reason}\na;\n"),
+                &[2],
+            );
+            assert!(ds[0].is_suppressed(), "{reason}");
+            assert_eq!(found.len(), 1, "{reason}: {found:?}");
+            assert!(
+                found[0]
+                    .summary
+                    .ends_with("which is a placeholder, not a reason"),
+                "{}",
+                found[0].summary
+            );
+        }
+        for reason in [
+            "generated",
+            "vendored copy of lodash.debounce",
+            "see PLAT-123",
+        ] {
+            let text = format!("// structlint-disable-next-line max-file-lines -- {reason}\na;\n");
+            assert!(run(&text, &[2]).1.is_empty(), "{reason}");
+        }
     }
 
     #[test]

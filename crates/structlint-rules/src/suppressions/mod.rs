@@ -30,7 +30,10 @@
 //! - a misspelt directive (`structlint-disable-line`, `structlint-disable`), which would
 //!   otherwise silently suppress nothing;
 //! - a directive that names no rule, or a rule id that does not exist (with the closest id);
-//! - a suppression without a reason (it still suppresses, so the finding is not doubled);
+//! - a suppression without a reason (it still suppresses, so the finding is not doubled). A
+//!   placeholder is no reason: text in `<…>`, `[…]` or `{…}` (the editor's "Disable for this
+//!   line" quick fix writes `-- <reason>` for you to replace), a filler word (`reason`,
+//!   `TODO`, `FIXME`, `TBD`, `because`, …), or fewer than three letters;
 //! - a suppression of a rule that ran on the file but reported nothing on the covered lines,
 //!   with a machine-applicable edit that deletes the comment.
 //!
