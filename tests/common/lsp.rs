@@ -109,6 +109,11 @@ impl Client {
         }
     }
 
+    /// The next message, if one comes within `timeout`.
+    pub fn next_within(&mut self, timeout: Duration) -> Option<Value> {
+        self.messages.recv_timeout(timeout).ok()
+    }
+
     /// What the server wrote to stderr so far.
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()

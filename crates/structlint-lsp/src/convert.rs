@@ -104,6 +104,7 @@ pub(crate) fn code_actions(
     text: &str,
     lsp_diagnostic: &Value,
     encoding: Encoding,
+    snippets: bool,
 ) -> Vec<Value> {
     let mut actions = Vec::new();
     if let Some(edit) = &d.edit {
@@ -127,15 +128,57 @@ pub(crate) fn code_actions(
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
-    let comment = format!(
-        "{indent}// structlint-disable-next-line {} -- <reason>\n",
-        d.rule
-    );
+    let at = range(text, line_start, line_start, encoding);
+    let comment = |reason: &str| {
+        format!(
+            "{indent}// structlint-disable-next-line {} -- {reason}\n",
+            d.rule
+        )
+    };
+    // `<reason>` is no reason (the suppressions rule says so until it is replaced); a client
+    // that applies snippets leaves the cursor on it instead.
+    let edit = if snippets {
+        let snippet = comment("${1:<reason>}");
+        json!({ "documentChanges": [{ "textDocument": { "uri": uri, "version": null }, "edits": [{ "range": at, "snippet": { "kind": "snippet", "value": snippet } }] }] })
+    } else {
+        json!({ "changes": { uri: [{ "range": at, "newText": comment("<reason>") }] } })
+    };
     actions.push(json!({
         "title": format!("Disable {} for this line", d.rule),
         "kind": "quickfix",
         "diagnostics": [lsp_diagnostic],
-        "edit": { "changes": { uri: [{ "range": range(text, line_start, line_start, encoding), "newText": comment }] } },
+        "edit": edit,
     }));
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use structlint_core::{Language, SourceFile};
+
+    #[test]
+    fn the_disable_comment_is_a_snippet_where_the_client_applies_them() {
+        let text = "  fetch(url);\n";
+        let file = SourceFile::new(
+            "a.ts".into(),
+            "a.ts".into(),
+            Language::TypeScript,
+            text.into(),
+        );
+        let mut d = Diagnostic::new(file.span(2..7), "x");
+        d.rule = "fetch-retry-timeout".into();
+        let plain = code_actions(&d, "file:///a.ts", text, &json!({}), Encoding::Utf16, false);
+        assert_eq!(
+            plain[0]["edit"]["changes"]["file:///a.ts"][0]["newText"],
+            "  // structlint-disable-next-line fetch-retry-timeout -- <reason>\n"
+        );
+        let snippet = code_actions(&d, "file:///a.ts", text, &json!({}), Encoding::Utf16, true);
+        let edit = &snippet[0]["edit"]["documentChanges"][0]["edits"][0];
+        assert_eq!(
+            edit["snippet"]["value"],
+            "  // structlint-disable-next-line fetch-retry-timeout -- ${1:<reason>}\n"
+        );
+        assert_eq!(edit["range"]["start"], json!({ "line": 0, "character": 0 }));
+    }
 }

@@ -26,20 +26,33 @@ pub(crate) struct Document {
 
 impl Document {
     /// Applies one `contentChanges` entry: a whole new text, or a range replaced. Positions
-    /// past a line's end or the document's end are clamped, never a panic.
-    pub fn apply(&mut self, change: &Value, encoding: Encoding) {
+    /// past a line's end or the document's end are clamped, never a panic. Returns what
+    /// changed, in bytes of the text before, for findings that must follow the edit.
+    pub fn apply(&mut self, change: &Value, encoding: Encoding) -> Change {
         let Some(text) = change["text"].as_str() else {
-            return;
+            return Change::Replaced(0..0, 0);
         };
         match change.get("range").filter(|r| r.is_object()) {
-            None => self.text = text.to_string(),
+            None => {
+                self.text = text.to_string();
+                Change::Whole
+            }
             Some(range) => {
                 let start = offset(&self.text, &range["start"], encoding);
                 let end = offset(&self.text, &range["end"], encoding).max(start);
                 self.text.replace_range(start..end, text);
+                Change::Replaced(start..end, text.len())
             }
         }
     }
+}
+
+/// One edit of a document: the byte range of the old text replaced and the length of what
+/// replaced it, or the whole text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Change {
+    Replaced(std::ops::Range<usize>, usize),
+    Whole,
 }
 
 /// The byte offset of an LSP position in `text`.

@@ -7,6 +7,7 @@
 
 mod convert;
 mod document;
+mod follow;
 mod framing;
 mod io;
 mod lint;
@@ -14,6 +15,7 @@ mod reload;
 mod server;
 mod state;
 mod uri;
+mod watch;
 mod worker;
 
 pub use framing::read_body;

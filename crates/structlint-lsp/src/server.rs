@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::{Receiver, Sender, unbounded};
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use serde_json::{Value, json};
 
@@ -12,6 +14,7 @@ use crate::convert;
 use crate::document::{Document, Encoding, offset};
 use crate::state::Shared;
 use crate::uri::uri_to_path;
+use crate::watch::ConfigWatch;
 use crate::worker::{self, Workers};
 
 /// Serves one client until `exit`; the result is the process exit code (0 after `shutdown`).
@@ -28,7 +31,11 @@ pub(crate) fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
     } else {
         Encoding::Utf16
     };
-    let pull = params["capabilities"]["textDocument"]["diagnostic"].is_object();
+    let caps = &params["capabilities"];
+    // Pull only when the client can also be told to pull again: workspace findings arrive in
+    // the background. Neovim 0.11 declares pulling without refreshes and gets pushes.
+    let pull = caps["textDocument"]["diagnostic"].is_object()
+        && caps["workspace"]["diagnostics"]["refreshSupport"] == json!(true);
     // Every workspace folder has its own config; without folders, the root or the directory
     // the server started in.
     let mut folders: Vec<PathBuf> = params["workspaceFolders"]
@@ -58,22 +65,30 @@ pub(crate) fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
     let shared = Arc::new(Shared {
         out: out.clone(),
         encoding,
+        pull,
+        snippets: caps["workspace"]["workspaceEdit"]["snippetEditSupport"] == json!(true),
         folders,
         docs: Mutex::new(HashMap::new()),
         linters: RwLock::new(Vec::new()),
         workspace: Mutex::new(HashMap::new()),
         published: Mutex::new(HashMap::new()),
+        config_errors: Mutex::new(HashMap::new()),
+        requests: AtomicU64::new(0),
     });
     let workers = worker::spawn(Arc::clone(&shared));
+    let (reload, reloads) = unbounded::<()>();
+    let client_watches =
+        caps["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"] == json!(true);
     let mut server = Server {
         shared,
         workers,
         shutdown: false,
+        watch: (!client_watches)
+            .then(|| ConfigWatch::start(reload))
+            .flatten(),
     };
     server.reload();
-    if params["capabilities"]["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"]
-        == json!(true)
-    {
+    if client_watches {
         let watchers =
             json!([{ "globPattern": "**/structlint.toml" }, { "globPattern": "**/*.toml" }]);
         let registration = json!({ "registrations": [{ "id": "structlint-config", "method": "workspace/didChangeWatchedFiles", "registerOptions": { "watchers": watchers } }] });
@@ -83,7 +98,19 @@ pub(crate) fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
             registration,
         )));
     }
-    for message in &incoming {
+    loop {
+        let message = crossbeam_channel::select! {
+            recv(incoming) -> message => match message {
+                Ok(message) => message,
+                Err(_) => break,
+            },
+            recv(reloads) -> _ => {
+                // One reload for a burst of events: an editor's save is several.
+                while reloads.recv_timeout(RELOAD_DEBOUNCE).is_ok() {}
+                server.reload();
+                continue;
+            }
+        };
         match message {
             Message::Request(request) => server.request(request),
             Message::Notification(n) if n.method == "exit" => {
@@ -95,6 +122,9 @@ pub(crate) fn serve(out: Sender<Message>, incoming: Receiver<Message>) -> i32 {
     }
     if server.shutdown { 0 } else { 1 }
 }
+
+/// How long the config files must stay unchanged before they are read again.
+const RELOAD_DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// Answers everything but `initialize` with an error until it comes.
 fn wait_for_initialize(
@@ -122,6 +152,8 @@ struct Server {
     shared: Arc<Shared>,
     workers: Workers,
     shutdown: bool,
+    /// Our own watch of the config files, when the client does not watch them for us.
+    watch: Option<ConfigWatch>,
 }
 
 impl Server {
@@ -169,7 +201,10 @@ impl Server {
                         },
                     );
                 }
-                let _ = self.workers.lint.send(uri);
+                // A pulling client asks for the document's diagnostics itself.
+                if !self.shared.pull {
+                    let _ = self.workers.lint.send(uri);
+                }
             }
             "textDocument/didChange" => {
                 let version = p["textDocument"]["version"].as_i64().unwrap_or(0);
@@ -178,11 +213,14 @@ impl Server {
                     && version >= doc.version
                 {
                     for change in p["contentChanges"].as_array().into_iter().flatten() {
-                        doc.apply(change, self.shared.encoding);
+                        let change = doc.apply(change, self.shared.encoding);
+                        self.shared.follow_edit(&uri, &change);
                     }
                     doc.version = version;
                 }
-                let _ = self.workers.lint.send(uri);
+                if !self.shared.pull {
+                    let _ = self.workers.lint.send(uri);
+                }
                 // Workspace rules see the edited text too, once the scan catches up.
                 let _ = self.workers.workspace.send(());
             }
@@ -217,16 +255,11 @@ impl Server {
     /// Loads every folder's config and rules again and relints the open documents.
     fn reload(&mut self) {
         crate::reload::reload(&self.shared);
-        let _ = self.workers.workspace.send(());
-        let open: Vec<String> = self
-            .shared
-            .docs
-            .lock()
-            .map(|d| d.keys().cloned().collect())
-            .unwrap_or_default();
-        for uri in open {
-            let _ = self.workers.lint.send(uri);
+        if let Some(watch) = &mut self.watch {
+            watch.cover(&self.shared.folders, &self.shared.linters());
         }
+        let _ = self.workers.workspace.send(());
+        self.shared.relint_open(&self.workers.lint);
     }
 
     /// The published findings of a document and its text, if it is open.
@@ -255,7 +288,9 @@ impl Server {
         let actions: Vec<Value> = hits
             .iter()
             .zip(&lsp)
-            .flat_map(|(d, l)| convert::code_actions(d, uri, &text, l, encoding))
+            .flat_map(|(d, l)| {
+                convert::code_actions(d, uri, &text, l, encoding, self.shared.snippets)
+            })
             .collect();
         Value::Array(actions)
     }
@@ -283,22 +318,16 @@ impl Server {
 
     fn pull(&self, p: &Value) -> Value {
         let uri = p["textDocument"]["uri"].as_str().unwrap_or_default();
-        let text = self
+        let doc = self
             .shared
             .docs
             .lock()
             .ok()
-            .and_then(|d| d.get(uri).map(|d| d.text.clone()));
-        let Some(text) = text else {
+            .and_then(|d| d.get(uri).cloned());
+        let Some(doc) = doc else {
             return json!({ "kind": "full", "items": [] });
         };
-        let root = self.shared.root_for(uri);
-        let items = convert::diagnostics(
-            &self.shared.findings(uri, &text),
-            &text,
-            &root,
-            self.shared.encoding,
-        );
+        let items = self.shared.items(uri, &doc.text, doc.version);
         json!({ "kind": "full", "items": items })
     }
 }

@@ -70,13 +70,6 @@ fn scan_workspace(shared: &Shared, queue: &Receiver<()>, relint: &Sender<String>
         if let Ok(mut current) = shared.workspace.lock() {
             *current = found;
         }
-        let open: Vec<String> = shared
-            .docs
-            .lock()
-            .map(|d| d.keys().cloned().collect())
-            .unwrap_or_default();
-        for uri in open {
-            let _ = relint.send(uri);
-        }
+        shared.relint_open(relint);
     }
 }
