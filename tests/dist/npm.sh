@@ -9,6 +9,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 binary=$(realpath "$1")
+pnpm=${PNPM:+$(realpath "$PNPM")}
 work=$(mktemp -d)
 source "$repo/tests/dist/registry.sh"
 start_registry "$binary" "$work"
@@ -68,11 +69,10 @@ message=$(npx structlint --version 2>&1) || status=$?
   fail "a missing binary package gave $status: $message"
 echo "npm: structlint $STRUCTLINT_VERSION installed by name without Rust; one platform package; check, exec, exit codes and the missing-binary message hold"
 
-if [ -z "${PNPM:-}" ]; then
+if [ -z "$pnpm" ]; then
   echo "pnpm: not given (PNPM=path), skipped"
   exit 0
 fi
-pnpm=$(realpath "$PNPM")
 path_without_rust "$(dirname "$pnpm")"
 app_copy "$work/pnpm-app"
 cd "$work/pnpm-app"
