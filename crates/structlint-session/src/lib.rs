@@ -53,7 +53,7 @@ pub fn load(
 
 /// `path` relative to the current directory when it is under it, so messages show the path
 /// the way the user would type it.
-fn relative_to_cwd(path: &Path) -> PathBuf {
+pub(crate) fn relative_to_cwd(path: &Path) -> PathBuf {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|cwd| structlint_core::normalize(&cwd).ok());

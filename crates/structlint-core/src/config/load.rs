@@ -6,10 +6,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::files::{FilesConfig, FilesSection};
+use super::overrides::{self, Overrides};
 use super::resolve::{ResolveConfig, ResolveSection};
 use super::{Config, ConfigError, closest};
-use crate::RuleOptions;
 use crate::rule::{ActiveRule, Level, LoadedRule, RuleLoader, RuleMeta, RuleSpec};
+use crate::{RuleOptions, Severity};
 
 pub(super) fn parse(
     path: &Path,
@@ -25,7 +26,7 @@ pub(super) fn parse(
     // The rules are built once, below, each with its configured options.
     let mut config = Config::unbuilt(crate::normalize(&root).unwrap_or(root), registry);
     config.file = Some(path.to_path_buf());
-    let mut keys = vec!["files", "resolve", "rules", "rule-files"];
+    let mut keys = vec!["files", "resolve", "rules", "rule-files", "overrides"];
     for section in registry
         .iter()
         .flat_map(|spec| spec.sections.iter().copied())
@@ -36,6 +37,7 @@ pub(super) fn parse(
     }
     let doc = DeTable::parse(text).map_err(toml_error)?.into_inner();
     let mut rules_table = None;
+    let mut overrides_value = None;
     let mut sections = Vec::new();
     let mut loaded = Vec::new();
     for (key, value) in doc {
@@ -64,6 +66,7 @@ pub(super) fn parse(
                 })?;
             }
             "rules" => rules_table = Some(value),
+            "overrides" => overrides_value = Some(value),
             "rule-files" => {
                 let patterns = Vec::<String>::deserialize(ValueDeserializer::from(value))
                     .map_err(toml_error)?;
@@ -98,12 +101,41 @@ pub(super) fn parse(
     config
         .known_rules
         .extend(loaded.iter().map(|r| r.meta.id.clone()));
-    config.rules = rules(path, text, rules_table, Rc::new(sections), registry, loaded)?;
+    let parsed = match overrides_value {
+        Some(value) => {
+            let ids: Vec<&str> = registry.iter().map(|s| s.id).collect();
+            let loaded_ids: Vec<&str> = loaded.iter().map(|r| r.meta.id.as_str()).collect();
+            overrides::parse(path, text, value, &ids, &loaded_ids)?
+        }
+        None => Vec::new(),
+    };
+    // A rule off in [rules] still runs when an override turns it on for some files.
+    let turned_on = |id: &str| {
+        parsed
+            .iter()
+            .flat_map(|p| &p.levels)
+            .find_map(|(r, level)| (r == id).then(|| level.severity()).flatten())
+    };
+    let (rules, off_by_default) = rules(
+        path,
+        text,
+        rules_table,
+        Rc::new(sections),
+        registry,
+        loaded,
+        &turned_on,
+    )?;
+    config.rules = rules;
+    if !parsed.is_empty() {
+        overrides::validate_options(path, text, &parsed, registry)?;
+        config.overrides = Overrides::new(&parsed, text, off_by_default, registry);
+    }
     Ok(config)
 }
 
 /// Builds the `[rules]` table: each known rule at its configured level and options, every
-/// other rule at its defaults.
+/// other rule at its defaults. A rule that is off runs at the severity `turned_on` gives it,
+/// if any: the second list names these rules.
 fn rules<'de>(
     path: &Path,
     text: &str,
@@ -111,7 +143,8 @@ fn rules<'de>(
     sections: Rc<Vec<(String, Spanned<DeValue<'de>>)>>,
     registry: &[RuleSpec],
     loaded: Vec<LoadedRule>,
-) -> Result<Vec<ActiveRule>, ConfigError> {
+    turned_on: &dyn Fn(&str) -> Option<Severity>,
+) -> Result<(Vec<ActiveRule>, Vec<String>), ConfigError> {
     let value = value.unwrap_or_else(|| Spanned::new(0..0, DeValue::Table(DeTable::default())));
     let span = value.span();
     let DeValue::Table(table) = value.into_inner() else {
@@ -156,6 +189,14 @@ fn rules<'de>(
         configured.push((index, level, options));
     }
     let mut active = Vec::new();
+    let mut off_by_default = Vec::new();
+    let mut severity_of = |id: &str, level: Level| {
+        level.severity().or_else(|| {
+            let on = turned_on(id);
+            off_by_default.extend(on.map(|_| id.to_string()));
+            on
+        })
+    };
     for (index, spec) in registry.iter().enumerate() {
         let (level, options) = match configured.iter().position(|(i, ..)| *i == index) {
             Some(at) => {
@@ -166,7 +207,7 @@ fn rules<'de>(
         };
         let options = RuleOptions::new(options, Rc::clone(&sections));
         let imp = (spec.build)(options).map_err(|e| option_error(path, text, spec.id, &e))?;
-        if let Some(severity) = level.severity() {
+        if let Some(severity) = severity_of(spec.id, level) {
             active.push(ActiveRule {
                 meta: RuleMeta::of(spec),
                 severity,
@@ -175,7 +216,7 @@ fn rules<'de>(
         }
     }
     for (rule, level) in loaded.into_iter().zip(loaded_levels) {
-        if let Some(severity) = level.unwrap_or(rule.default_level).severity() {
+        if let Some(severity) = severity_of(&rule.meta.id, level.unwrap_or(rule.default_level)) {
             active.push(ActiveRule {
                 meta: rule.meta,
                 severity,
@@ -183,11 +224,11 @@ fn rules<'de>(
             });
         }
     }
-    Ok(active)
+    Ok((active, off_by_default))
 }
 
 /// `rule = "warn"` or `rule = { level = "warn", option = ... }`.
-fn rule_setting<'de>(
+pub(super) fn rule_setting<'de>(
     path: &Path,
     text: &str,
     id: &str,
@@ -226,7 +267,7 @@ fn bad_level(path: &Path, text: &str, id: &str, span: std::ops::Range<usize>) ->
         .with_help("a level is one of the strings \"error\" (fails the check), \"warn\" (reported, does not fail) or \"off\"")
 }
 
-fn unknown_rule(
+pub(super) fn unknown_rule(
     path: &Path,
     text: &str,
     span: std::ops::Range<usize>,
@@ -250,7 +291,12 @@ fn unknown_rule(
     ))
 }
 
-fn option_error(path: &Path, text: &str, id: &str, error: &toml::de::Error) -> ConfigError {
+pub(super) fn option_error(
+    path: &Path,
+    text: &str,
+    id: &str,
+    error: &toml::de::Error,
+) -> ConfigError {
     let mut err = ConfigError::from_toml(path, text, error);
     err.message = format!("invalid options for rule `{id}`: {}", err.message);
     if err.message.contains("unknown field") {

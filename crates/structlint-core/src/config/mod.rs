@@ -14,17 +14,25 @@
 //! [rules]
 //! suppressions = "warn"                    # "error" | "warn" | "off"
 //! max-file-lines = { level = "error", max = 300 }
+//!
+//! [[overrides]]                            # later wins; see overrides/mod.rs
+//! files = ["packages/legacy/**"]
+//! rules = { max-file-lines = { max = 800 }, layers = "warn" }
 //! ```
 
 mod error;
 mod files;
 mod load;
+mod nested;
+mod overrides;
 mod resolve;
 
 use std::path::{Path, PathBuf};
 
 pub use error::{ConfigError, closest, edit_distance};
 pub use files::{DEFAULT_MAX_FILE_SIZE, DEFAULT_TESTS, FilesConfig};
+pub use nested::{enclosing_config, nested_config};
+pub use overrides::Overrides;
 pub use resolve::{DEFAULT_EXTERNAL, ResolveConfig};
 
 use crate::RuleOptions;
@@ -47,6 +55,8 @@ pub struct Config {
     pub rules: Vec<ActiveRule>,
     /// Every known rule id, including rules that are off (suppression comments may name them).
     pub known_rules: Vec<String>,
+    /// `[[overrides]]`: other levels and options for some files.
+    pub overrides: Overrides,
 }
 
 impl Config {
@@ -59,6 +69,7 @@ impl Config {
             resolve: ResolveConfig::default(),
             rules: Vec::new(),
             known_rules: registry.iter().map(|s| s.id.to_string()).collect(),
+            overrides: Overrides::default(),
         }
     }
 

@@ -7,7 +7,7 @@ use structlint_lang::{Language, ParseError, SyntaxErrors, release_rust_spans};
 
 use super::{Engine, Scope, Slot};
 use crate::suppress::{Directive, parse_directives};
-use crate::{Diagnostic, FileContext, Note, NoteKind, SourceFile};
+use crate::{Diagnostic, FileContext, Note, NoteKind, RuleRun, Severity, SourceFile};
 
 /// What one file contributes to the report.
 #[derive(Default)]
@@ -73,23 +73,39 @@ impl Engine {
         } else {
             &[]
         };
+        let matching = self.overrides.matching(&file.path);
+        let mut internal_error = None;
         for (i, slot) in file_rules.iter().enumerate() {
-            if slot.languages.contains(&file.language) && self.prefilter.passes(i, &found) {
-                let start = diagnostics.len();
-                slot.rule.check(&cx, &mut diagnostics);
-                stamp(&mut diagnostics[start..], slot);
+            let applies =
+                slot.languages.contains(&file.language) && self.prefilter.passes(i, &found);
+            let Some(severity) = applies
+                .then(|| self.severity_at(&matching, &slot.run))
+                .flatten()
+            else {
+                continue;
+            };
+            let start = diagnostics.len();
+            match self.variant(i, &matching) {
+                Ok(Some(rule)) => rule.check(&cx, &mut diagnostics),
+                Ok(None) => slot.rule.check(&cx, &mut diagnostics),
+                Err(error) => internal_error = Some(error),
             }
+            stamp_at(&mut diagnostics[start..], &slot.run, severity);
         }
         let offset = self.file_rules.len();
         // As an editor types: the workspace rules that can check one file do.
         if lint && scope == Scope::FileRules {
             for (i, slot) in self.workspace_rules.iter().enumerate() {
                 let applies = slot.languages.contains(&file.language)
-                    && self.prefilter.passes(offset + i, &found);
-                if applies && slot.rule.runs_per_file() {
+                    && self.prefilter.passes(offset + i, &found)
+                    && slot.rule.runs_per_file();
+                if let Some(severity) = applies
+                    .then(|| self.severity_at(&matching, &slot.run))
+                    .flatten()
+                {
                     let start = diagnostics.len();
                     slot.rule.check_file(&cx, &mut diagnostics);
-                    stamp(&mut diagnostics[start..], slot);
+                    stamp_at(&mut diagnostics[start..], &slot.run, severity);
                 }
             }
         }
@@ -172,7 +188,10 @@ impl Engine {
                 ),
             });
         }
-        let internal_error = cx.grammar_error().map(|e| format!("{}: {e}", file.path));
+        let internal_error = cx
+            .grammar_error()
+            .map(|e| format!("{}: {e}", file.path))
+            .or(internal_error);
         FileOutcome {
             path: file.path.clone(),
             lint,
@@ -192,17 +211,20 @@ impl Engine {
 /// Gives findings the id, severity and docs of the rule that reported them. A rule may set
 /// its own sub-id (`layers/forbidden-edge`); it is kept.
 pub(crate) fn stamp<R>(diagnostics: &mut [Diagnostic], slot: &Slot<R>) {
+    stamp_at(diagnostics, &slot.run, slot.run.severity);
+}
+
+/// [`stamp`] at `severity`: the rule's level in the file the findings are in.
+pub(crate) fn stamp_at(diagnostics: &mut [Diagnostic], run: &RuleRun, severity: Severity) {
     for d in diagnostics {
         d.clip_texts();
         if d.rule.is_empty() {
-            d.rule = slot.run.meta.id.clone();
+            d.rule = run.meta.id.clone();
         }
         if d.docs.is_empty() {
-            d.docs = slot.run.meta.docs.clone();
+            d.docs = run.meta.docs.clone();
         }
         // Severity orders Error before Warning, so the larger is the milder.
-        d.severity = d
-            .cap
-            .map_or(slot.run.severity, |cap| cap.max(slot.run.severity));
+        d.severity = d.cap.map_or(severity, |cap| cap.max(severity));
     }
 }

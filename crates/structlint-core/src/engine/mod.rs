@@ -3,6 +3,9 @@
 mod artifacts;
 mod discover;
 mod file_phase;
+mod levels;
+#[cfg(test)]
+mod overrides_tests;
 pub(crate) mod paths;
 mod pool;
 mod prefilter;
@@ -62,6 +65,8 @@ pub struct Engine {
     providers: Vec<&'static dyn AnyProvider>,
     /// Slots: file rules, then workspace rules.
     prefilter: Prefilter,
+    overrides: crate::config::Overrides,
+    variants: levels::Variants,
 }
 
 impl Engine {
@@ -116,6 +121,8 @@ impl Engine {
             known_rules: config.known_rules,
             providers,
             prefilter,
+            overrides: config.overrides,
+            variants: levels::Variants::default(),
         }
     }
 

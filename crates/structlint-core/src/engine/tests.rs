@@ -22,7 +22,7 @@ impl FileRule for Todo {
 }
 
 /// Reports files whose first line is the same as an earlier file's: a cross-file rule.
-struct SameFirstLine;
+pub(super) struct SameFirstLine;
 
 impl WorkspaceRule for SameFirstLine {
     type Facts = (String, crate::Span);
@@ -96,7 +96,7 @@ fn engine(root: PathBuf, calls: &'static AtomicUsize) -> Engine {
     Engine::new(config)
 }
 
-fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+pub(super) fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     for (path, text) in files {
         let p = tmp.path().join(path);
@@ -106,7 +106,7 @@ fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     tmp
 }
 
-fn summary(report: &Report) -> Vec<String> {
+pub(super) fn summary(report: &Report) -> Vec<String> {
     report
         .diagnostics
         .iter()

@@ -64,6 +64,7 @@ impl Engine {
                     )
                 })?;
                 stamp(&mut out, slot);
+                self.at_file_levels(&mut out, &slot.run);
                 Ok(out)
             })
             .collect();
@@ -125,10 +126,11 @@ impl Engine {
         directives: &[FileDirectives],
         scope: Scope,
     ) {
-        let ran = |rule: &str, language: Language| {
+        let ran = |rule: &str, path: &str, language: Language| {
             let runs = |run: &RuleRun, languages: &[Language]| {
                 (run.meta.id == rule || run.meta.id.starts_with(&format!("{rule}/")))
                     && languages.contains(&language)
+                    && self.runs_at(path, run)
             };
             (scope.file_rules() && self.file_rules.iter().any(|s| runs(&s.run, &s.languages)))
                 || self.workspace_rules.iter().any(|s| {
@@ -144,6 +146,7 @@ impl Engine {
                 rule: (),
             };
             stamp(&mut found, &slot);
+            self.at_file_levels(&mut found, run);
             diagnostics.extend(found);
         }
     }

@@ -19,7 +19,7 @@ pub fn apply(
     diagnostics: &mut [Diagnostic],
     files: &[FileDirectives],
     known_rules: &[String],
-    ran: impl Fn(&str, Language) -> bool,
+    ran: impl Fn(&str, &str, Language) -> bool,
 ) -> Vec<Diagnostic> {
     let by_path: HashMap<&str, usize> = files
         .iter()
@@ -68,7 +68,7 @@ pub fn apply(
                 .rules
                 .iter()
                 .zip(&used[f][d])
-                .filter(|(rule, used)| !**used && ran(rule, file.language))
+                .filter(|(rule, used)| !**used && ran(rule, &file.path, file.language))
                 .map(|(rule, _)| rule.as_str())
                 .collect();
             findings.extend(check_directive(directive, known_rules, &unused));
@@ -222,7 +222,7 @@ mod tests {
             })
             .collect();
         let known = ["max-file-lines".to_string(), "layers".to_string()];
-        let found = apply(&mut ds, &files, &known, |rule, _| {
+        let found = apply(&mut ds, &files, &known, |rule, _, _| {
             known.iter().any(|k| k == rule)
         });
         (ds, found)

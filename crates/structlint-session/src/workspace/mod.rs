@@ -20,10 +20,25 @@ pub(crate) enum Workspace {
 impl Workspace {
     /// The workspace of `abs` (a file or a folder, absolute; it may not exist, which the
     /// check itself reports).
-    fn of_absolute(abs: &Path) -> Workspace {
+    /// A `structlint.toml` inside the folders another one checks is an error, not the root of
+    /// a smaller workspace: a run from inside a package sees the same workspace as one from
+    /// the root, or none.
+    fn of_absolute(abs: &Path) -> Result<Workspace, ConfigError> {
         match structlint_core::find_config(abs) {
-            Some(file) => Workspace::Config(file),
-            None => Workspace::Root(root_without_config(abs)),
+            Some(file) => match structlint_core::enclosing_config(&file) {
+                Some(outer) => {
+                    let root = outer.parent().unwrap_or(&outer);
+                    let folder = file.parent().unwrap_or(&file);
+                    let folder = folder.strip_prefix(root).unwrap_or(folder);
+                    Err(structlint_core::nested_config(
+                        &crate::relative_to_cwd(&file).display().to_string(),
+                        &folder.to_string_lossy().replace('\\', "/"),
+                        &format!("configured by {}", crate::relative_to_cwd(&outer).display()),
+                    ))
+                }
+                None => Ok(Workspace::Config(file)),
+            },
+            None => Ok(Workspace::Root(root_without_config(abs))),
         }
     }
 
@@ -50,10 +65,15 @@ pub(crate) fn common(inputs: &[PathBuf]) -> Result<Workspace, ConfigError> {
             Some(dir) if abs.is_file() => dir.to_path_buf(),
             _ => abs,
         };
-        let workspace = by_folder
-            .entry(folder)
-            .or_insert_with_key(|folder| Workspace::of_absolute(folder));
-        found.push((input, workspace.clone()));
+        let workspace = match by_folder.get(&folder) {
+            Some(known) => known.clone(),
+            None => {
+                let workspace = Workspace::of_absolute(&folder)?;
+                by_folder.insert(folder, workspace.clone());
+                workspace
+            }
+        };
+        found.push((input, workspace));
     }
     let mut distinct: Vec<&Workspace> = Vec::new();
     for (_, workspace) in &found {

@@ -60,8 +60,9 @@ fn a_repository_or_a_package_bounds_the_workspace() {
 
 #[test]
 fn the_inputs_agree_in_any_order() {
+    // A folder the outer workspace excludes may be a project of its own.
     let tmp = tree(&[
-        ("structlint.toml", ""),
+        ("structlint.toml", "[files]\nexclude = [\"other/**\"]\n"),
         ("a/x.ts", ""),
         ("b/y.ts", ""),
         ("other/structlint.toml", ""),
@@ -101,4 +102,24 @@ fn without_configs_the_outer_root_holds_the_inner_inputs() {
     assert_eq!(common(&[inner.clone(), outer.clone()]).unwrap(), loose);
     assert_eq!(common(&[outer, inner.clone()]).unwrap(), loose);
     assert!(common(&[inner, apart]).is_err());
+}
+
+#[test]
+fn a_config_in_a_folder_the_outer_workspace_checks_is_an_error_from_inside_it() {
+    let tmp = tree(&[
+        ("structlint.toml", ""),
+        ("packages/legacy/structlint.toml", ""),
+        ("packages/legacy/src/z.ts", ""),
+    ]);
+    let dir = tmp.path();
+    for input in ["packages/legacy", "packages/legacy/src/z.ts"] {
+        let err = common(&[dir.join(input)]).unwrap_err();
+        assert!(
+            err.message.contains("is a nested configuration"),
+            "{}",
+            err.message
+        );
+        let help = err.help.unwrap_or_default();
+        assert!(help.contains("files = [\"packages/legacy/**\"]"), "{help}");
+    }
 }

@@ -41,6 +41,7 @@ pub(crate) fn discover(
         found: Mutex::default(),
         index: Mutex::default(),
         notes: Mutex::default(),
+        nested_configs: Mutex::default(),
     };
     let mut lint_dirs = Vec::new();
     if whole_project {
@@ -71,6 +72,24 @@ pub(crate) fn discover(
             walk.dir(&abs, false)?;
             lint_dirs.push(path);
         }
+    }
+    let mut nested = walk.nested_configs.into_inner().expect("walk lock");
+    nested.sort();
+    if let Some(first) = nested.first() {
+        let workspace = match root.join(crate::CONFIG_FILE).is_file() {
+            true => format!("configured by {}", crate::CONFIG_FILE),
+            false => format!("rooted at {}", root.display()),
+        };
+        let folder = first.rsplit_once('/').map_or(".", |(folder, _)| folder);
+        let mut error = crate::nested_config(first, folder, &workspace);
+        if nested.len() > 1 {
+            error.message.push_str(&format!(
+                " ({} more: {})",
+                nested.len() - 1,
+                nested[1..].join(", ")
+            ));
+        }
+        return Err(error);
     }
     let mut found = walk.found.into_inner().expect("walk lock");
     found.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.abs.cmp(&b.abs)));

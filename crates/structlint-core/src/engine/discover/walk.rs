@@ -39,6 +39,8 @@ pub(super) struct Walk<'a> {
     pub(super) found: Mutex<Vec<Candidate>>,
     pub(super) index: Mutex<Vec<String>>,
     pub(super) notes: Mutex<Vec<Note>>,
+    /// `structlint.toml` files below the root in folders the workspace checks.
+    pub(super) nested_configs: Mutex<Vec<String>>,
 }
 
 impl Walk<'_> {
@@ -137,6 +139,13 @@ impl Walk<'_> {
         let path = relative_path(self.root, &abs);
         if index {
             self.index.lock().expect("walk lock").push(path.clone());
+        }
+        let nested = path.ends_with(&format!("/{}", crate::CONFIG_FILE));
+        if nested && self.files.accepts_file(&path) {
+            self.nested_configs
+                .lock()
+                .expect("walk lock")
+                .push(path.clone());
         }
         if let Some(language) = Language::from_path(&abs)
             && self.files.accepts_file(&path)
