@@ -30,6 +30,9 @@ pub enum Command {
     Init(crate::commands::InitArgs),
     /// List the rules with their default level and a one-line description.
     Rules,
+    /// Print the JSON Schema of structlint.toml, with which Taplo and Even Better TOML
+    /// complete and check the config (`structlint init` writes the `#:schema` line).
+    Schema,
     /// Print the import graph of a TypeScript workspace, marking the edges rules reject.
     Graph(GraphArgs),
     /// Run the tests of TOML rules: inline valid/invalid cases, `// expect:` fixtures, and

@@ -32,6 +32,23 @@ pub use structlint_output::{
 use structlint_session::ConfigPath;
 pub use structlint_session::builtin_rules;
 
+/// Where the JSON Schema of this version's `structlint.toml` is published: the target of the
+/// `#:schema` line that `structlint init` writes, which Taplo and Even Better TOML read.
+pub const CONFIG_SCHEMA_URL: &str = concat!(
+    "https://raw.githubusercontent.com/structlint/structlint/v",
+    env!("CARGO_PKG_VERSION"),
+    "/docs/structlint.schema.json"
+);
+
+/// The JSON Schema of `structlint.toml` with the built-in rules, as `structlint schema`
+/// prints it and `docs/structlint.schema.json` holds it.
+pub fn config_schema() -> String {
+    let schema = structlint_rules::config_schema();
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// A check of some paths, configured like `structlint check`.
 #[derive(Debug, Clone, Default)]
 pub struct Check {

@@ -25,6 +25,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Baseline(args) => baseline::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Rules => explain::list(),
+        Command::Schema => {
+            print(&structlint::config_schema());
+            0
+        }
         Command::Graph(args) => graph::run(&args),
         Command::Test(args) => test::run(&args),
         Command::Query { query, file } => query::run(&query, &file),

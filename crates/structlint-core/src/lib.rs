@@ -37,8 +37,8 @@ mod workspace;
 pub use atomic::write_atomic;
 pub use clip::clip;
 pub use config::{
-    CONFIG_FILE, Config, ConfigError, FilesConfig, ResolveConfig, closest, enclosing_config,
-    find_config, nested_config,
+    CONFIG_FILE, Config, ConfigError, FilesConfig, ResolveConfig, closest, config_schema,
+    enclosing_config, find_config, nested_config, schema_generator,
 };
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression,

@@ -9,12 +9,15 @@ mod import_cycles;
 mod layers;
 mod max_file_lines;
 mod package_privacy;
+mod schema;
 mod shared;
 mod suppressions;
 mod unclassified_layer;
 mod unresolved_import;
 
 use structlint_core::RuleSpec;
+
+pub use schema::config_schema;
 
 /// Every built-in rule, in the order `structlint rules` lists them.
 pub fn builtin() -> &'static [RuleSpec] {

@@ -22,7 +22,9 @@ fn list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
 }
 
 pub fn render(s: &Survey) -> String {
-    let mut out = String::from(
+    // Taplo and Even Better TOML complete and check the config against this schema.
+    let mut out = format!("#:schema {}\n", structlint::CONFIG_SCHEMA_URL);
+    out.push_str(
         "# structlint configuration, written by `structlint init`.\n\
          # `structlint rules` lists the rules; `structlint explain RULE` documents one.\n\n",
     );

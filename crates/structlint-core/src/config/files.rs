@@ -4,15 +4,24 @@ use crate::glob::glob_set;
 use serde::Deserialize;
 use toml::Spanned;
 
-/// The `[files]` table as written.
-#[derive(Debug, Deserialize)]
+/// Which files are checked, and which of them are tests.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+#[schemars(title = "[files]")]
 pub(crate) struct FilesSection {
+    /// Globs (relative to the workspace root) of the files to check; empty: every file.
+    #[schemars(with = "Vec<String>")]
     pub include: Vec<Spanned<String>>,
+    /// Globs of files not to check, on top of .gitignore, such as "fixtures/**".
+    #[schemars(with = "Vec<String>")]
     pub exclude: Vec<Spanned<String>>,
+    /// Files larger than this many bytes are skipped with a note (default 2 MiB).
     pub max_file_size: u64,
+    /// Follow symbolic links while walking the workspace (default false).
     pub follow_symlinks: bool,
-    /// Test code, examples, benchmarks and fixtures; `None`: [`DEFAULT_TESTS`].
+    /// Globs of test code, type tests, examples, benchmarks and fixtures, which the rules
+    /// about production code skip (default: the common layouts, such as "**/*.test.*").
+    #[schemars(with = "Option<Vec<String>>")]
     pub tests: Option<Vec<Spanned<String>>>,
 }
 

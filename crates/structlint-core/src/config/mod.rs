@@ -26,6 +26,7 @@ mod load;
 mod nested;
 mod overrides;
 mod resolve;
+mod schema;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +35,7 @@ pub use files::{DEFAULT_MAX_FILE_SIZE, DEFAULT_TESTS, FilesConfig};
 pub use nested::{enclosing_config, nested_config};
 pub use overrides::Overrides;
 pub use resolve::{DEFAULT_EXTERNAL, ResolveConfig};
+pub use schema::{config_schema, schema_generator};
 
 use crate::RuleOptions;
 use crate::rule::{ActiveRule, RuleLoader, RuleMeta, RuleSpec};

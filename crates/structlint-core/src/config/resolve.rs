@@ -12,11 +12,14 @@ pub const DEFAULT_EXTERNAL: [&str; 8] = [
     "./$types", "$app/", "$env/", "astro:", "~icons/", "virtual:", "@vite/", "\0",
 ];
 
-/// The `[resolve]` table as written.
-#[derive(Debug, Default, Deserialize)]
+/// How imports resolve, besides what tsconfig and package.json say.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+#[schemars(title = "[resolve]")]
 pub(crate) struct ResolveSection {
-    /// `None`: [`DEFAULT_EXTERNAL`].
+    /// Specifier prefixes of modules provided from outside the workspace's files (frameworks,
+    /// bundler plugins), such as "virtual:"; they replace the defaults.
+    #[schemars(with = "Option<Vec<String>>")]
     pub external: Option<Vec<Spanned<String>>>,
 }
 

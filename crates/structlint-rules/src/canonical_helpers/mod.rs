@@ -68,6 +68,7 @@
 mod advice;
 mod function_shape;
 mod options;
+pub(crate) use options::HelperConfig;
 
 use std::collections::HashMap;
 

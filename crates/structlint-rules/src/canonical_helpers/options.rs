@@ -6,11 +6,18 @@ use serde::Deserialize;
 use serde::de::Error as _;
 use structlint_core::{Language, RuleOptions};
 
-#[derive(Deserialize)]
+/// A shared helper (`[[helpers]]`): where its one implementation lives, and the names that
+/// give a re-implementation away.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct HelperConfig {
+pub(crate) struct HelperConfig {
+    /// The helper's name in findings; a built-in one (retry, sleep, concurrency, debounce,
+    /// throttle, deep-equal, deep-clone) brings its name patterns.
     name: String,
+    /// The file, relative to the workspace root, that holds the canonical implementation.
     canonical: String,
+    /// Globs over function names, compared without `_` and case, such as "*Retry*"
+    /// (default: the built-in patterns of `name`).
     names: Option<Vec<String>>,
 }
 

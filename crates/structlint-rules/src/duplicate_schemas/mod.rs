@@ -138,11 +138,15 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     },
 };
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-struct Options {
+pub(crate) struct Options {
+    /// Globs of the files that hold the canonical schemas, e.g. ["packages/schemas/**"].
     canonical: Vec<String>,
+    /// Shapes with fewer fields are ignored (default 3).
     min_fields: usize,
+    /// Also report, as warnings, equal shapes in packages that cannot import each other
+    /// (default false).
     unrelated_packages: bool,
 }
 

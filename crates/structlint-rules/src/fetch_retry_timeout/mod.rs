@@ -110,6 +110,7 @@ mod advice_caller;
 mod callers;
 mod model;
 mod options;
+pub(crate) use options::Options;
 mod rule;
 mod rust;
 mod rust_edit;

@@ -38,13 +38,15 @@ impl Wrappers {
 
 /// A library call that retries the function it is given: through an option of its
 /// arguments (`useQuery({ queryFn })`) or as a positional argument (`useSWR(key, fetcher)`).
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RetryCaller {
+    /// The library call, such as "useQuery".
     pub call: String,
+    /// The option of its arguments that holds the function it retries, such as "queryFn".
     #[serde(default)]
     pub option: Option<String>,
-    /// Counting from 1.
+    /// Or the position of that function among its arguments, counting from 1.
     #[serde(default)]
     pub argument: Option<usize>,
 }

@@ -5,14 +5,25 @@ use serde::de::Error as _;
 
 use crate::fetch_retry_timeout::model::{RetryCaller, Wrappers};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub(crate) struct Options {
+    /// TS/JS functions that make network calls (default ["fetch"]).
     calls: Vec<String>,
+    /// Wrappers that retry what runs in their arguments (default ["withRetry", "retry",
+    /// "with_retry", "backoff::future::retry"]).
     retry: Vec<String>,
+    /// Wrappers that put a timeout on what runs in their arguments (default ["withTimeout",
+    /// "with_timeout", "tokio::time::timeout"]).
     timeout: Vec<String>,
+    /// Library calls that retry the function they are given (default: TanStack Query's
+    /// queryFn and SWR's fetcher).
     retry_callers: Vec<RetryCaller>,
+    /// HTTP methods whose requests must be retried, the idempotent ones (default ["GET",
+    /// "HEAD", "OPTIONS", "PUT", "DELETE"]).
     methods: Vec<String>,
+    /// Globs of files exempt from the rule, such as where the wrappers live (default
+    /// ["**/scripts/**"]; keep it when you set your own).
     pub allow_in: Vec<String>,
 }
 

@@ -56,9 +56,11 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     },
 };
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-struct Options {
+pub(crate) struct Options {
+    /// Count `import type` edges: they create no cycle at run time, but one in the design
+    /// (default true).
     include_type_only: bool,
 }
 

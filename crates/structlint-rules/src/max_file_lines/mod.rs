@@ -74,9 +74,10 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     build,
 };
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-struct Options {
+pub(crate) struct Options {
+    /// The most lines a file may have (default 350).
     max: NonZeroUsize,
 }
 

@@ -128,11 +128,16 @@ pub(crate) const SPEC: RuleSpec = RuleSpec {
     },
 };
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-struct Options {
+pub(crate) struct Options {
+    /// Also report imports of workspace packages missing from the importer's package.json
+    /// (default true).
     require_declared_dependencies: bool,
+    /// Rust paths other crates may not use; `*` is any run of characters (default
+    /// ["*::internal::*", "*::imp::*"]).
     internal: Vec<String>,
+    /// Also report a Rust library's `pub` items its public API cannot reach (default false).
     unreachable_pub: bool,
 }
 

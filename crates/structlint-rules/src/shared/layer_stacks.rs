@@ -18,30 +18,43 @@ use serde::de::Error as _;
 use structlint_core::RuleOptions;
 use structlint_graph::{ImportGraph, paths};
 
-#[derive(Deserialize)]
+/// A stack of layers (`[[layers]]`): folders (or Cargo crates) ordered bottom to top, where a
+/// layer may import only the layers below it.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct StackConfig {
+pub(crate) struct StackConfig {
+    /// The stack's name in findings.
     name: String,
+    /// A glob of folders, such as "packages/*/src": each match is one stack, its subfolders
+    /// the layers.
     #[serde(default)]
     modules: Option<String>,
     /// Cargo crates by name, with their layer.
     #[serde(default)]
     crates: std::collections::BTreeMap<String, String>,
+    /// The layers, bottom first, such as ["types", "config", "repo", "service", "ui"].
     order: Vec<String>,
+    /// Layers any layer may import, such as ["providers"].
     #[serde(default)]
     cross_cutting: Vec<String>,
+    /// The layers the cross-cutting ones may import (default: the two lowest).
     #[serde(default)]
     cross_cutting_may_use: Option<Vec<String>>,
+    /// Allow `import type` from a higher layer (default false).
     #[serde(default)]
     allow_type_only: bool,
+    /// More edges to reject: layer names or path globs, such as { from = "ui", to = "repo" }.
     #[serde(default)]
     forbid: Vec<ForbidConfig>,
 }
 
-#[derive(Deserialize)]
+/// An edge to reject, between layers of the stack or path globs.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ForbidConfig {
+    /// The importing layer, or a glob of importing files.
     from: String,
+    /// The imported layer, or a glob of imported files.
     to: String,
 }
 
