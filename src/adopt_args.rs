@@ -24,6 +24,10 @@ pub struct AdoptArgs {
     /// Print the number of findings per rule, most first, instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Print on stderr where the run's time went: each phase, the parses, and each rule and
+    /// provider (the output itself is unchanged).
+    #[arg(long)]
+    pub timing: bool,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         base: std::env::current_dir().unwrap_or_default(),
         max_results: args.max_results,
     };
+    let rendering = std::time::Instant::now();
     let text = match args.format {
         _ if args.adopt.statistics => super::statistics::table(&report, &options),
         Format::Human => structlint::human(&report, &options),
@@ -48,6 +49,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         return EXIT_ERROR;
     }
     let mut stderr = io::stderr();
+    if args.adopt.timing {
+        let table = super::timing::table(&report.timing, rendering.elapsed());
+        let _ = stderr.write_all(table.as_bytes());
+    }
     for error in &report.internal_errors {
         let _ = writeln!(stderr, "internal error: {error}");
     }

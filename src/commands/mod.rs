@@ -11,6 +11,7 @@ mod query;
 mod statistics;
 mod stdin;
 mod test;
+mod timing;
 
 use std::io::{self, IsTerminal, Write};
 

@@ -44,9 +44,9 @@ pub use diagnostic::{
     Applicability, Diagnostic, Edit, Position, Related, Replacement, Severity, Span, Suppression,
     plural,
 };
-pub use engine::Engine;
 pub use engine::paths::normalize;
 pub use engine::read::too_large;
+pub use engine::{Engine, Timing};
 pub use fix::{FileEdits, apply_edits};
 pub use inside::{ReadError, ReadErrorKind, check_relative, read_inside, resolve_inside};
 pub use provider::{AnyProvider, Provider};

@@ -75,6 +75,8 @@ pub struct Report {
     /// The text of files checked from memory rather than disk (`--stdin-filename`), by path:
     /// outputs quote these instead of the file on disk.
     pub buffers: BTreeMap<String, Arc<String>>,
+    /// Where the run's time went (`check --timing`).
+    pub timing: crate::engine::Timing,
 }
 
 impl Report {

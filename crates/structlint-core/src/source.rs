@@ -1,7 +1,7 @@
 //! A source file and the per-file context rules read it through.
 
 use std::any::{Any, TypeId};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -64,6 +64,9 @@ pub struct FileContext<'a> {
     /// Test code, an example, a benchmark or a fixture (`[files] tests`).
     test: bool,
     tree: OnceCell<Result<Tree, ParseError>>,
+    /// Time spent parsing this file (both parsers), for `--timing`: a rule's own time is its
+    /// time without the parses it happened to trigger first.
+    parse_time: Cell<std::time::Duration>,
     syn: OnceCell<Result<syn::File, String>>,
     shared: RefCell<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
     notes: RefCell<Vec<Note>>,
@@ -75,6 +78,7 @@ impl<'a> FileContext<'a> {
             file,
             test: false,
             tree: OnceCell::new(),
+            parse_time: Cell::default(),
             syn: OnceCell::new(),
             shared: RefCell::default(),
             notes: RefCell::default(),
@@ -147,13 +151,15 @@ impl<'a> FileContext<'a> {
     pub fn tree(&self) -> Option<&Tree> {
         self.tree
             .get_or_init(|| {
-                let grammar = self.file.language.grammar();
-                match self.file.text.strip_prefix('\u{feff}') {
-                    // Blank the byte-order mark so the grammar does not trip on it while
-                    // every byte offset stays that of the original text.
-                    Some(rest) => parse_tree(grammar, &format!("   {rest}")),
-                    None => parse_tree(grammar, &self.file.text),
-                }
+                self.timed_parse(|| {
+                    let grammar = self.file.language.grammar();
+                    match self.file.text.strip_prefix('\u{feff}') {
+                        // Blank the byte-order mark so the grammar does not trip on it while
+                        // every byte offset stays that of the original text.
+                        Some(rest) => parse_tree(grammar, &format!("   {rest}")),
+                        None => parse_tree(grammar, &self.file.text),
+                    }
+                })
             })
             .as_ref()
             .ok()
@@ -166,9 +172,23 @@ impl<'a> FileContext<'a> {
             return None;
         }
         self.syn
-            .get_or_init(|| parse_rust_items(&self.file.text).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                self.timed_parse(|| parse_rust_items(&self.file.text).map_err(|e| e.to_string()))
+            })
             .as_ref()
             .ok()
+    }
+
+    fn timed_parse<T>(&self, parse: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let parsed = parse();
+        self.parse_time.set(self.parse_time.get() + start.elapsed());
+        parsed
+    }
+
+    /// Time spent parsing this file so far.
+    pub(crate) fn parse_time(&self) -> std::time::Duration {
+        self.parse_time.get()
     }
 
     /// The tree, if some rule asked for it.

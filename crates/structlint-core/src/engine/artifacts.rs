@@ -1,5 +1,7 @@
 //! Between the two phases: the artifacts of the providers the workspace rules declared.
 
+use std::time::{Duration, Instant};
+
 use rayon::prelude::*;
 
 use super::Engine;
@@ -9,11 +11,12 @@ use crate::{FileFacts, WorkspaceContext};
 impl Engine {
     /// Builds every declared provider's artifact from the facts the files gave it, before any
     /// workspace rule runs. Builds run in parallel with each other, and no lock is held.
+    /// Returns the errors, and each provider's build time.
     pub(super) fn build_artifacts(
         &self,
         cx: &mut WorkspaceContext,
         outcomes: &mut [FileOutcome],
-    ) -> Vec<String> {
+    ) -> (Vec<String>, Vec<Duration>) {
         let mut per_provider: Vec<Vec<FileFacts<_>>> =
             self.providers.iter().map(|_| Vec::new()).collect();
         for outcome in outcomes.iter_mut() {
@@ -32,11 +35,12 @@ impl Engine {
             .par_iter()
             .zip(per_provider)
             .map(|(provider, mut files)| {
+                let start = Instant::now();
                 files.sort_by(|a, b| a.path.cmp(&b.path));
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     provider.build_any(shared, files)
                 }))
-                .map(|artifact| (provider.key(), artifact))
+                .map(|artifact| (provider.key(), artifact, start.elapsed()))
                 .map_err(|_| {
                     format!(
                         "building the {} crashed (this is a bug in structlint)",
@@ -46,12 +50,19 @@ impl Engine {
             })
             .collect();
         let mut errors = Vec::new();
+        let mut times = Vec::new();
         for result in built {
             match result {
-                Ok((key, artifact)) => cx.insert_artifact(key, artifact),
-                Err(error) => errors.push(error),
+                Ok((key, artifact, took)) => {
+                    cx.insert_artifact(key, artifact);
+                    times.push(took);
+                }
+                Err(error) => {
+                    errors.push(error);
+                    times.push(Duration::ZERO);
+                }
             }
         }
-        errors
+        (errors, times)
     }
 }

@@ -5,6 +5,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use structlint_lang::{Language, ParseError, SyntaxErrors, release_rust_spans};
 
+use super::timing::timed;
 use super::{Engine, Scope, Slot};
 use crate::suppress::{Directive, parse_directives};
 use crate::{Diagnostic, FileContext, Note, NoteKind, RuleRun, Severity, SourceFile};
@@ -26,6 +27,10 @@ pub(crate) struct FileOutcome {
     pub parsed: bool,
     pub bytes: u64,
     pub internal_error: Option<String>,
+    /// The time of each step (`Engine::step_count` order), without parses.
+    pub times: Vec<std::time::Duration>,
+    /// The time this file's parses took.
+    pub parse: std::time::Duration,
 }
 
 impl FileOutcome {
@@ -75,6 +80,7 @@ impl Engine {
         };
         let matching = self.overrides.matching(&file.path);
         let mut internal_error = None;
+        let mut times = vec![std::time::Duration::ZERO; self.step_count()];
         for (i, slot) in file_rules.iter().enumerate() {
             let applies =
                 slot.languages.contains(&file.language) && self.prefilter.passes(i, &found);
@@ -85,11 +91,11 @@ impl Engine {
                 continue;
             };
             let start = diagnostics.len();
-            match self.variant(i, &matching) {
+            timed(&cx, &mut times[i], || match self.variant(i, &matching) {
                 Ok(Some(rule)) => rule.check(&cx, &mut diagnostics),
                 Ok(None) => slot.rule.check(&cx, &mut diagnostics),
                 Err(error) => internal_error = Some(error),
-            }
+            });
             stamp_at(&mut diagnostics[start..], &slot.run, severity);
         }
         let offset = self.file_rules.len();
@@ -104,7 +110,9 @@ impl Engine {
                     .flatten()
                 {
                     let start = diagnostics.len();
-                    slot.rule.check_file(&cx, &mut diagnostics);
+                    timed(&cx, &mut times[offset + i], || {
+                        slot.rule.check_file(&cx, &mut diagnostics)
+                    });
                     stamp_at(&mut diagnostics[start..], &slot.run, severity);
                 }
             }
@@ -121,12 +129,13 @@ impl Engine {
                 let applies = slot.languages.contains(&file.language)
                     && self.prefilter.passes(offset + i, &found);
                 if applies {
-                    slot.rule.collect_any(&cx)
+                    timed(&cx, &mut times[offset + i], || slot.rule.collect_any(&cx))
                 } else {
                     None
                 }
             })
             .collect();
+        let offset = offset + self.workspace_rules.len();
         // Every file of a provider's languages, whatever the rules' literals: an artifact does
         // not depend on which rule asked for it.
         let providers = if scope.workspace_rules() {
@@ -136,15 +145,17 @@ impl Engine {
         };
         let provided = providers
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 p.languages()
                     .contains(&file.language)
-                    .then(|| p.collect_any(&cx))
+                    .then(|| timed(&cx, &mut times[offset + i], || p.collect_any(&cx)))
                     .flatten()
             })
             .collect();
         let directives = if lint {
-            parse_directives(&cx)
+            let last = times.len() - 1;
+            timed(&cx, &mut times[last], || parse_directives(&cx))
         } else {
             Vec::new()
         };
@@ -204,6 +215,8 @@ impl Engine {
             parsed: cx.parsed_tree().is_some(),
             bytes: file.text.len() as u64,
             internal_error,
+            times,
+            parse: cx.parse_time(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub(crate) mod read;
 pub(crate) mod regular;
 #[cfg(test)]
 mod tests;
+mod timing;
 mod workspace_phase;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ use crate::rule::{AnyWorkspaceRule, FileRule, RuleImpl};
 use crate::{Config, Report, RuleRun, SourceFile, WorkspaceContext};
 use file_phase::FileOutcome;
 use prefilter::Prefilter;
+pub use timing::Timing;
 
 /// Which rules a run checks: all of them (the CLI), the per-file rules only (an editor's
 /// keystroke: one file, no workspace phase), or the workspace rules only (the editor's
@@ -205,7 +207,9 @@ impl Engine {
             inputs
         };
         let whole_project = !self.workspace_rules.is_empty();
-        let found = discover::discover(&self.root, inputs, &self.files, whole_project)?;
+        let (found, walked) =
+            timing::phase(|| discover::discover(&self.root, inputs, &self.files, whole_project));
+        let found = found?;
         let limit = self.files.max_file_size;
         let read = |candidate: &discover::Candidate, lint: bool| match overlay
             .get(&candidate.abs)
@@ -219,9 +223,15 @@ impl Engine {
         };
         let lint = found.lint.par_iter().map(|c| read(c, true));
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
-        let outcomes: Vec<FileOutcome> = lint.chain(facts_only).collect();
+        let (outcomes, filed) = timing::phase(|| lint.chain(facts_only).collect::<Vec<_>>());
         let mut cx = self.context(found.index);
-        let report = self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope);
+        let (mut report, finished) =
+            timing::phase(|| self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope));
+        report.timing.phases = vec![
+            ("discover", walked),
+            ("files", filed),
+            ("workspace", finished),
+        ];
         Ok((report, cx))
     }
 

@@ -2,6 +2,7 @@
 //! applied and checked, findings sorted so output never depends on thread count.
 
 use std::collections::HashSet;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use structlint_lang::Language;
@@ -22,8 +23,21 @@ impl Engine {
         inputs: &[String],
         scope: Scope,
     ) -> Report {
+        let mut steps = vec![Duration::ZERO; self.step_count()];
+        let mut parse = Duration::ZERO;
+        for outcome in &outcomes {
+            parse += outcome.parse;
+            for (total, time) in steps.iter_mut().zip(&outcome.times) {
+                *total += *time;
+            }
+        }
         let mut internal_errors = if scope.workspace_rules() {
-            self.build_artifacts(cx, &mut outcomes)
+            let (errors, built) = self.build_artifacts(cx, &mut outcomes);
+            let providers = self.file_rules.len() + self.workspace_rules.len();
+            for (total, time) in steps[providers..].iter_mut().zip(built) {
+                *total += time;
+            }
+            errors
         } else {
             Vec::new()
         };
@@ -49,23 +63,28 @@ impl Engine {
         } else {
             &[]
         };
-        let workspace: Vec<Result<Vec<Diagnostic>, String>> = workspace_rules
+        let workspace: Vec<(Result<Vec<Diagnostic>, String>, Duration)> = workspace_rules
             .par_iter()
             .zip(per_rule)
             .map(|(slot, facts)| {
+                let start = Instant::now();
                 let mut out = Vec::new();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     slot.rule.check_any(cx, facts, &mut out)
-                }))
-                .map_err(|_| {
-                    format!(
-                        "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
-                        slot.run.meta.id
-                    )
-                })?;
-                stamp(&mut out, slot);
-                self.at_file_levels(&mut out, &slot.run);
-                Ok(out)
+                }));
+                let result = checked
+                    .map_err(|_| {
+                        format!(
+                            "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
+                            slot.run.meta.id
+                        )
+                    })
+                    .map(|()| {
+                        stamp(&mut out, slot);
+                        self.at_file_levels(&mut out, &slot.run);
+                        out
+                    });
+                (result, start.elapsed())
             })
             .collect();
         let mut report = Report {
@@ -99,7 +118,9 @@ impl Engine {
                 });
             }
         }
-        for result in workspace {
+        let rules = self.file_rules.len();
+        for (i, (result, time)) in workspace.into_iter().enumerate() {
+            steps[rules + i] += time;
             match result {
                 // Findings in sources outside the inputs stay unreported: they were read for
                 // facts. Other files (a manifest, a rule file) count when under an input.
@@ -112,11 +133,17 @@ impl Engine {
             }
         }
         notes.extend(cx.take_notes());
+        let start = Instant::now();
         self.apply_suppressions(&mut report.diagnostics, &directives, scope);
+        if let Some(last) = steps.last_mut() {
+            *last += start.elapsed();
+        }
         report.diagnostics.sort_by(Diagnostic::output_order);
         notes.sort_by(|a, b| (&a.path, a.kind, &a.message).cmp(&(&b.path, b.kind, &b.message)));
         report.notes = notes;
         report.rules = self.rule_runs();
+        report.timing.parse = parse;
+        report.timing.steps = self.step_labels().into_iter().zip(steps).collect();
         report
     }
 
