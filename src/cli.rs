@@ -121,6 +121,19 @@ pub struct GraphArgs {
     /// One node per file instead of one per package.
     #[arg(long)]
     pub files: bool,
+    /// Draw only this node, its direct dependencies and its direct dependents (repeatable):
+    /// a package name (`@acme/billing`) or folder (`packages/billing`, `apps`); with --files
+    /// also a file or a folder of files.
+    #[arg(long, value_name = "PKG")]
+    pub focus: Vec<String>,
+    /// Draw only the edges a rule rejects and the nodes at their ends (with --focus: those
+    /// around the focused nodes).
+    #[arg(long)]
+    pub rejected: bool,
+    /// Draw every node of a graph of more than 100, which is otherwise drawn as one node per
+    /// folder.
+    #[arg(long)]
+    pub all: bool,
     /// Use this config file instead of the nearest structlint.toml.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
