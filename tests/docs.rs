@@ -130,27 +130,11 @@ fn the_json_format_page_documents_every_field() {
 /// The option names a rule accepts, from the error its options parser gives for an unknown key
 /// (`#[serde(deny_unknown_fields)]` lists the valid ones), without `level`.
 fn accepted_options(id: &str) -> BTreeSet<String> {
-    let mut names = keys_named_by_error(&format!(
+    let mut names = common::keys_named_by_error(&format!(
         "[rules]\n{id} = {{ level = \"warn\", zz-probe = 1 }}\n"
     ));
     names.remove("level");
     names
-}
-
-/// The keys a config text's one unknown key `zz-probe` could have been: the error lists them.
-fn keys_named_by_error(text: &str) -> BTreeSet<String> {
-    let path = std::path::Path::new("structlint.toml");
-    let error = match structlint::Config::parse(path, text, structlint::builtin_rules()) {
-        Ok(_) => panic!("an unknown key was accepted in {text}"),
-        Err(error) => error.to_string(),
-    };
-    let expected = error.split("expected").nth(1).unwrap_or("");
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
 }
 
 /// The option names a rule page's options table lists.
@@ -177,7 +161,7 @@ fn every_rule_page_documents_exactly_the_options_its_rule_accepts() {
 
 /// The keys a top-level table of structlint.toml accepts, from the error for an unknown one.
 fn accepted_keys(table: &str) -> BTreeSet<String> {
-    keys_named_by_error(&format!("[{table}]\nzz-probe = 1\n"))
+    common::keys_named_by_error(&format!("[{table}]\nzz-probe = 1\n"))
 }
 
 #[test]

@@ -134,3 +134,19 @@ pub fn structlint_within_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) ->
 pub fn finished(run: Option<Run>, what: &str) -> Run {
     run.unwrap_or_else(|| panic!("{what}: still running after {DEADLINE:?}, killed"))
 }
+
+/// The keys a config text's one unknown key could have been: the error for it lists them.
+pub fn keys_named_by_error(text: &str) -> std::collections::BTreeSet<String> {
+    let path = std::path::Path::new("structlint.toml");
+    let error = match structlint::Config::parse(path, text, structlint::builtin_rules()) {
+        Ok(_) => panic!("an unknown key was accepted in {text}"),
+        Err(error) => error.to_string(),
+    };
+    let expected = error.split("expected").nth(1).unwrap_or("");
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}

@@ -48,12 +48,12 @@ pub(crate) fn packages(graph: &ImportGraph, report: &Report) -> Model {
         .collect();
     let mut edges: BTreeMap<(usize, usize), Edge> = BTreeMap::new();
     for (file, index, from, to) in graph.package_edges() {
-        let r = &graph.files[file].facts.refs[index];
-        let edge = edges
-            .entry((from, to))
-            .or_insert_with(|| Edge::new(from, to));
-        edge.imports += 1;
-        add_marks(edge, &marks, r);
+        count(
+            &mut edges,
+            (from, to),
+            &marks,
+            &graph.files[file].facts.refs[index],
+        );
     }
     Model {
         kind: "package",
@@ -92,11 +92,7 @@ pub(crate) fn files(graph: &ImportGraph, report: &Report) -> Model {
             let Some(&to) = index.get(target.as_str()) else {
                 continue;
             };
-            let edge = edges
-                .entry((from, to))
-                .or_insert_with(|| Edge::new(from, to));
-            edge.imports += 1;
-            add_marks(edge, &marks, r);
+            count(&mut edges, (from, to), &marks, r);
         }
     }
     Model {
@@ -104,6 +100,20 @@ pub(crate) fn files(graph: &ImportGraph, report: &Report) -> Model {
         nodes,
         edges: edges.into_values().collect(),
     }
+}
+
+/// One more import `r` on the edge `from → to`, with the rules that reject it.
+fn count(
+    edges: &mut BTreeMap<(usize, usize), Edge>,
+    (from, to): (usize, usize),
+    marks: &HashMap<(String, usize), Vec<String>>,
+    r: &ModuleRef,
+) {
+    let edge = edges
+        .entry((from, to))
+        .or_insert_with(|| Edge::new(from, to));
+    edge.imports += 1;
+    add_marks(edge, marks, r);
 }
 
 fn add_marks(edge: &mut Edge, marks: &HashMap<(String, usize), Vec<String>>, r: &ModuleRef) {

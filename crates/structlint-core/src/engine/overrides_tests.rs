@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::Engine;
 use super::tests::{SameFirstLine, summary, workspace};
-use crate::rule::{Level, Needs, RuleImpl, RuleSpec};
+use crate::rule::{Needs, RuleImpl, RuleSpec};
 use crate::{Config, Diagnostic, FileContext, FileRule, RuleOptions};
 
 /// Reports files longer than `max` lines.
@@ -50,22 +50,7 @@ fn suppressions(_: RuleOptions<'_>) -> Result<RuleImpl, toml::de::Error> {
     Ok(RuleImpl::Suppressions)
 }
 
-const fn spec(
-    id: &'static str,
-    build: fn(RuleOptions<'_>) -> Result<RuleImpl, toml::de::Error>,
-) -> RuleSpec {
-    RuleSpec {
-        id,
-        name: "Test",
-        summary: "",
-        default_level: Level::Error,
-        tags: &[],
-        precision: "high",
-        sections: &[],
-        source: "",
-        build,
-    }
-}
+use crate::rule::tests::test_spec as spec;
 
 static REGISTRY: [RuleSpec; 3] = [
     spec("long", long),

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::rule::{Level, Needs, RuleImpl, RuleSpec};
+use crate::rule::{Needs, RuleImpl, RuleSpec};
 use crate::{Config, Diagnostic, FileContext, FileRule, RuleOptions, Severity, SourceFile};
 
 /// Reports each file with its options in the message, so a test sees which options it got.
@@ -37,22 +37,7 @@ fn build_whole(options: RuleOptions<'_>) -> Result<RuleImpl, toml::de::Error> {
     Ok(RuleImpl::Suppressions)
 }
 
-const fn spec(
-    id: &'static str,
-    build: fn(RuleOptions<'_>) -> Result<RuleImpl, toml::de::Error>,
-) -> RuleSpec {
-    RuleSpec {
-        id,
-        name: "Test",
-        summary: "",
-        default_level: Level::Error,
-        tags: &[],
-        precision: "high",
-        sections: &[],
-        source: "",
-        build,
-    }
-}
+use crate::rule::tests::test_spec as spec;
 
 static REGISTRY: [RuleSpec; 2] = [spec("echo", build_echo), spec("whole", build_whole)];
 
