@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::model::{Edge, Model, count, group_label, weight};
-use super::render::inside;
+use super::render::picture_label;
 
 fn quote(s: &str) -> String {
     format!(
@@ -49,10 +49,7 @@ pub(crate) fn dot(model: &Model) -> String {
         };
         for i in members {
             let node = &model.nodes[i];
-            let label = match inside(node, model.kind) {
-                Some(inside) => format!("{}\n{inside}", node.label),
-                None => node.label.clone(),
-            };
+            let label = picture_label(node, model.kind, "\n");
             let _ = writeln!(
                 out,
                 "{indent}n{i} [label={}, tooltip={}];",

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::dot::edge_label;
 use super::model::{Model, count, group_label};
-use super::render::inside;
+use super::render::picture_label;
 
 fn text(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "#quot;"))
@@ -24,10 +24,7 @@ pub(crate) fn mermaid(model: &Model) -> String {
         };
         for i in members {
             let node = &model.nodes[i];
-            let label = match inside(node, model.kind) {
-                Some(inside) => format!("{}<br>{inside}", node.label),
-                None => node.label.clone(),
-            };
+            let label = picture_label(node, model.kind, "<br>");
             let _ = writeln!(out, "{indent}n{i}[{}]", text(&label));
         }
         if !collapsed {

@@ -27,6 +27,15 @@ pub(crate) fn inside(node: &Node, kind: &str) -> Option<String> {
     ))
 }
 
+/// A node's label for a picture: what a collapsed folder holds goes on a second line, after
+/// `line_break` (DOT's `\n`, Mermaid's `<br>`).
+pub(crate) fn picture_label(node: &Node, kind: &str, line_break: &str) -> String {
+    match inside(node, kind) {
+        Some(inside) => format!("{}{line_break}{inside}", node.label),
+        None => node.label.clone(),
+    }
+}
+
 /// Why an edge is red, for the text: each import a rule rejects, or for a collapsed edge
 /// (which may stand for hundreds of imports) how many each rule rejects.
 fn rejections(edge: &Edge, collapsed: bool) -> String {

@@ -163,19 +163,8 @@ fn rules<'de>(
         let id = key.get_ref().as_ref();
         if let Some(at) = loaded.iter().position(|r| r.meta.id == id) {
             let (level, options) = rule_setting(path, text, id, value)?;
-            if let Some(options) =
-                options.filter(|o| matches!(o.get_ref(), DeValue::Table(t) if !t.is_empty()))
-            {
-                return Err(ConfigError::at(
-                    path,
-                    text,
-                    options.span(),
-                    format!("rule `{id}` takes no options"),
-                    "only `level` can be set here",
-                )
-                .with_help(format!(
-                    "`{id}` comes from a rule file: change its `files`, `exclude` or matcher there"
-                )));
+            if let Some(options) = given_options(options) {
+                return Err(rule_file_options(path, text, id, options.span()));
             }
             loaded_levels[at] = level;
             continue;
@@ -225,6 +214,30 @@ fn rules<'de>(
         }
     }
     Ok((active, off_by_default))
+}
+
+/// The options table of a rule setting, unless it sets nothing but the level.
+pub(super) fn given_options(options: Option<Spanned<DeValue<'_>>>) -> Option<Spanned<DeValue<'_>>> {
+    options.filter(|o| matches!(o.get_ref(), DeValue::Table(t) if !t.is_empty()))
+}
+
+/// Options given to a rule of a rule file, which takes only a level.
+pub(super) fn rule_file_options(
+    path: &Path,
+    text: &str,
+    id: &str,
+    span: std::ops::Range<usize>,
+) -> ConfigError {
+    ConfigError::at(
+        path,
+        text,
+        span,
+        format!("rule `{id}` takes no options"),
+        "only `level` can be set here",
+    )
+    .with_help(format!(
+        "`{id}` comes from a rule file: change its `files`, `exclude` or matcher there"
+    ))
 }
 
 /// `rule = "warn"` or `rule = { level = "warn", option = ... }`.

@@ -64,16 +64,7 @@ pub fn nested_config(nested: &str, folder: &str, workspace: &str) -> ConfigError
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-        let tmp = tempfile::tempdir().unwrap();
-        for (path, text) in files {
-            let p = tmp.path().join(path);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        }
-        tmp
-    }
+    use crate::engine::tests::workspace as tree;
 
     #[test]
     fn a_config_in_a_checked_folder_is_nested() {

@@ -12,7 +12,7 @@ mod prefilter;
 pub(crate) mod read;
 pub(crate) mod regular;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod timing;
 mod workspace_phase;
 

@@ -96,7 +96,7 @@ fn engine(root: PathBuf, calls: &'static AtomicUsize) -> Engine {
     Engine::new(config)
 }
 
-pub(super) fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+pub(crate) fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     for (path, text) in files {
         let p = tmp.path().join(path);

@@ -10,7 +10,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::merge;
-use crate::config::load::{option_error, rule_setting, unknown_rule};
+use crate::config::load::{
+    given_options, option_error, rule_file_options, rule_setting, unknown_rule,
+};
 use crate::config::{ConfigError, closest};
 use crate::rule::{Level, RuleImpl, RuleSpec};
 use crate::{RuleOptions, glob};
@@ -145,22 +147,11 @@ fn rules_of<'de>(
         }
         let (level, table) = rule_setting(path, text, id, value)?;
         levels.extend(level.map(|level| (id.to_string(), level)));
-        let Some(table) =
-            table.filter(|t| matches!(t.get_ref(), DeValue::Table(t) if !t.is_empty()))
-        else {
+        let Some(table) = given_options(table) else {
             continue;
         };
         if loaded.contains(&id) {
-            return Err(ConfigError::at(
-                path,
-                text,
-                table.span(),
-                format!("rule `{id}` takes no options"),
-                "only `level` can be set here",
-            )
-            .with_help(format!(
-                "`{id}` comes from a rule file: change its `files`, `exclude` or matcher there"
-            )));
+            return Err(rule_file_options(path, text, id, table.span()));
         }
         options.push((id.to_string(), table));
     }
