@@ -17,8 +17,16 @@ case "${STRUCTLINT_FORMAT:-sarif}" in
     sarif=${STRUCTLINT_SARIF:-structlint.sarif}
     structlint check --format sarif --output "$sarif" "${args[@]}"
     status=$?
-    # The findings also go to the log, counted per rule, for a reader without code scanning.
-    [ "$status" -eq 1 ] && structlint check --statistics "${args[@]}"
+    # The findings also go to the log, counted per rule, for a reader without code scanning:
+    # read from the SARIF log, not by checking the workspace a second time.
+    [ "$status" -eq 1 ] && node - "$sarif" <<'JS'
+const results = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8")).runs[0].results ?? [];
+const counts = {};
+for (const r of results) counts[r.ruleId] = (counts[r.ruleId] ?? 0) + 1;
+const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+for (const [rule, n] of rows) console.log(`${String(n).padStart(6)}  ${rule}`);
+console.log(`${results.length} findings in ${rows.length} rules; code scanning shows each one.`);
+JS
     ;;
   github)
     structlint check --format github "${args[@]}"

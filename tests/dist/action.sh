@@ -12,7 +12,6 @@ python=$(realpath -s "$2")
 work=$(mktemp -d)
 source "$repo/tests/dist/registry.sh"
 start_registry "$binary" "$work"
-fail() { echo "tests/dist/action.sh: $*" >&2; exit 1; }
 export RUNNER_TEMP="$work/runner"
 mkdir -p "$RUNNER_TEMP"
 

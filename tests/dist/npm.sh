@@ -13,7 +13,6 @@ pnpm=${PNPM:+$(realpath "$PNPM")}
 work=$(mktemp -d)
 source "$repo/tests/dist/registry.sh"
 start_registry "$binary" "$work"
-fail() { echo "tests/dist/npm.sh: $*" >&2; exit 1; }
 
 # A copy of the example without the registry packages it names (TypeScript, React, zod): the
 # user's own dependencies are not the test, and the registry here holds only structlint.

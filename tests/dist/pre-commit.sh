@@ -12,7 +12,6 @@ pre_commit=$(realpath -s "$2")
 work=$(mktemp -d)
 source "$repo/tests/dist/registry.sh"
 start_registry "$binary" "$work"
-fail() { echo "tests/dist/pre-commit.sh: $*" >&2; exit 1; }
 export PRE_COMMIT_HOME="$work/pre-commit-home" GIT_CONFIG_NOSYSTEM=1 HOME="$work/home"
 mkdir -p "$HOME"
 git config --global user.email ci@example.com

@@ -42,6 +42,12 @@ start_registry() {
   export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 }
 
+# Ends the test that sourced this file with a message naming it.
+fail() {
+  echo "tests/dist/$(basename "$0"): $*" >&2
+  exit 1
+}
+
 # PATH with node, npm (and pnpm, when given) but without cargo or rustc: what a JavaScript
 # team's machine has.
 path_without_rust() {
