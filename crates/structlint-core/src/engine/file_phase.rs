@@ -135,7 +135,6 @@ impl Engine {
                 }
             })
             .collect();
-        let offset = offset + self.workspace_rules.len();
         // Every file of a provider's languages, whatever the rules' literals: an artifact does
         // not depend on which rule asked for it.
         let providers = if scope.workspace_rules() {
@@ -149,13 +148,18 @@ impl Engine {
             .map(|(i, p)| {
                 p.languages()
                     .contains(&file.language)
-                    .then(|| timed(&cx, &mut times[offset + i], || p.collect_any(&cx)))
+                    .then(|| {
+                        timed(&cx, &mut times[self.provider_step(i)], || {
+                            p.collect_any(&cx)
+                        })
+                    })
                     .flatten()
             })
             .collect();
         let directives = if lint {
-            let last = times.len() - 1;
-            timed(&cx, &mut times[last], || parse_directives(&cx))
+            timed(&cx, &mut times[self.suppressions_step()], || {
+                parse_directives(&cx)
+            })
         } else {
             Vec::new()
         };

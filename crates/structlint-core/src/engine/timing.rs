@@ -46,6 +46,16 @@ impl Engine {
         self.file_rules.len() + self.workspace_rules.len() + self.providers.len() + 1
     }
 
+    /// The step of provider `i`: after the rules, which take the prefilter's slot numbers.
+    pub(crate) fn provider_step(&self, i: usize) -> usize {
+        self.file_rules.len() + self.workspace_rules.len() + i
+    }
+
+    /// The step of the suppression comments: the last one.
+    pub(crate) fn suppressions_step(&self) -> usize {
+        self.step_count() - 1
+    }
+
     /// The label of each step, in [`Engine::step_count`] order.
     pub(crate) fn step_labels(&self) -> Vec<String> {
         let rules = self.file_rules.iter().map(|s| s.run.meta.id.clone());

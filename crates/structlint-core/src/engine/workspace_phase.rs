@@ -33,8 +33,7 @@ impl Engine {
         }
         let mut internal_errors = if scope.workspace_rules() {
             let (errors, built) = self.build_artifacts(cx, &mut outcomes);
-            let providers = self.file_rules.len() + self.workspace_rules.len();
-            for (total, time) in steps[providers..].iter_mut().zip(built) {
+            for (total, time) in steps[self.provider_step(0)..].iter_mut().zip(built) {
                 *total += time;
             }
             errors
@@ -135,9 +134,7 @@ impl Engine {
         notes.extend(cx.take_notes());
         let start = Instant::now();
         self.apply_suppressions(&mut report.diagnostics, &directives, scope);
-        if let Some(last) = steps.last_mut() {
-            *last += start.elapsed();
-        }
+        steps[self.suppressions_step()] += start.elapsed();
         report.diagnostics.sort_by(Diagnostic::output_order);
         notes.sort_by(|a, b| (&a.path, a.kind, &a.message).cmp(&(&b.path, b.kind, &b.message)));
         report.notes = notes;
