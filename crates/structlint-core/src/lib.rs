@@ -57,5 +57,5 @@ pub use rule::{
 };
 pub use rule_options::RuleOptions;
 pub use source::{FileContext, SourceFile};
-pub use structlint_lang::{Language, LineIndex, tree_sitter};
+pub use structlint_lang::{Language, LineIndex, NodeNames, tree_sitter};
 pub use workspace::{FileIndex, WorkspaceContext};

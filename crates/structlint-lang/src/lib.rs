@@ -7,17 +7,21 @@
 //! - [`parse_rust_items`] parses Rust with syn for rules that need exact items.
 //! - [`LineIndex`] turns byte offsets into 1-based lines and columns (characters and UTF-16
 //!   code units), the one conversion every output format and the language server share.
+//! - [`NodeNames`] gives node kinds and fields from tables, without the C-string conversions
+//!   of `Node::kind` and `Node::child_by_field_name`.
 //! - [`SyntaxErrors`] counts the error and missing nodes tree-sitter recovered from.
 
 mod language;
 mod line_index;
 mod nesting;
+mod node_names;
 mod parse;
 mod syntax_errors;
 
 pub use language::{Grammar, Language};
 pub use line_index::{LineIndex, Position};
 pub use nesting::MAX_NESTING;
+pub use node_names::NodeNames;
 pub use parse::{
     GrammarError, ParseError, parse_deadline, parse_rust_items, parse_tree, release_rust_spans,
 };

@@ -7,6 +7,7 @@ mod check;
 pub use check::{SUPPRESSIONS_RULE, apply};
 
 use memchr::memmem;
+use structlint_lang::NodeNames;
 
 use structlint_lang::tree_sitter::Tree;
 
@@ -53,7 +54,7 @@ fn comment_start(tree: Option<&Tree>, text: &str, line_start: usize, hit: usize)
         Some(tree) => {
             let node = tree.root_node().descendant_for_byte_range(hit, hit + 1);
             std::iter::successors(node, |n| n.parent())
-                .find(|n| n.kind().contains("comment"))
+                .find(|n| n.kind_name().contains("comment"))
                 .map(|n| n.start_byte())
         }
         None => {

@@ -1,6 +1,7 @@
 //! What a TypeScript or JavaScript module says about other modules: every reference to one
 //! (imports, re-exports, `import()`, `require`) and the names it exports itself.
 
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 use structlint_core::{FileContext, Span};
 
@@ -64,29 +65,23 @@ pub struct ModuleFacts {
 }
 
 impl ModuleFacts {
-    /// Extracts the facts of a TS/TSX/JS file. Static imports and exports are top-level, so
-    /// the rest of the tree is walked only when the text has `import(` or `require(`.
+    /// Extracts the facts of a TS/TSX/JS file. Static imports and exports are top-level; the
+    /// calls are looked up where their text is.
     pub fn extract(cx: &FileContext<'_>) -> ModuleFacts {
         let mut facts = ModuleFacts::default();
         let Some(tree) = cx.tree() else {
             return facts;
         };
-        let text = cx.text();
         let root = tree.root_node();
         let mut cursor = root.walk();
         for node in root.named_children(&mut cursor) {
-            match node.kind() {
+            match node.kind_name() {
                 "import_statement" => facts.import(cx, node),
                 "export_statement" => facts.export(cx, node),
                 _ => {}
             }
         }
-        let bytes = text.as_bytes();
-        if memchr::memmem::find(bytes, b"require").is_some()
-            || memchr::memmem::find(bytes, b"import").is_some_and(|_| has_dynamic_import(text))
-        {
-            facts.calls(cx, root);
-        }
+        facts.calls(cx, root);
         facts
     }
 
@@ -98,7 +93,7 @@ impl ModuleFacts {
                 let alias =
                     child_of_kind(clause, "identifier").map(|n| text[n.byte_range()].to_string());
                 (
-                    clause.child_by_field_name("source"),
+                    clause.field("source"),
                     vec![Name {
                         name: "*".into(),
                         alias,
@@ -108,16 +103,12 @@ impl ModuleFacts {
                 )
             } else if let Some(clause) = child_of_kind(node, "import_clause") {
                 (
-                    node.child_by_field_name("source"),
+                    node.field("source"),
                     import_names(clause, text, statement_type),
                     RefKind::Import,
                 )
             } else {
-                (
-                    node.child_by_field_name("source"),
-                    Vec::new(),
-                    RefKind::SideEffect,
-                )
+                (node.field("source"), Vec::new(), RefKind::SideEffect)
             };
         self.push(cx, node, source, kind, names, statement_type);
     }
@@ -125,7 +116,7 @@ impl ModuleFacts {
     fn export(&mut self, cx: &FileContext<'_>, node: Node<'_>) {
         let text = cx.text();
         let statement_type = has_token(node, "type");
-        if let Some(source) = node.child_by_field_name("source") {
+        if let Some(source) = node.field("source") {
             let (kind, names) = match (
                 child_of_kind(node, "export_clause"),
                 child_of_kind(node, "namespace_export"),
@@ -156,40 +147,54 @@ impl ModuleFacts {
                 .extend(names.into_iter().map(|n| n.alias.unwrap_or(n.name)));
         } else if has_token(node, "default") {
             self.exports.push("default".into());
-        } else if let Some(declaration) = node.child_by_field_name("declaration") {
+        } else if let Some(declaration) = node.field("declaration") {
             declared_names(declaration, text, &mut self.exports);
         }
     }
 
-    /// `import("m")` and `require("m")` anywhere in the tree.
+    /// `import("m")` and `require("m")` anywhere in the tree, found by their text and then
+    /// confirmed in the tree: each hit costs the depth of the tree at it, where a walk of
+    /// every node cost a twentieth of the whole check.
     fn calls(&mut self, cx: &FileContext<'_>, root: Node<'_>) {
         let text = cx.text();
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            if node.kind() == "call_expression"
-                && let Some(function) = node.child_by_field_name("function")
-            {
-                let kind = match function.kind() {
-                    "import" => Some(RefKind::Dynamic),
-                    "identifier" if &text[function.byte_range()] == "require" => {
-                        Some(RefKind::Require)
-                    }
-                    _ => None,
+        for (word, kind) in [("require", RefKind::Require), ("import", RefKind::Dynamic)] {
+            for at in memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+                let end = at + word.len();
+                let Some(callee) = root.named_descendant_for_byte_range(at, end) else {
+                    continue;
                 };
-                let argument = node
-                    .child_by_field_name("arguments")
-                    .and_then(|a| a.named_child(0));
-                if let (Some(kind), Some(argument)) = (kind, argument)
-                    && matches!(argument.kind(), "string" | "template_string")
+                let callee_kind = match kind {
+                    RefKind::Require => "identifier",
+                    _ => "import",
+                };
+                if callee.start_byte() != at
+                    || callee.end_byte() != end
+                    || callee.kind_name() != callee_kind
+                {
+                    continue;
+                }
+                let Some(call) = callee
+                    .parent()
+                    .filter(|p| p.kind_name() == "call_expression")
+                    .filter(|p| p.field("function") == Some(callee))
+                else {
+                    continue;
+                };
+                // `import(/* webpackChunkName: "c" */ "./c")`: the comment is not the argument.
+                let argument = call.field("arguments").and_then(|a| {
+                    let mut cursor = a.walk();
+                    a.named_children(&mut cursor)
+                        .find(|n| n.kind_name() != "comment")
+                });
+                if let Some(argument) = argument
+                    && matches!(argument.kind_name(), "string" | "template_string")
                     && child_of_kind(argument, "template_substitution").is_none()
                 {
-                    self.push(cx, node, Some(argument), kind, Vec::new(), false);
+                    self.push(cx, call, Some(argument), kind, Vec::new(), false);
                 }
             }
-            let mut cursor = node.walk();
-            stack.extend(node.named_children(&mut cursor));
         }
-        // The walk visits the tree in reverse; keep references in source order.
+        // Static references came first; keep all of them in source order.
         self.refs.sort_by_key(|r| r.span.start);
     }
 
@@ -227,28 +232,23 @@ impl ModuleFacts {
     }
 }
 
-fn has_dynamic_import(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), b"import")
-        .any(|i| text[i + 6..].trim_start().starts_with('('))
-}
-
 fn child_of_kind<'t>(node: Node<'t>, kind: &str) -> Option<Node<'t>> {
     let mut cursor = node.walk();
-    node.children(&mut cursor).find(|c| c.kind() == kind)
+    node.children(&mut cursor).find(|c| c.kind_name() == kind)
 }
 
 /// Whether `node` has the anonymous token `token` (`type`, `default`) among its children.
 fn has_token(node: Node<'_>, token: &str) -> bool {
     let mut cursor = node.walk();
     node.children(&mut cursor)
-        .any(|c| !c.is_named() && c.kind() == token)
+        .any(|c| !c.is_named() && c.kind_name() == token)
 }
 
 fn import_names(clause: Node<'_>, text: &str, statement_type: bool) -> Vec<Name> {
     let mut names = Vec::new();
     let mut cursor = clause.walk();
     for part in clause.named_children(&mut cursor) {
-        match part.kind() {
+        match part.kind_name() {
             "identifier" => names.push(Name {
                 name: "default".into(),
                 alias: Some(text[part.byte_range()].into()),
@@ -275,16 +275,14 @@ fn import_names(clause: Node<'_>, text: &str, statement_type: bool) -> Vec<Name>
 fn specifiers(list: Node<'_>, kind: &str, text: &str, statement_type: bool) -> Vec<Name> {
     let mut cursor = list.walk();
     list.named_children(&mut cursor)
-        .filter(|s| s.kind() == kind)
+        .filter(|s| s.kind_name() == kind)
         .filter_map(|s| {
-            let name = s.child_by_field_name("name")?;
+            let name = s.field("name")?;
             Some(Name {
                 name: text[name.byte_range()]
                     .trim_matches(['"', '\''])
                     .to_string(),
-                alias: s
-                    .child_by_field_name("alias")
-                    .map(|a| text[a.byte_range()].to_string()),
+                alias: s.field("alias").map(|a| text[a.byte_range()].to_string()),
                 type_only: statement_type || has_token(s, "type"),
             })
         })
@@ -293,17 +291,17 @@ fn specifiers(list: Node<'_>, kind: &str, text: &str, statement_type: bool) -> V
 
 /// The names a declaration introduces: `export const a = 1, b = 2` → a, b.
 fn declared_names(declaration: Node<'_>, text: &str, out: &mut Vec<String>) {
-    if let Some(name) = declaration.child_by_field_name("name") {
+    if let Some(name) = declaration.field("name") {
         out.push(text[name.byte_range()].to_string());
         return;
     }
     let mut cursor = declaration.walk();
     for child in declaration.named_children(&mut cursor) {
-        match child.kind() {
+        match child.kind_name() {
             "variable_declarator" => {
                 if let Some(name) = child
-                    .child_by_field_name("name")
-                    .filter(|n| n.kind() == "identifier")
+                    .field("name")
+                    .filter(|n| n.kind_name() == "identifier")
                 {
                     out.push(text[name.byte_range()].to_string());
                 }

@@ -123,3 +123,12 @@ fn files_without_calls_skip_the_deep_walk_but_stay_correct() {
     assert_eq!(summary(&f), ["Import ./x [x] @1"]);
     assert_eq!(f.exports, ["importer"]);
 }
+
+#[test]
+fn calls_are_found_by_their_text_and_confirmed_in_the_tree() {
+    let f = facts(
+        "a.ts",
+        "// require('./comment') and import('./comment')\nconst s = \"require('./string')\";\nconst r = requireAll('./other');\nobj.require('./method');\nconst a = require('./a'), b = window.import;\nexport const c = () => import(/* chunk */ './c');\nnew require('./new');\n",
+    );
+    assert_eq!(summary(&f), ["Require ./a [] @5", "Dynamic ./c [] @6"]);
+}

@@ -170,19 +170,25 @@ impl Packages {
     /// same scope), when the package holding `importer` does not declare `name` as a dependency:
     /// `@acme/schema` for `@acme/schemas`. A declared or distant name is an npm package.
     pub fn misspelt(&self, importer: &str, name: &str) -> Option<&str> {
+        // Only scoped names: unscoped npm names are too close to each other (`vite`, `vitest`).
+        let (scope, _) = name.split_once('/')?;
         let declared = self
             .manifest_of(importer)
             .is_some_and(|m| m.dependencies.contains(name));
-        // Only scoped names: unscoped npm names are too close to each other (`vite`, `vitest`).
-        let scope = |n: &str| n.split_once('/').map(|(s, _)| s.to_string());
-        scope(name)?;
-        let near = self
-            .by_name
+        if declared {
+            return None;
+        }
+        // Asked for every import of an npm package: names whose lengths differ by more than
+        // two are more than two edits apart, and are not measured.
+        let length = name.chars().count();
+        self.by_name
             .keys()
-            .filter(|n| scope(n) == scope(name))
-            .min_by_key(|n| (structlint_core::config::edit_distance(n, name), n.as_str()))?;
-        let close = structlint_core::config::edit_distance(near, name) <= 2;
-        (close && !declared).then_some(near.as_str())
+            .filter(|n| n.split_once('/').is_some_and(|(s, _)| s == scope))
+            .filter(|n| n.chars().count().abs_diff(length) <= 2)
+            .map(|n| (structlint_core::config::edit_distance(n, name), n.as_str()))
+            .filter(|&(distance, _)| distance <= 2)
+            .min()
+            .map(|(_, n)| n)
     }
 
     /// The member whose directory is the deepest one containing `path`, unless a named

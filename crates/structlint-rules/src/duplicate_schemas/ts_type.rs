@@ -3,6 +3,7 @@
 //! ([`LocalNames`]), unions and intersections whatever their order. A construct not modelled
 //! here is written as its node kind with its parts normalised, so it still compares exactly.
 
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 
 use crate::duplicate_schemas::names::LocalNames;
@@ -28,7 +29,7 @@ impl TsTypes<'_> {
         }
         let d = depth + 1;
         let children = || named(node);
-        match node.kind() {
+        match node.kind_name() {
             "type_annotation"
             | "opting_type_annotation"
             | "omitting_type_annotation"
@@ -57,7 +58,7 @@ impl TsTypes<'_> {
                 let mut parts: Vec<String> = Vec::new();
                 for c in children() {
                     let t = self.ty(c, d);
-                    if c.kind() == "intersection_type" {
+                    if c.kind_name() == "intersection_type" {
                         parts.extend(split_top(&t, '&').into_iter().map(str::to_string));
                     } else {
                         parts.push(t);
@@ -99,9 +100,9 @@ impl TsTypes<'_> {
     /// `Array<T>` is `T[]`, `Record<K, V>` is `record<K,V>` (as zod's `z.record`), any other
     /// `Name<A, B>` keeps its arguments.
     fn generic(&self, node: Node<'_>, depth: usize) -> String {
-        let name = node.child_by_field_name("name").map_or("", |n| self.src(n));
+        let name = node.field("name").map_or("", |n| self.src(n));
         let args: Vec<String> = node
-            .child_by_field_name("type_arguments")
+            .field("type_arguments")
             .map(|a| named(a).into_iter().map(|t| self.ty(t, depth)).collect())
             .unwrap_or_default();
         match (name, args.as_slice()) {
@@ -116,7 +117,7 @@ impl TsTypes<'_> {
     pub fn object(&self, node: Node<'_>, depth: usize) -> String {
         let mut members: Vec<String> = named(node)
             .into_iter()
-            .filter(|m| m.kind() != "comment")
+            .filter(|m| m.kind_name() != "comment")
             .map(|m| {
                 let (key, ty) = self.member(m, depth);
                 format!("{key}:{ty}")
@@ -130,11 +131,11 @@ impl TsTypes<'_> {
     /// signature (`fn(string)->void`), as a property holding that function would be.
     pub fn member(&self, member: Node<'_>, depth: usize) -> (String, String) {
         let name = member
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| unquote(self.src(n)).to_string());
         let has = |token: &str| {
             let mut cursor = member.walk();
-            member.children(&mut cursor).any(|c| c.kind() == token)
+            member.children(&mut cursor).any(|c| c.kind_name() == token)
         };
         let optional = |ty: String| if has("?") { format!("{ty}?") } else { ty };
         let readonly = |ty: String| {
@@ -144,10 +145,10 @@ impl TsTypes<'_> {
                 ty
             }
         };
-        match member.kind() {
+        match member.kind_name() {
             "property_signature" => {
                 let ty = member
-                    .child_by_field_name("type")
+                    .field("type")
                     .map_or_else(|| "any".into(), |t| self.ty(t, depth));
                 (name.unwrap_or_default(), readonly(optional(ty)))
             }
@@ -159,10 +160,10 @@ impl TsTypes<'_> {
             "construct_signature" => ("new()".into(), self.function(member, depth)),
             "index_signature" => {
                 let index = member
-                    .child_by_field_name("index_type")
+                    .field("index_type")
                     .map_or_else(|| collapsed(self.src(member)), |t| self.ty(t, depth));
                 let ty = member
-                    .child_by_field_name("type")
+                    .field("type")
                     .map_or_else(|| "any".into(), |t| self.ty(t, depth));
                 (format!("[{index}]"), readonly(ty))
             }
@@ -174,33 +175,33 @@ impl TsTypes<'_> {
     /// their types, optionality and order do.
     fn function(&self, node: Node<'_>, depth: usize) -> String {
         let type_parameters = node
-            .child_by_field_name("type_parameters")
+            .field("type_parameters")
             .map_or_else(String::new, |t| self.ty(t, depth));
         let parameters: Vec<String> = node
-            .child_by_field_name("parameters")
+            .field("parameters")
             .map(|p| {
                 named(p)
                     .into_iter()
-                    .filter(|p| p.kind() != "comment")
+                    .filter(|p| p.kind_name() != "comment")
                     .map(|p| self.parameter(p, depth))
                     .collect()
             })
             .unwrap_or_default();
         let returns = node
-            .child_by_field_name("return_type")
-            .or_else(|| node.child_by_field_name("type"))
+            .field("return_type")
+            .or_else(|| node.field("type"))
             .map_or_else(|| "any".into(), |t| self.ty(t, depth));
         format!("fn{type_parameters}({})->{returns}", parameters.join(","))
     }
 
     fn parameter(&self, parameter: Node<'_>, depth: usize) -> String {
         let ty = parameter
-            .child_by_field_name("type")
+            .field("type")
             .map_or_else(|| "any".into(), |t| self.ty(t, depth));
         let pattern = parameter
-            .child_by_field_name("pattern")
-            .or_else(|| parameter.child_by_field_name("name"));
-        match (parameter.kind(), pattern.map(|p| p.kind())) {
+            .field("pattern")
+            .or_else(|| parameter.field("name"));
+        match (parameter.kind_name(), pattern.map(|p| p.kind_name())) {
             ("optional_parameter", _) => format!("{ty}?"),
             (_, Some("rest_pattern")) => format!("...{ty}"),
             (_, Some("this")) => format!("this:{ty}"),

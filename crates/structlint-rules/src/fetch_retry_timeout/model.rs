@@ -177,24 +177,34 @@ pub(crate) struct FetchFacts {
 
 /// `a.b.c` / `a::b::c` → `c`.
 pub(crate) fn last_segment(path: &str) -> &str {
-    path.rsplit(['.', ':']).next().unwrap_or(path)
+    // Bytes, not a pattern searcher: this is asked for every call around every use.
+    path.bytes()
+        .rposition(|b| b == b'.' || b == b':')
+        .map_or(path, |i| &path[i + 1..])
 }
 
 /// Whether a callee as written (`withRetry`, `this.withRetry`, `backoff::future::retry`)
 /// calls the configured `name` (`withRetry`, or a full path such as `backoff::future::retry`).
 pub(crate) fn callee_matches(callee: &str, name: &str) -> bool {
-    let callee = callee
-        .split('<')
-        .next()
-        .unwrap_or(callee)
-        .trim()
-        .trim_end_matches("::");
+    let mut callee = callee
+        .bytes()
+        .position(|b| b == b'<')
+        .map_or(callee, |i| &callee[..i])
+        .trim();
+    while let Some(shorter) = callee.strip_suffix("::") {
+        callee = shorter;
+    }
+    // Asked of every call around every use of a name: most callees end otherwise, and a
+    // suffix comparison turns them away before anything is searched.
+    let Some(before) = callee.strip_suffix(last_segment(name)) else {
+        return false;
+    };
     if name.contains("::") || name.contains('.') {
-        callee == name
-            || callee.ends_with(&format!("::{name}"))
-            || callee.ends_with(&format!(".{name}"))
+        callee
+            .strip_suffix(name)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with("::") || rest.ends_with('.'))
     } else {
-        last_segment(callee) == name
+        before.is_empty() || before.ends_with(['.', ':'])
     }
 }
 
@@ -218,5 +228,9 @@ mod tests {
         ));
         assert!(!callee_matches("retry", "backoff::future::retry"));
         assert!(callee_matches("with_retry::<_, Error>", "with_retry"));
+        assert!(!callee_matches("xretry", "retry"));
+        assert!(callee_matches("api.net.retry", "net.retry"));
+        assert!(!callee_matches("api.subnet.retry", "net.retry"));
+        assert!(!callee_matches("net.retry.x", "net.retry"));
     }
 }

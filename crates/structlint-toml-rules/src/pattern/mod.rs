@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use structlint_lang::NodeNames;
 
 use regex::Regex;
 use structlint_lang::tree_sitter::{Node, Tree};
@@ -111,7 +112,7 @@ impl Pattern {
                 .filter(|(_, n)| !n.is_extra())
                 .collect();
             let wrapper = matches!(
-                node.kind(),
+                node.kind_name(),
                 "program" | "source_file" | "expression_statement"
             );
             match named.as_slice() {
@@ -120,7 +121,7 @@ impl Pattern {
                     node = *only;
                 }
                 _ => {
-                    return (node.kind() != "program" && node.kind() != "source_file")
+                    return (node.kind_name() != "program" && node.kind_name() != "source_file")
                         .then_some(path);
                 }
             }

@@ -9,6 +9,7 @@
 //! The standard `#eq?`, `#not-eq?`, `#match?`, `#not-match?`, `#any-of?` are tree-sitter's.
 
 use std::sync::Arc;
+use structlint_lang::NodeNames;
 
 use structlint_core::closest;
 use structlint_lang::Grammar;
@@ -208,7 +209,7 @@ impl NodeTest {
             return false;
         }
         match self {
-            NodeTest::Kind(kind) => node.kind() == kind,
+            NodeTest::Kind(kind) => node.kind_name() == kind,
             NodeTest::Pattern(p) => {
                 p.root_kind.is_none_or(|k| k == node.kind_id())
                     && p.matches(node, text, &mut Bindings::new(), budget)

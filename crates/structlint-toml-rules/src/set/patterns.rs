@@ -2,6 +2,7 @@
 //! start there.
 
 use std::ops::Range;
+use structlint_lang::NodeNames;
 
 use structlint_lang::Grammar;
 use structlint_lang::tree_sitter::{Node, Tree};
@@ -84,7 +85,7 @@ impl RuleSet {
                 && c.not_regex.as_ref().is_none_or(|r| !r.is_match(value))
                 && c.kind.as_ref().is_none_or(|k| {
                     node.descendant_for_byte_range(range.start, range.end)
-                        .is_some_and(|n| n.kind() == k)
+                        .is_some_and(|n| n.kind_name() == k)
                 });
             if !ok {
                 return None;

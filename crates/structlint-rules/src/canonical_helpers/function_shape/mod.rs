@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use structlint_core::NodeNames;
 
 use structlint_core::tree_sitter::{Node, TreeCursor};
 use structlint_core::{FileContext, Span};
@@ -80,21 +81,19 @@ pub(crate) fn functions(cx: &FileContext<'_>) -> Vec<Function> {
 
 /// The name and the code (parameters and body) of a function declared by `node`.
 fn declared_function(node: Node<'_>) -> Option<(Node<'_>, Node<'_>)> {
-    match node.kind() {
+    match node.kind_name() {
         "function_declaration"
         | "generator_function_declaration"
         | "method_definition"
-        | "function_item" => Some((node.child_by_field_name("name")?, node)),
+        | "function_item" => Some((node.field("name")?, node)),
         "variable_declarator" | "public_field_definition" => {
-            let name = node
-                .child_by_field_name("name")
-                .or_else(|| node.child_by_field_name("property"))?;
-            let value = node.child_by_field_name("value")?;
+            let name = node.field("name").or_else(|| node.field("property"))?;
+            let value = node.field("value")?;
             let is_function = matches!(
-                value.kind(),
+                value.kind_name(),
                 "arrow_function" | "function_expression" | "function" | "generator_function"
             );
-            (is_function && matches!(name.kind(), "identifier" | "property_identifier"))
+            (is_function && matches!(name.kind_name(), "identifier" | "property_identifier"))
                 .then_some((name, value))
         }
         _ => None,
@@ -143,7 +142,7 @@ struct Enclosing {
 impl Enclosing {
     /// What the children of `node` are inside of.
     fn enter(self, node: Node<'_>) -> Enclosing {
-        let kind = node.kind();
+        let kind = node.kind_name();
         Enclosing {
             in_type: self.in_type
                 || matches!(kind, "class_body" | "object" | "impl_item" | "trait_item"),
@@ -164,7 +163,12 @@ impl Enclosing {
     }
 
     fn place_of(self, node: Node<'_>) -> Place {
-        if self.in_type || matches!(node.kind(), "method_definition" | "public_field_definition") {
+        if self.in_type
+            || matches!(
+                node.kind_name(),
+                "method_definition" | "public_field_definition"
+            )
+        {
             Place::Method
         } else if self.in_function {
             Place::Nested
@@ -176,22 +180,19 @@ impl Enclosing {
 
 /// The parameter patterns of a function (`code` is the declaration or the function value).
 fn params(code: Node<'_>, text: &str) -> Vec<String> {
-    let Some(list) = code
-        .child_by_field_name("parameters")
-        .or_else(|| code.child_by_field_name("parameter"))
-    else {
+    let Some(list) = code.field("parameters").or_else(|| code.field("parameter")) else {
         return Vec::new();
     };
-    if list.kind() == "identifier" {
+    if list.kind_name() == "identifier" {
         return vec![text[list.byte_range()].to_string()];
     }
     let mut cursor = list.walk();
     list.named_children(&mut cursor)
         .filter(|p| !p.is_extra())
         .map(|p| {
-            let pattern = p.child_by_field_name("pattern").unwrap_or(p);
+            let pattern = p.field("pattern").unwrap_or(p);
             let written = &text[pattern.byte_range()];
-            let optional = p.kind() == "optional_parameter";
+            let optional = p.kind_name() == "optional_parameter";
             // Long destructurings are clipped: the advice shows a call's shape, not its code.
             let mut shown: String = written.split_whitespace().collect::<Vec<_>>().join(" ");
             if shown.chars().count() > 40 {
@@ -203,16 +204,16 @@ fn params(code: Node<'_>, text: &str) -> Vec<String> {
 }
 
 fn is_exported(node: Node<'_>, text: &str) -> bool {
-    if node.kind() == "function_item" {
+    if node.kind_name() == "function_item" {
         let mut cursor = node.walk();
         return node
             .children(&mut cursor)
-            .any(|c| c.kind() == "visibility_modifier" && &text[c.byte_range()] == "pub");
+            .any(|c| c.kind_name() == "visibility_modifier" && &text[c.byte_range()] == "pub");
     }
     // `export function f` and `export const f = …` (declarator → declaration → export).
     std::iter::successors(node.parent(), |n| n.parent())
         .take(2)
-        .any(|n| n.kind() == "export_statement")
+        .any(|n| n.kind_name() == "export_statement")
 }
 
 /// Names bound inside the function (parameters, locals, closure and catch parameters), each
@@ -225,7 +226,7 @@ fn collect_bindings<'t>(
     bound: &mut HashMap<&'t str, usize>,
 ) {
     let node = cursor.node();
-    let kind = node.kind();
+    let kind = node.kind_name();
     if in_pattern && matches!(kind, "identifier" | "shorthand_property_identifier_pattern") {
         let next = bound.len();
         bound.entry(&text[node.byte_range()]).or_insert(next);
@@ -244,7 +245,7 @@ fn collect_bindings<'t>(
                 ("for_in_statement", Some("left")) => true,
                 ("parameter" | "let_declaration" | "for_expression", Some("pattern")) => true,
                 ("closure_parameters", _) => {
-                    let child = cursor.node().kind();
+                    let child = cursor.node().kind_name();
                     child == "identifier" || child.ends_with("pattern")
                 }
                 ("function_declaration" | "function_item", Some("name")) => true,
@@ -293,17 +294,17 @@ impl<'t> Tokens<'t> {
     /// Hashes the tokens under the cursor's node, leaving the cursor there.
     fn walk(&mut self, cursor: &mut TreeCursor<'_>, skip: Option<Node<'_>>, text: &'t str) {
         let node = cursor.node();
-        let kind = node.kind();
+        let kind = node.kind_name();
         if Some(node) == skip || node.is_extra() || SKIPPED.contains(&kind) {
             return;
         }
         if kind == "call_expression"
-            && let Some(callee) = node.child_by_field_name("function")
+            && let Some(callee) = node.field("function")
         {
             let callee = callee
-                .child_by_field_name("property")
-                .or_else(|| callee.child_by_field_name("field"))
-                .or_else(|| callee.child_by_field_name("name"))
+                .field("property")
+                .or_else(|| callee.field("field"))
+                .or_else(|| callee.field("name"))
                 .unwrap_or(callee);
             self.calls.push(text[callee.byte_range()].to_string());
         }

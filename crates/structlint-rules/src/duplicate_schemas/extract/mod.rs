@@ -5,6 +5,7 @@
 mod zod;
 
 use std::collections::HashSet;
+use structlint_core::NodeNames;
 
 use structlint_core::tree_sitter::Node;
 use structlint_core::{FileContext, Language};
@@ -37,11 +38,8 @@ pub(crate) fn facts(cx: &FileContext<'_>) -> SchemaFacts {
         let mut cursor = tree.root_node().walk();
         tree.root_node()
             .named_children(&mut cursor)
-            .map(|node| match node.kind() {
-                "export_statement" => (
-                    node.child_by_field_name("declaration").unwrap_or(node),
-                    true,
-                ),
+            .map(|node| match node.kind_name() {
+                "export_statement" => (node.field("declaration").unwrap_or(node), true),
                 _ => (node, false),
             })
             .collect()
@@ -59,13 +57,13 @@ pub(crate) fn facts(cx: &FileContext<'_>) -> SchemaFacts {
     };
     let mut found = SchemaFacts::default();
     for &(node, exported) in &statements {
-        let schema = match node.kind() {
+        let schema = match node.kind_name() {
             "interface_declaration" => ts_schema(cx, &types, node, SchemaKind::Interface, "body"),
             "type_alias_declaration" => {
-                let value = node.child_by_field_name("value");
-                if let (Some(name), Some(value)) = (node.child_by_field_name("name"), value)
-                    && value.kind() != "object_type"
-                    && node.child_by_field_name("type_parameters").is_none()
+                let value = node.field("value");
+                if let (Some(name), Some(value)) = (node.field("name"), value)
+                    && value.kind_name() != "object_type"
+                    && node.field("type_parameters").is_none()
                 {
                     found.aliases.push((
                         names.reference(&text[name.byte_range()]),
@@ -87,12 +85,12 @@ pub(crate) fn facts(cx: &FileContext<'_>) -> SchemaFacts {
 
 /// The names a top-level statement declares.
 fn declared_names(node: Node<'_>, text: &str) -> Vec<String> {
-    match node.kind() {
+    match node.kind_name() {
         "lexical_declaration" | "variable_declaration" => {
             let mut cursor = node.walk();
             node.named_children(&mut cursor)
-                .filter_map(|d| d.child_by_field_name("name"))
-                .filter(|n| n.kind() == "identifier")
+                .filter_map(|d| d.field("name"))
+                .filter(|n| n.kind_name() == "identifier")
                 .map(|n| text[n.byte_range()].to_string())
                 .collect()
         }
@@ -103,7 +101,7 @@ fn declared_names(node: Node<'_>, text: &str) -> Vec<String> {
                 .collect()
         }
         _ => node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| text[n.byte_range()].to_string())
             .into_iter()
             .collect(),
@@ -119,19 +117,19 @@ fn ts_schema(
     body: &str,
 ) -> Option<Schema> {
     let text = cx.text();
-    let name = node.child_by_field_name("name")?;
+    let name = node.field("name")?;
     let body = node
-        .child_by_field_name(body)
-        .filter(|b| matches!(b.kind(), "object_type" | "interface_body"))?;
+        .field(body)
+        .filter(|b| matches!(b.kind_name(), "object_type" | "interface_body"))?;
     let mut cursor = node.walk();
-    let partial = node.child_by_field_name("type_parameters").is_some()
+    let partial = node.field("type_parameters").is_some()
         || node
             .named_children(&mut cursor)
-            .any(|c| c.kind() == "extends_type_clause");
+            .any(|c| c.kind_name() == "extends_type_clause");
     let mut fields = Vec::new();
     let mut cursor = body.walk();
     for member in body.named_children(&mut cursor) {
-        if member.kind() == "comment" {
+        if member.kind_name() == "comment" {
             continue;
         }
         let (key, ty) = types.member(member, 0);

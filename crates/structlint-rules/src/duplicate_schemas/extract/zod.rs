@@ -4,6 +4,7 @@
 //! validates compare equal.
 
 use structlint_core::FileContext;
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 
 use crate::duplicate_schemas::shape::{
@@ -64,11 +65,11 @@ pub(crate) fn schema(
     let mut cursor = declaration.walk();
     let declarator = declaration
         .named_children(&mut cursor)
-        .find(|c| c.kind() == "variable_declarator")?;
+        .find(|c| c.kind_name() == "variable_declarator")?;
     let name = declarator
-        .child_by_field_name("name")
-        .filter(|n| n.kind() == "identifier")?;
-    let (object, base) = zod_object(declarator.child_by_field_name("value")?, text)?;
+        .field("name")
+        .filter(|n| n.kind_name() == "identifier")?;
+    let (object, base) = zod_object(declarator.field("value")?, text)?;
     let (fields, partial) = members(types, object, 0)?;
     let mut schema = Schema {
         name: text[name.byte_range()].to_string(),
@@ -97,11 +98,11 @@ fn members(types: &TsTypes<'_>, object: Node<'_>, depth: usize) -> Option<(Vec<F
     let mut partial = false;
     let mut cursor = object.walk();
     for member in object.named_children(&mut cursor) {
-        match member.kind() {
+        match member.kind_name() {
             "pair" => {
-                let key = unquote(&types.text[member.child_by_field_name("key")?.byte_range()]);
+                let key = unquote(&types.text[member.field("key")?.byte_range()]);
                 let ty = member
-                    .child_by_field_name("value")
+                    .field("value")
                     .map_or_else(|| "unknown".into(), |v| zod_type(types, v, depth));
                 fields.push(Field::new(
                     key,
@@ -121,23 +122,20 @@ fn members(types: &TsTypes<'_>, object: Node<'_>, depth: usize) -> Option<(Vec<F
 /// `X.extend({…})`.
 fn zod_object<'t>(node: Node<'t>, text: &str) -> Option<(Node<'t>, Option<String>)> {
     let function = node
-        .child_by_field_name("function")
-        .filter(|f| f.kind() == "member_expression")?;
-    let (object, property) = (
-        function.child_by_field_name("object")?,
-        function.child_by_field_name("property")?,
-    );
+        .field("function")
+        .filter(|f| f.kind_name() == "member_expression")?;
+    let (object, property) = (function.field("object")?, function.field("property")?);
     let argument = || {
-        node.child_by_field_name("arguments")
+        node.field("arguments")
             .and_then(|a| a.named_child(0))
-            .filter(|a| a.kind() == "object")
+            .filter(|a| a.kind_name() == "object")
     };
     match (&text[object.byte_range()], &text[property.byte_range()]) {
         ("z", "object" | "strictObject" | "looseObject") => Some((argument()?, None)),
         (_, "strict" | "passthrough" | "strip" | "describe" | "brand" | "readonly" | "openapi") => {
             zod_object(object, text)
         }
-        (base, "extend") if object.kind() == "identifier" => {
+        (base, "extend") if object.kind_name() == "identifier" => {
             Some((argument()?, Some(base.to_string())))
         }
         _ => None,
@@ -152,7 +150,7 @@ fn zod_type(types: &TsTypes<'_>, node: Node<'_>, depth: usize) -> String {
         return verbatim();
     }
     let d = depth + 1;
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "member_expression" if !text[node.byte_range()].starts_with("z.") => {
             return types.names.reference(&text[node.byte_range()]);
         }
@@ -160,23 +158,18 @@ fn zod_type(types: &TsTypes<'_>, node: Node<'_>, depth: usize) -> String {
         _ => return verbatim(),
     }
     let Some((object, property)) = node
-        .child_by_field_name("function")
-        .filter(|f| f.kind() == "member_expression")
-        .and_then(|f| {
-            Some((
-                f.child_by_field_name("object")?,
-                &text[f.child_by_field_name("property")?.byte_range()],
-            ))
-        })
+        .field("function")
+        .filter(|f| f.kind_name() == "member_expression")
+        .and_then(|f| Some((f.field("object")?, &text[f.field("property")?.byte_range()])))
     else {
         return verbatim();
     };
     let args: Vec<Node<'_>> = node
-        .child_by_field_name("arguments")
+        .field("arguments")
         .map(|a| {
             let mut c = a.walk();
             a.named_children(&mut c)
-                .filter(|n| n.kind() != "comment")
+                .filter(|n| n.kind_name() != "comment")
                 .collect()
         })
         .unwrap_or_default();
@@ -186,7 +179,7 @@ fn zod_type(types: &TsTypes<'_>, node: Node<'_>, depth: usize) -> String {
     };
     let list = |i: usize| -> Vec<Node<'_>> {
         args.get(i)
-            .filter(|a| a.kind() == "array")
+            .filter(|a| a.kind_name() == "array")
             .map(|a| {
                 let mut c = a.walk();
                 a.named_children(&mut c).collect()
@@ -203,7 +196,7 @@ fn zod_type(types: &TsTypes<'_>, node: Node<'_>, depth: usize) -> String {
             "nullable" => union_of([arg(0), "null".into()]),
             "enum" => literal_enum(list(0).iter().map(|m| unquote(&text[m.byte_range()]))),
             "literal" => match args.first() {
-                Some(a) if a.kind() == "string" => {
+                Some(a) if a.kind_name() == "string" => {
                     literal_enum(std::iter::once(unquote(&text[a.byte_range()])))
                 }
                 Some(a) => collapsed(&text[a.byte_range()]),

@@ -6,6 +6,7 @@ mod names;
 mod serde;
 
 use structlint_core::FileContext;
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 
 use crate::duplicate_schemas::rust::names::RustNames;
@@ -20,7 +21,7 @@ pub(crate) fn schemas(cx: &FileContext<'_>) -> Vec<Schema> {
     let names = RustNames::new(cx.path(), root, text);
     let mut cursor = root.walk();
     root.named_children(&mut cursor)
-        .filter(|n| matches!(n.kind(), "struct_item" | "enum_item"))
+        .filter(|n| matches!(n.kind_name(), "struct_item" | "enum_item"))
         .filter(|n| derives_serde(*n, text))
         .filter_map(|n| schema(cx, &names, n))
         .collect()
@@ -43,24 +44,24 @@ fn attributes(item: Node<'_>) -> Vec<Node<'_>> {
     std::iter::successors(item.prev_named_sibling(), |n| n.prev_named_sibling())
         .take_while(|n| {
             matches!(
-                n.kind(),
+                n.kind_name(),
                 "attribute_item" | "line_comment" | "block_comment"
             )
         })
-        .filter(|n| n.kind() == "attribute_item")
+        .filter(|n| n.kind_name() == "attribute_item")
         .collect()
 }
 
 fn schema(cx: &FileContext<'_>, names: &RustNames, item: Node<'_>) -> Option<Schema> {
     let text = cx.text();
-    let name = item.child_by_field_name("name")?;
-    let body = item.child_by_field_name("body")?;
+    let name = item.field("name")?;
+    let body = item.field("body")?;
     let mut container = Serde::default();
     for attribute in attributes(item).iter().rev() {
         container.add(&text[attribute.byte_range()]);
     }
     let reader = Reader { text, names };
-    let enumeration = item.kind() == "enum_item";
+    let enumeration = item.kind_name() == "enum_item";
     let (fields, partial) = if enumeration {
         reader.members(body, &container, true)
     } else {
@@ -73,7 +74,7 @@ fn schema(cx: &FileContext<'_>, names: &RustNames, item: Node<'_>) -> Option<Sch
     let mut cursor = item.walk();
     let exported = item
         .named_children(&mut cursor)
-        .any(|c| c.kind() == "visibility_modifier" && &text[c.byte_range()] == "pub");
+        .any(|c| c.kind_name() == "visibility_modifier" && &text[c.byte_range()] == "pub");
     Some(Schema {
         name: text[name.byte_range()].to_string(),
         identity: names.path(&text[name.byte_range()]),
@@ -105,7 +106,7 @@ impl Reader<'_> {
         for member in body.named_children(&mut cursor) {
             let own = std::mem::take(&mut pending);
             let text = &self.text[member.byte_range()];
-            let (name, ty) = match member.kind() {
+            let (name, ty) = match member.kind_name() {
                 "attribute_item" => {
                     pending = own;
                     pending.add(text);
@@ -115,14 +116,14 @@ impl Reader<'_> {
                     pending = own;
                     continue;
                 }
-                "field_declaration" => match member.child_by_field_name("name") {
+                "field_declaration" => match member.field("name") {
                     Some(n) => (
                         self.text[n.byte_range()].to_string(),
                         self.field_type(member),
                     ),
                     None => continue,
                 },
-                "enum_variant" if variants => match member.child_by_field_name("name") {
+                "enum_variant" if variants => match member.field("name") {
                     Some(n) => (
                         self.text[n.byte_range()].to_string(),
                         self.variant(member, outer),
@@ -130,7 +131,7 @@ impl Reader<'_> {
                     None => continue,
                 },
                 // A tuple struct's fields are its types, in order.
-                _ if body.kind() == "ordered_field_declaration_list" => {
+                _ if body.kind_name() == "ordered_field_declaration_list" => {
                     position += 1;
                     ((position - 1).to_string(), self.ty(member, 0))
                 }
@@ -158,7 +159,7 @@ impl Reader<'_> {
 
     fn field_type(&self, field: Node<'_>) -> String {
         field
-            .child_by_field_name("type")
+            .field("type")
             .map_or_else(|| "_".into(), |t| self.ty(t, 0))
     }
 
@@ -169,10 +170,10 @@ impl Reader<'_> {
             rename_all: fields,
             ..Serde::default()
         };
-        let payload = match variant.child_by_field_name("body") {
+        let payload = match variant.field("body") {
             Some(body) => {
                 let (members, _) = self.members(body, &inner, false);
-                if body.kind() == "ordered_field_declaration_list" {
+                if body.kind_name() == "ordered_field_declaration_list" {
                     let types: Vec<&str> = members.iter().map(|f| f.ty.as_str()).collect();
                     format!("({})", types.join(","))
                 } else {
@@ -183,11 +184,9 @@ impl Reader<'_> {
             }
             None => String::new(),
         };
-        let value = variant
-            .child_by_field_name("value")
-            .map_or_else(String::new, |v| {
-                format!(" = {}", collapsed(&self.text[v.byte_range()]))
-            });
+        let value = variant.field("value").map_or_else(String::new, |v| {
+            format!(" = {}", collapsed(&self.text[v.byte_range()]))
+        });
         format!("variant{payload}{value}")
     }
 
@@ -197,7 +196,7 @@ impl Reader<'_> {
         if depth > MAX_TYPE_DEPTH {
             return collapsed(text);
         }
-        match node.kind() {
+        match node.kind_name() {
             "type_identifier" | "scoped_type_identifier" | "scoped_identifier" => {
                 self.names.path(text)
             }
@@ -206,7 +205,7 @@ impl Reader<'_> {
                 let mut cursor = node.walk();
                 let parts: Vec<String> = node
                     .children(&mut cursor)
-                    .filter(|c| !matches!(c.kind(), "line_comment" | "block_comment"))
+                    .filter(|c| !matches!(c.kind_name(), "line_comment" | "block_comment"))
                     .map(|c| self.ty(c, depth + 1))
                     .collect();
                 parts.join(" ")

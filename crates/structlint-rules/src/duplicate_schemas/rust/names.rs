@@ -3,6 +3,7 @@
 //! `ExpnGlobals` are two types; `HashMap` and `std::collections::HashMap` are one.
 
 use std::collections::{HashMap, HashSet};
+use structlint_core::NodeNames;
 
 use structlint_core::tree_sitter::Node;
 
@@ -35,14 +36,14 @@ impl RustNames {
         };
         let mut cursor = root.walk();
         for item in root.named_children(&mut cursor) {
-            match item.kind() {
+            match item.kind_name() {
                 "use_declaration" => {
-                    if let Some(argument) = item.child_by_field_name("argument") {
+                    if let Some(argument) = item.field("argument") {
                         names.expand_use(argument, text, &[]);
                     }
                 }
                 "struct_item" | "enum_item" | "type_item" | "union_item" | "trait_item" => {
-                    if let Some(name) = item.child_by_field_name("name") {
+                    if let Some(name) = item.field("name") {
                         names.declared.insert(text[name.byte_range()].to_string());
                     }
                 }
@@ -61,20 +62,17 @@ impl RustNames {
                 .chain(split(&text[n.byte_range()]))
                 .collect()
         };
-        match node.kind() {
+        match node.kind_name() {
             "use_as_clause" => {
-                if let (Some(path), Some(alias)) = (
-                    node.child_by_field_name("path"),
-                    node.child_by_field_name("alias"),
-                ) {
+                if let (Some(path), Some(alias)) = (node.field("path"), node.field("alias")) {
                     let full = self.absolute(&segments(path));
                     self.uses.insert(text[alias.byte_range()].to_string(), full);
                 }
             }
             "scoped_use_list" => {
-                let path = node.child_by_field_name("path").map(segments);
+                let path = node.field("path").map(segments);
                 let path = path.unwrap_or_else(|| prefix.to_vec());
-                if let Some(list) = node.child_by_field_name("list") {
+                if let Some(list) = node.field("list") {
                     self.expand_use(list, text, &path);
                 }
             }

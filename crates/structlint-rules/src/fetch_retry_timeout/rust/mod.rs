@@ -1,6 +1,7 @@
 //! `fetch-retry-timeout` on Rust: `reqwest` request chains that end in `.send()`.
 
 use structlint_core::FileContext;
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 
 use crate::fetch_retry_timeout::model::{
@@ -27,9 +28,9 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
             continue;
         };
         let function = std::iter::successors(node.parent(), |n| n.parent())
-            .find(|n| n.kind() == "function_item");
+            .find(|n| n.kind_name() == "function_item");
         if function
-            .and_then(|f| f.child_by_field_name("name"))
+            .and_then(|f| f.field("name"))
             .is_some_and(|n| wrappers.is_wrapper(&text[n.byte_range()]))
         {
             continue;
@@ -69,26 +70,26 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
 
 /// The receiver of a zero-argument `.send()` call.
 fn send_receiver<'t>(node: Node<'t>, text: &str) -> Option<Node<'t>> {
-    if node.kind() != "call_expression" {
+    if node.kind_name() != "call_expression" {
         return None;
     }
     let function = node
-        .child_by_field_name("function")
-        .filter(|f| f.kind() == "field_expression")?;
-    let field = function.child_by_field_name("field")?;
-    let arguments = node.child_by_field_name("arguments")?;
+        .field("function")
+        .filter(|f| f.kind_name() == "field_expression")?;
+    let field = function.field("field")?;
+    let arguments = node.field("arguments")?;
     (&text[field.byte_range()] == "send" && arguments.named_child_count() == 0)
-        .then(|| function.child_by_field_name("value"))
+        .then(|| function.field("value"))
         .flatten()
 }
 
 /// The variable a method chain starts from (`client` in `client.get(url).header(…)`).
 fn chain_root<'t>(mut node: Node<'t>, text: &'t str) -> Option<&'t str> {
     loop {
-        match node.kind() {
+        match node.kind_name() {
             "identifier" => return Some(&text[node.byte_range()]),
-            "call_expression" => node = node.child_by_field_name("function")?,
-            "field_expression" => node = node.child_by_field_name("value")?,
+            "call_expression" => node = node.field("function")?,
+            "field_expression" => node = node.field("value")?,
             _ => return None,
         }
     }
@@ -100,10 +101,10 @@ fn client_has_timeout(function: Node<'_>, text: &str, name: &str) -> bool {
     while let Some(n) = stack.pop() {
         let mut cursor = n.walk();
         stack.extend(n.named_children(&mut cursor));
-        if n.kind() == "let_declaration"
-            && n.child_by_field_name("pattern")
+        if n.kind_name() == "let_declaration"
+            && n.field("pattern")
                 .is_some_and(|p| text[p.byte_range()].trim_start_matches("mut ") == name)
-            && n.child_by_field_name("value")
+            && n.field("value")
                 .is_some_and(|v| text[v.byte_range()].contains(".timeout("))
         {
             return true;
@@ -114,9 +115,9 @@ fn client_has_timeout(function: Node<'_>, text: &str, name: &str) -> bool {
 
 fn inside_argument_of(node: Node<'_>, text: &str, names: &[String]) -> bool {
     std::iter::successors(node.parent(), |n| n.parent()).any(|n| {
-        n.kind() == "arguments"
+        n.kind_name() == "arguments"
             && n.parent()
-                .and_then(|call| call.child_by_field_name("function"))
+                .and_then(|call| call.field("function"))
                 .is_some_and(|f| {
                     names
                         .iter()

@@ -3,6 +3,7 @@
 //! function it is given, a hand-written retry loop). `ancestors` always run from the root to
 //! the node's parent.
 
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 
 use crate::fetch_retry_timeout::model::{RetryCaller, Wrappers, callee_matches};
@@ -23,23 +24,20 @@ pub(crate) fn is_function(kind: &str) -> bool {
 /// The name a function node is called by, when it has one.
 pub(crate) fn function_name(ancestors: &[Node<'_>], i: usize, text: &str) -> Option<String> {
     let n = ancestors[i];
-    let name = match n.kind() {
+    let name = match n.kind_name() {
         "function_declaration" | "generator_function_declaration" | "method_definition" => {
-            n.child_by_field_name("name")
+            n.field("name")
         }
         "arrow_function" | "function_expression" | "function" | "generator_function" => i
             .checked_sub(1)
             .map(|p| ancestors[p])
             .filter(|p| {
                 matches!(
-                    p.kind(),
+                    p.kind_name(),
                     "variable_declarator" | "pair" | "public_field_definition"
                 )
             })
-            .and_then(|p| {
-                p.child_by_field_name("name")
-                    .or_else(|| p.child_by_field_name("key"))
-            }),
+            .and_then(|p| p.field("name").or_else(|| p.field("key"))),
         _ => None,
     }?;
     Some(text[name.byte_range()].to_string())
@@ -62,10 +60,10 @@ pub(crate) fn named_at(ancestors: &[Node<'_>], i: usize, text: &str) -> Option<N
     let name = function_name(ancestors, i, text)?;
     let above = i.checked_sub(1).map(|p| ancestors[p]);
     let default_export = above
-        .filter(|p| p.kind() == "export_statement")
+        .filter(|p| p.kind_name() == "export_statement")
         .is_some_and(|p| text[p.byte_range()].starts_with("export default"));
-    let member = ancestors[i].kind() == "method_definition"
-        || above.is_some_and(|p| matches!(p.kind(), "pair" | "public_field_definition"));
+    let member = ancestors[i].kind_name() == "method_definition"
+        || above.is_some_and(|p| matches!(p.kind_name(), "pair" | "public_field_definition"));
     Some(Named {
         index: i,
         name,
@@ -98,15 +96,14 @@ pub(crate) fn timed(ancestors: &[Node<'_>], text: &str, w: &Wrappers) -> bool {
 /// Whether one of `ancestors` is an argument list of a call to one of `names`.
 pub(crate) fn inside_argument_of(ancestors: &[Node<'_>], text: &str, names: &[String]) -> bool {
     (1..ancestors.len()).any(|i| {
-        ancestors[i].kind() == "arguments"
+        ancestors[i].kind_name() == "arguments"
             && callee_of(ancestors[i - 1], text)
                 .is_some_and(|f| names.iter().any(|name| callee_matches(f, name)))
     })
 }
 
 fn callee_of<'t>(call: Node<'_>, text: &'t str) -> Option<&'t str> {
-    call.child_by_field_name("function")
-        .map(|f| &text[f.byte_range()])
+    call.field("function").map(|f| &text[f.byte_range()])
 }
 
 /// Inside the configured option (`queryFn: …`) or argument (`useSWR(key, fetcher)`) of a
@@ -116,7 +113,7 @@ fn inside_retry_caller(ancestors: &[Node<'_>], text: &str, callers: &[RetryCalle
         return false;
     }
     (1..ancestors.len()).any(|i| {
-        if ancestors[i].kind() != "arguments" {
+        if ancestors[i].kind_name() != "arguments" {
             return false;
         }
         let Some(callee) = callee_of(ancestors[i - 1], text) else {
@@ -127,8 +124,8 @@ fn inside_retry_caller(ancestors: &[Node<'_>], text: &str, callers: &[RetryCalle
             .filter(|c| callee_matches(callee, &c.call))
             .any(|c| match (&c.option, c.argument) {
                 (Some(option), _) => ancestors[i + 1..].iter().any(|n| {
-                    n.kind() == "pair"
-                        && n.child_by_field_name("key").is_some_and(|k| {
+                    n.kind_name() == "pair"
+                        && n.field("key").is_some_and(|k| {
                             text[k.byte_range()].trim_matches(['"', '\'']) == option
                         })
                 }),
@@ -151,9 +148,9 @@ fn inside_retry_loop(ancestors: &[Node<'_>]) -> bool {
     let mut tries: Vec<Node<'_>> = Vec::new();
     for i in (0..ancestors.len()).rev() {
         let n = ancestors[i];
-        match n.kind() {
+        match n.kind_name() {
             "try_statement"
-                if n.child_by_field_name("body")
+                if n.field("body")
                     .zip(ancestors.get(i + 1))
                     .is_some_and(|(b, c)| b.id() == c.id()) =>
             {
@@ -175,21 +172,21 @@ fn inside_retry_loop(ancestors: &[Node<'_>]) -> bool {
 /// A `try` that leaves on success and whose `catch` does not end in `throw`.
 fn retries(t: Node<'_>) -> bool {
     let catch_rethrows = t
-        .child_by_field_name("handler")
-        .and_then(|h| h.child_by_field_name("body"))
+        .field("handler")
+        .and_then(|h| h.field("body"))
         .and_then(|b| b.named_child(b.named_child_count().checked_sub(1)? as u32))
-        .is_some_and(|last| last.kind() == "throw_statement");
-    !catch_rethrows && t.child_by_field_name("body").is_some_and(leaves_on_success)
+        .is_some_and(|last| last.kind_name() == "throw_statement");
+    !catch_rethrows && t.field("body").is_some_and(leaves_on_success)
 }
 
 /// Whether a block has a `return` or `break` of its own (not of a nested function).
 fn leaves_on_success(block: Node<'_>) -> bool {
     let mut stack = vec![block];
     while let Some(n) = stack.pop() {
-        if matches!(n.kind(), "return_statement" | "break_statement") {
+        if matches!(n.kind_name(), "return_statement" | "break_statement") {
             return true;
         }
-        if n.id() != block.id() && is_function(n.kind()) {
+        if n.id() != block.id() && is_function(n.kind_name()) {
             continue;
         }
         let mut cursor = n.walk();
@@ -211,27 +208,24 @@ pub(crate) struct Param {
 pub(crate) fn parameter(ancestors: &[Node<'_>], text: &str, name: &str) -> Option<Param> {
     (0..ancestors.len()).rev().find_map(|i| {
         let f = ancestors[i];
-        if !is_function(f.kind()) {
+        if !is_function(f.kind_name()) {
             return None;
         }
-        if let Some(single) = f.child_by_field_name("parameter") {
+        if let Some(single) = f.field("parameter") {
             return (&text[single.byte_range()] == name).then_some(Param {
                 function: i,
                 index: 0,
                 field: None,
             });
         }
-        let params = f.child_by_field_name("parameters")?;
+        let params = f.field("parameters")?;
         let mut cursor = params.walk();
         params
             .named_children(&mut cursor)
-            .filter(|p| !matches!(p.kind(), "comment" | "this"))
+            .filter(|p| !matches!(p.kind_name(), "comment" | "this"))
             .enumerate()
             .find_map(|(index, p)| {
-                let pattern = p
-                    .child_by_field_name("pattern")
-                    .or_else(|| p.child_by_field_name("left"))
-                    .unwrap_or(p);
+                let pattern = p.field("pattern").or_else(|| p.field("left")).unwrap_or(p);
                 binds(pattern, text, name).map(|field| Param {
                     function: i,
                     index,
@@ -244,21 +238,21 @@ pub(crate) fn parameter(ancestors: &[Node<'_>], text: &str, name: &str) -> Optio
 /// Whether a pattern binds `name`: `Some(None)` as a whole, `Some(Some(key))` as a property
 /// destructured from it.
 pub(crate) fn binds(pattern: Node<'_>, text: &str, name: &str) -> Option<Option<String>> {
-    match pattern.kind() {
+    match pattern.kind_name() {
         "identifier" => (&text[pattern.byte_range()] == name).then_some(None),
         "object_pattern" => {
             let mut cursor = pattern.walk();
             pattern.named_children(&mut cursor).find_map(|p| {
-                let (key, value) = match p.kind() {
+                let (key, value) = match p.kind_name() {
                     "shorthand_property_identifier_pattern" => (p, p),
                     "object_assignment_pattern" => {
-                        let left = p.child_by_field_name("left")?;
+                        let left = p.field("left")?;
                         (left, left)
                     }
                     "pair_pattern" => {
-                        let value = p.child_by_field_name("value")?;
-                        let value = value.child_by_field_name("left").unwrap_or(value);
-                        (p.child_by_field_name("key")?, value)
+                        let value = p.field("value")?;
+                        let value = value.field("left").unwrap_or(value);
+                        (p.field("key")?, value)
                     }
                     _ => return None,
                 };

@@ -8,6 +8,7 @@ mod signal;
 mod uses;
 
 use std::collections::{BTreeSet, HashMap};
+use structlint_core::NodeNames;
 
 use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
@@ -91,7 +92,7 @@ fn unwrapped(
     let mut ancestors: Vec<Node<'_>> = Vec::new();
     'walk: loop {
         let node = cursor.node();
-        if node.kind() == "call_expression"
+        if node.kind_name() == "call_expression"
             && let Some(u) = check_call(cx, text, node, &ancestors, w)
         {
             found.push(u);
@@ -119,7 +120,7 @@ fn check_call<'t>(
     ancestors: &[Node<'t>],
     w: &Wrappers,
 ) -> Option<(Unwrapped, Option<Target>)> {
-    let callee = node.child_by_field_name("function")?;
+    let callee = node.field("function")?;
     let callee_text = &text[callee.byte_range()];
     if !w.calls.iter().any(|c| is_network_call(callee_text, c)) {
         return None;
@@ -131,8 +132,8 @@ fn check_call<'t>(
     let parent = ancestors.last();
     // Fire and forget: nothing waits for the answer or reads it.
     if parent.is_some_and(|p| {
-        p.kind() == "expression_statement"
-            || (p.kind() == "unary_expression" && text[p.byte_range()].starts_with("void"))
+        p.kind_name() == "expression_statement"
+            || (p.kind_name() == "unary_expression" && text[p.byte_range()].starts_with("void"))
     }) {
         return None;
     }
@@ -144,9 +145,7 @@ fn check_call<'t>(
         ancestors,
         at: node,
     };
-    let options = node
-        .child_by_field_name("arguments")
-        .and_then(|a| a.named_child(1));
+    let options = node.field("arguments").and_then(|a| a.named_child(1));
     let deadline = options.map_or(Deadline::Absent, |o| signal::of_options(o, scope));
     let is_retried = retried(ancestors, text, w);
     let is_timed = deadline == Deadline::Timeout || timed(ancestors, text, w);
@@ -171,7 +170,7 @@ fn check_call<'t>(
     } else {
         rewrite::add_signal(node, text, 1)
     };
-    let awaited = parent.is_some_and(|p| p.kind() == "await_expression");
+    let awaited = parent.is_some_and(|p| p.kind_name() == "await_expression");
     let target = function.as_ref().map(|f: &Named| Target {
         skip: Some(ancestors[f.index].byte_range()),
         member: f.member,
@@ -201,16 +200,14 @@ fn check_call<'t>(
 /// not a call to a service. Its URL names a wasm file (`wasmBinaryFile`, `"./x.wasm"`), or
 /// the function it sits in compiles the response (`WebAssembly.instantiateStreaming`).
 fn loads_webassembly(node: Node<'_>, ancestors: &[Node<'_>], text: &str) -> bool {
-    let url = node
-        .child_by_field_name("arguments")
-        .and_then(|a| a.named_child(0));
+    let url = node.field("arguments").and_then(|a| a.named_child(0));
     if url.is_some_and(|u| text[u.byte_range()].to_ascii_lowercase().contains("wasm")) {
         return true;
     }
     ancestors
         .iter()
         .rev()
-        .find(|a| is_function(a.kind()))
+        .find(|a| is_function(a.kind_name()))
         .is_some_and(|f| text[f.byte_range()].contains("WebAssembly."))
 }
 

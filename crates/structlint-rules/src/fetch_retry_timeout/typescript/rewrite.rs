@@ -1,6 +1,7 @@
 //! A call rewritten with a deadline: `signal: AbortSignal.timeout(10_000)` in its options,
 //! joined to any signal it already has.
 
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 
 use crate::fetch_retry_timeout::typescript::signal::key_is;
@@ -11,22 +12,22 @@ pub(crate) const TIMEOUT: &str = "AbortSignal.timeout(10_000)";
 /// `index`), keeping a signal it has.
 pub(crate) fn add_signal(call: Node<'_>, text: &str, index: usize) -> String {
     let whole = &text[call.byte_range()];
-    let Some(arguments) = call.child_by_field_name("arguments") else {
+    let Some(arguments) = call.field("arguments") else {
         return whole.to_string();
     };
     let head = &text[call.start_byte()..arguments.start_byte()];
     let mut cursor = arguments.walk();
     let mut args: Vec<String> = arguments
         .named_children(&mut cursor)
-        .filter(|a| a.kind() != "comment")
+        .filter(|a| a.kind_name() != "comment")
         .map(|a| text[a.byte_range()].to_string())
         .collect();
     let options = arguments
         .named_child(index as u32)
-        .filter(|a| a.kind() != "comment");
+        .filter(|a| a.kind_name() != "comment");
     let with_signal = match options {
         None => format!("{{ signal: {TIMEOUT} }}"),
-        Some(o) if o.kind() == "object" => object_with_signal(o, text),
+        Some(o) if o.kind_name() == "object" => object_with_signal(o, text),
         Some(o) => format!("{{ ...{}, signal: {TIMEOUT} }}", &text[o.byte_range()]),
     };
     while args.len() < index {
@@ -60,16 +61,18 @@ pub(crate) fn with_deadline(signal: &str) -> String {
 
 fn object_with_signal(object: Node<'_>, text: &str) -> String {
     let mut cursor = object.walk();
-    let signal = object.named_children(&mut cursor).find(|p| match p.kind() {
-        "pair" => key_is(*p, text, "signal"),
-        "shorthand_property_identifier" => &text[p.byte_range()] == "signal",
-        _ => false,
-    });
+    let signal = object
+        .named_children(&mut cursor)
+        .find(|p| match p.kind_name() {
+            "pair" => key_is(*p, text, "signal"),
+            "shorthand_property_identifier" => &text[p.byte_range()] == "signal",
+            _ => false,
+        });
     match signal {
         // Keep the caller's signal and add the deadline to it.
         Some(signal) => {
             let value = signal
-                .child_by_field_name("value")
+                .field("value")
                 .map_or("signal", |v| &text[v.byte_range()]);
             format!(
                 "{}signal: {}{}",

@@ -3,6 +3,7 @@
 //! `setTimeout` aborts), or the caller's signal or options, taken from a parameter. Also the
 //! request's method, for whether it may be retried.
 
+use structlint_core::NodeNames;
 use structlint_core::tree_sitter::Node;
 
 use crate::fetch_retry_timeout::model::Via;
@@ -49,7 +50,7 @@ fn of_options_at(node: Node<'_>, scope: Scope<'_, '_>, depth: usize) -> Deadline
     if depth > DEPTH {
         return Deadline::Absent;
     }
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "member_expression" => match from_parameter(node, scope) {
             Some(p) => caller(p, Via::Options),
             None => declared_then(node, scope, depth, of_options_at),
@@ -57,8 +58,8 @@ fn of_options_at(node: Node<'_>, scope: Scope<'_, '_>, depth: usize) -> Deadline
         "object" => {
             let mut cursor = node.walk();
             let children: Vec<Node<'_>> = node.named_children(&mut cursor).collect();
-            let signal = children.iter().find_map(|p| match p.kind() {
-                "pair" if key_is(*p, scope.text, "signal") => p.child_by_field_name("value"),
+            let signal = children.iter().find_map(|p| match p.kind_name() {
+                "pair" if key_is(*p, scope.text, "signal") => p.field("value"),
                 "shorthand_property_identifier" if &scope.text[p.byte_range()] == "signal" => {
                     Some(*p)
                 }
@@ -70,7 +71,7 @@ fn of_options_at(node: Node<'_>, scope: Scope<'_, '_>, depth: usize) -> Deadline
             // `{ ...init, cache: "no-store" }` forwards whatever signal `init` has.
             children
                 .iter()
-                .filter(|p| p.kind() == "spread_element")
+                .filter(|p| p.kind_name() == "spread_element")
                 .filter_map(|p| p.named_child(0))
                 .map(|inner| of_options_at(inner, scope, depth + 1))
                 .find(|d| *d != Deadline::Absent)
@@ -88,7 +89,7 @@ fn of_signal_at(node: Node<'_>, scope: Scope<'_, '_>, depth: usize) -> Deadline 
     if depth > DEPTH {
         return Deadline::Absent;
     }
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "shorthand_property_identifier" => match from_parameter(node, scope) {
             Some(p) if p.field.is_none() => caller(p, Via::Signal),
             Some(p) => caller(p, Via::Options),
@@ -102,7 +103,7 @@ fn of_signal_at(node: Node<'_>, scope: Scope<'_, '_>, depth: usize) -> Deadline 
             {
                 return Deadline::Timeout;
             }
-            match node.child_by_field_name("object") {
+            match node.field("object") {
                 Some(object) => of_options_at(object, scope, depth + 1),
                 None => Deadline::Absent,
             }
@@ -112,7 +113,7 @@ fn of_signal_at(node: Node<'_>, scope: Scope<'_, '_>, depth: usize) -> Deadline 
             let mut found = Deadline::Absent;
             let mut stack = vec![node];
             while let Some(n) = stack.pop() {
-                if n.kind() == "array" {
+                if n.kind_name() == "array" {
                     let mut cursor = n.walk();
                     for item in n.named_children(&mut cursor) {
                         let d = of_signal_at(item, scope, depth + 1);
@@ -141,10 +142,13 @@ fn caller(p: Param, via: fn(usize) -> Via) -> Deadline {
 /// The parameter an identifier, or the object of a member chain (`opts.signal`), is.
 fn from_parameter(node: Node<'_>, scope: Scope<'_, '_>) -> Option<Param> {
     let mut root = node;
-    while root.kind() == "member_expression" {
-        root = root.child_by_field_name("object")?;
+    while root.kind_name() == "member_expression" {
+        root = root.field("object")?;
     }
-    if !matches!(root.kind(), "identifier" | "shorthand_property_identifier") {
+    if !matches!(
+        root.kind_name(),
+        "identifier" | "shorthand_property_identifier"
+    ) {
         return None;
     }
     let mut p = parameter(scope.ancestors, scope.text, &scope.text[root.byte_range()])?;
@@ -164,7 +168,7 @@ fn declared_then<'t>(
     then: fn(Node<'_>, Scope<'_, '_>, usize) -> Deadline,
 ) -> Deadline {
     let name = &scope.text[node.byte_range()];
-    if node.kind() == "member_expression" || !scope.text.contains("signal") {
+    if node.kind_name() == "member_expression" || !scope.text.contains("signal") {
         return Deadline::Absent;
     }
     match declared(scope, name) {
@@ -182,7 +186,7 @@ pub(crate) fn declared<'t>(scope: Scope<'_, 't>, name: &str) -> Option<(Node<'t>
         .ancestors
         .iter()
         .rev()
-        .find(|n| crate::fetch_retry_timeout::typescript::context::is_function(n.kind()));
+        .find(|n| crate::fetch_retry_timeout::typescript::context::is_function(n.kind_name()));
     innermost
         .and_then(|f| declared_in(*f, scope, name))
         .or_else(|| declared_in(*scope.ancestors.first()?, scope, name))
@@ -199,14 +203,14 @@ fn declared_in<'t>(
         if n.start_byte() >= scope.at.start_byte() {
             continue;
         }
-        if n.kind() == "variable_declarator"
+        if n.kind_name() == "variable_declarator"
             && let Some(field) = n
-                .child_by_field_name("name")
+                .field("name")
                 .and_then(|pattern| binds(pattern, scope.text, name))
             && best
                 .as_ref()
                 .is_none_or(|(b, _)| n.start_byte() > b.start_byte())
-            && let Some(value) = n.child_by_field_name("value")
+            && let Some(value) = n.field("value")
         {
             best = Some((value, field));
         }
@@ -217,7 +221,7 @@ fn declared_in<'t>(
 }
 
 pub(crate) fn key_is(pair: Node<'_>, text: &str, key: &str) -> bool {
-    pair.child_by_field_name("key")
+    pair.field("key")
         .is_some_and(|k| text[k.byte_range()].trim_matches(['"', '\'']) == key)
 }
 
@@ -228,7 +232,7 @@ pub(crate) fn method(options: Option<Node<'_>>, scope: Scope<'_, '_>) -> (Option
     let Some(options) = options else {
         return (Some("GET".into()), false);
     };
-    let object = match options.kind() {
+    let object = match options.kind_name() {
         // A parameter's method is the caller's to say; a variable's is in its declaration.
         "identifier" if scope.text.contains("method") => {
             let name = &scope.text[options.byte_range()];
@@ -240,7 +244,7 @@ pub(crate) fn method(options: Option<Node<'_>>, scope: Scope<'_, '_>) -> (Option
         "identifier" => return (Some("GET".into()), false),
         _ => Some(options),
     };
-    let Some(object) = object.filter(|o| o.kind() == "object") else {
+    let Some(object) = object.filter(|o| o.kind_name() == "object") else {
         return (None, false);
     };
     let keyed = scope.text[object.byte_range()]
@@ -250,10 +254,10 @@ pub(crate) fn method(options: Option<Node<'_>>, scope: Scope<'_, '_>) -> (Option
     let children: Vec<Node<'_>> = object.named_children(&mut cursor).collect();
     let literal = children
         .iter()
-        .find(|p| p.kind() == "pair" && key_is(**p, scope.text, "method"))
+        .find(|p| p.kind_name() == "pair" && key_is(**p, scope.text, "method"))
         .map(|p| {
-            p.child_by_field_name("value")
-                .filter(|v| v.kind() == "string")
+            p.field("value")
+                .filter(|v| v.kind_name() == "string")
                 .map(|v| {
                     scope.text[v.byte_range()]
                         .trim_matches(['"', '\''])
@@ -262,7 +266,7 @@ pub(crate) fn method(options: Option<Node<'_>>, scope: Scope<'_, '_>) -> (Option
         });
     let method = match literal {
         Some(m) => m,
-        None if children.iter().any(|c| c.kind() == "spread_element") => None,
+        None if children.iter().any(|c| c.kind_name() == "spread_element") => None,
         None => Some("GET".into()),
     };
     (method, keyed)

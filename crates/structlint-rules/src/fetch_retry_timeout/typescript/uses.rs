@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use structlint_core::NodeNames;
 
 use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
@@ -26,8 +27,8 @@ pub(crate) struct Target {
     pub member: bool,
 }
 
-/// The uses of `names` in the file. One scan of the text for identifiers; the tree is asked only about the hits, in
-/// text order, so that each descends from where the last one was (walking every node of a
+/// The uses of `names` in the file, found in the text as whole words; the tree is asked only
+/// about the hits, in text order, so that each descends from where the last one was (walking every node of a
 /// large file, or descending from the root for every hit, costs several times more).
 pub(crate) fn uses_of(
     cx: &FileContext<'_>,
@@ -38,32 +39,25 @@ pub(crate) fn uses_of(
     let text = cx.text();
     let bytes = text.as_bytes();
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
-    // Most identifiers are none of the names: a bit per (first byte, length) rules them out
-    // before any hashing.
-    let mut shapes = [0u64; 256];
-    for name in names.keys() {
-        if let Some(&first) = name.as_bytes().first() {
-            shapes[first as usize] |= 1 << name.len().min(63);
+    // Each name on its own with memchr's vectorised search, then the hits in text order: a
+    // file imports a few names, and scanning byte by byte for identifiers cost more.
+    let mut hits: Vec<(usize, &str)> = Vec::new();
+    for name in names.keys().filter(|n| !n.is_empty()) {
+        for start in memchr::memmem::find_iter(bytes, name.as_bytes()) {
+            let end = start + name.len();
+            let whole_word = (start == 0 || !is_ident(bytes[start - 1]))
+                && bytes.get(end).is_none_or(|&b| !is_ident(b));
+            if whole_word {
+                hits.push((start, name));
+            }
         }
     }
+    hits.sort_unstable();
     let mut found = Vec::new();
     let mut path = vec![root];
-    let mut at = 0;
-    while at < bytes.len() {
-        if !is_ident(bytes[at]) {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && is_ident(bytes[at]) {
-            at += 1;
-        }
-        if shapes[bytes[start] as usize] & (1 << (at - start).min(63)) == 0 {
-            continue;
-        }
-        let Some((name, target)) = text.get(start..at).and_then(|t| names.get_key_value(t)) else {
-            continue;
-        };
+    for (start, name) in hits {
+        let at = start + name.len();
+        let target = &names[name];
         if target
             .skip
             .as_ref()
@@ -112,16 +106,16 @@ fn is_reference(n: Node<'_>, ancestors: &[Node<'_>], text: &str, member: bool) -
     let Some(&parent) = ancestors.last() else {
         return false;
     };
-    match n.kind() {
+    match n.kind_name() {
         "identifier" | "shorthand_property_identifier" if !member => {
-            parent.child_by_field_name("name").is_none_or(|d| d.id() != n.id())
+            parent.field("name").is_none_or(|d| d.id() != n.id())
                 // `api.load()`, `React.useState`: a namespace, not the function.
-                && !(parent.kind() == "member_expression"
+                && !(parent.kind_name() == "member_expression"
                     && parent
-                        .child_by_field_name("object")
+                        .field("object")
                         .is_some_and(|o| o.id() == n.id()))
                 && !matches!(
-                    parent.kind(),
+                    parent.kind_name(),
                     "export_statement"
                         | "export_specifier"
                         | "import_specifier"
@@ -135,9 +129,9 @@ fn is_reference(n: Node<'_>, ancestors: &[Node<'_>], text: &str, member: bool) -
                 )
         }
         "property_identifier" if member => {
-            parent.kind() == "member_expression"
+            parent.kind_name() == "member_expression"
                 && parent
-                    .child_by_field_name("object")
+                    .field("object")
                     .is_some_and(|o| &text[o.byte_range()] == "this")
         }
         _ => false,
@@ -155,17 +149,15 @@ fn describe<'t>(
     // `this.load(…)`: the member expression is what is called.
     let mut callee = node;
     if let Some(&p) = ancestors.last()
-        && p.kind() == "member_expression"
-        && p.child_by_field_name("property")
-            .is_some_and(|q| q.id() == node.id())
+        && p.kind_name() == "member_expression"
+        && p.field("property").is_some_and(|q| q.id() == node.id())
     {
         callee = p;
         ancestors.pop();
     }
     let call = ancestors.last().copied().filter(|p| {
-        p.kind() == "call_expression"
-            && p.child_by_field_name("function")
-                .is_some_and(|f| f.id() == callee.id())
+        p.kind_name() == "call_expression"
+            && p.field("function").is_some_and(|f| f.id() == callee.id())
     });
     let at = call.unwrap_or(callee);
     if call.is_some() {
@@ -180,11 +172,11 @@ fn describe<'t>(
             at: call,
         };
         let own = named.as_ref().map(|n| n.index);
-        call.child_by_field_name("arguments")
+        call.field("arguments")
             .map(|a| {
                 let mut cursor = a.walk();
                 a.named_children(&mut cursor)
-                    .filter(|n| n.kind() != "comment")
+                    .filter(|n| n.kind_name() != "comment")
                     .map(|n| argument(n, scope, own, call.start_byte()))
                     .collect()
             })
@@ -202,7 +194,7 @@ fn describe<'t>(
         call: quoted,
         awaited: ancestors
             .last()
-            .is_some_and(|p| p.kind() == "await_expression"),
+            .is_some_and(|p| p.kind_name() == "await_expression"),
         retried: retried(ancestors, text, w),
         timed: timed(ancestors, text, w),
         default_export: named.as_ref().is_some_and(|n| n.default_export),
@@ -226,7 +218,7 @@ fn argument(
         ..Argument::default()
     };
     // A callback is neither a signal nor options; long code is not read for one either.
-    if is_function(node.kind()) || text.len() > QUOTED {
+    if is_function(node.kind_name()) || text.len() > QUOTED {
         return a;
     }
     a.timeout = text.contains("AbortSignal.timeout");
@@ -237,7 +229,8 @@ fn argument(
         || says("Signal")
         || says("method")
         || says("dempotency")
-        || (matches!(node.kind(), "identifier" | "member_expression") && is_parameter(node, scope));
+        || (matches!(node.kind_name(), "identifier" | "member_expression")
+            && is_parameter(node, scope));
     if a.timeout || !interesting {
         return a;
     }
@@ -266,13 +259,13 @@ fn argument(
 /// around the call.
 fn is_parameter(node: Node<'_>, scope: Scope<'_, '_>) -> bool {
     let mut root = node;
-    while root.kind() == "member_expression" {
-        match root.child_by_field_name("object") {
+    while root.kind_name() == "member_expression" {
+        match root.field("object") {
             Some(o) => root = o,
             None => return false,
         }
     }
-    root.kind() == "identifier"
+    root.kind_name() == "identifier"
         && crate::fetch_retry_timeout::typescript::context::parameter(
             scope.ancestors,
             scope.text,

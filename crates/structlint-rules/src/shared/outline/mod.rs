@@ -4,6 +4,7 @@
 mod rust;
 
 use std::ops::Range;
+use structlint_core::NodeNames;
 
 use structlint_core::tree_sitter::Node;
 use structlint_core::{FileContext, Language};
@@ -53,7 +54,7 @@ fn tree_top_level(cx: &FileContext<'_>) -> Option<Vec<Top>> {
         .named_children(&mut cursor)
         .map(|node| Top {
             bytes: node.byte_range(),
-            trivia: is_leading_trivia(node.kind()),
+            trivia: is_leading_trivia(node.kind_name()),
             item: describe(node, text, language).map(|(kind, name)| {
                 let named = name_node(node).unwrap_or(node);
                 (kind, name, named.byte_range())
@@ -108,17 +109,17 @@ fn assemble(cx: &FileContext<'_>, top: Vec<Top>) -> Vec<OutlineItem> {
 
 /// The identifier naming a declaration, looking through `export` and variable declarators.
 fn name_node(node: Node<'_>) -> Option<Node<'_>> {
-    if let Some(name) = node.child_by_field_name("name") {
+    if let Some(name) = node.field("name") {
         return Some(name);
     }
-    if let Some(inner) = node.child_by_field_name("declaration") {
+    if let Some(inner) = node.field("declaration") {
         return name_node(inner);
     }
     let mut cursor = node.walk();
     let declarator = node
         .named_children(&mut cursor)
-        .find(|c| c.kind() == "variable_declarator")?;
-    declarator.child_by_field_name("name")
+        .find(|c| c.kind_name() == "variable_declarator")?;
+    declarator.field("name")
 }
 
 fn is_leading_trivia(kind: &str) -> bool {
@@ -129,8 +130,7 @@ fn is_leading_trivia(kind: &str) -> bool {
 }
 
 fn field_text<'t>(node: Node<'_>, field: &str, text: &'t str) -> Option<&'t str> {
-    node.child_by_field_name(field)
-        .map(|n| &text[n.byte_range()])
+    node.field(field).map(|n| &text[n.byte_range()])
 }
 
 fn is_pascal(name: &str) -> bool {
@@ -143,12 +143,12 @@ fn describe(node: Node<'_>, text: &str, language: Language) -> Option<(&'static 
     }
     let jsx = matches!(language, Language::Tsx | Language::JavaScript);
     let name = || field_text(node, "name", text).map(str::to_string);
-    Some(match node.kind() {
+    Some(match node.kind_name() {
         "export_statement" => {
-            return match node.child_by_field_name("declaration") {
+            return match node.field("declaration") {
                 Some(declaration) => describe(declaration, text, language),
                 None => node
-                    .child_by_field_name("value")
+                    .field("value")
                     .map(|v| ("export default", one_line(&text[v.byte_range()]))),
             };
         }
@@ -172,9 +172,9 @@ fn describe(node: Node<'_>, text: &str, language: Language) -> Option<(&'static 
             let mut cursor = node.walk();
             let declarator = node
                 .named_children(&mut cursor)
-                .find(|c| c.kind() == "variable_declarator")?;
+                .find(|c| c.kind_name() == "variable_declarator")?;
             let name = field_text(declarator, "name", text)?.to_string();
-            let value = declarator.child_by_field_name("value").map(|v| v.kind());
+            let value = declarator.field("value").map(|v| v.kind_name());
             let function = matches!(
                 value,
                 Some("arrow_function" | "function_expression" | "function")
@@ -193,14 +193,14 @@ fn describe(node: Node<'_>, text: &str, language: Language) -> Option<(&'static 
 
 fn describe_rust(node: Node<'_>, text: &str) -> Option<(&'static str, String)> {
     let name = || field_text(node, "name", text).map(str::to_string);
-    Some(match node.kind() {
+    Some(match node.kind_name() {
         "function_item" => ("fn", name()?),
         "struct_item" => ("struct", name()?),
         "enum_item" => ("enum", name()?),
         "union_item" => ("union", name()?),
         "trait_item" => ("trait", name()?),
         // `mod x;` only declares a module that lives in another file: nothing to move.
-        "mod_item" if node.child_by_field_name("body").is_some() => ("mod", name()?),
+        "mod_item" if node.field("body").is_some() => ("mod", name()?),
         "const_item" => ("const", name()?),
         "static_item" => ("static", name()?),
         "type_item" => ("type", name()?),
