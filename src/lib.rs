@@ -108,6 +108,16 @@ impl Check {
         let engine = Engine::new(self.load_config()?);
         Ok(Findings(engine.check(&self.inputs)?))
     }
+
+    /// [`Check::run`], telling `progress` how many files it reads and when each is done.
+    pub fn run_with_progress(
+        &self,
+        progress: std::sync::Arc<dyn structlint_core::Progress>,
+    ) -> Result<Findings, ConfigError> {
+        let mut engine = Engine::new(self.load_config()?);
+        engine.set_progress(progress);
+        Ok(Findings(engine.check(&self.inputs)?))
+    }
 }
 
 /// The report of a run, with [`Findings::assert_clean`] for tests; it derefs to [`Report`].

@@ -95,18 +95,23 @@ fn run_check(args: &CheckArgs) -> Result<Report, u8> {
     {
         return Ok(report);
     }
-    check
-        .run()
-        .map(structlint::Findings::into_report)
-        .map_err(|error| {
-            if args.format == Format::Sarif {
-                let _ = emit(
-                    args,
-                    &structlint::sarif_config_error(&error.message, error_location(&error)),
-                );
-            }
-            report_error(&error)
-        })
+    let run = match super::progress::for_terminal() {
+        Some(bar) => {
+            let run = check.run_with_progress(bar.clone());
+            bar.finish();
+            run
+        }
+        None => check.run(),
+    };
+    run.map(structlint::Findings::into_report).map_err(|error| {
+        if args.format == Format::Sarif {
+            let _ = emit(
+                args,
+                &structlint::sarif_config_error(&error.message, error_location(&error)),
+            );
+        }
+        report_error(&error)
+    })
 }
 
 /// Writes the output to `--output` or stdout.

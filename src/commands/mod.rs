@@ -7,6 +7,7 @@ mod explain;
 mod fix;
 mod graph;
 mod init;
+mod progress;
 mod query;
 mod statistics;
 mod stdin;

@@ -46,7 +46,7 @@ pub use diagnostic::{
 };
 pub use engine::paths::normalize;
 pub use engine::read::too_large;
-pub use engine::{Engine, Timing};
+pub use engine::{Engine, Progress, Timing};
 pub use fix::{FileEdits, apply_edits};
 pub use inside::{ReadError, ReadErrorKind, check_relative, read_inside, resolve_inside};
 pub use provider::{AnyProvider, Provider};

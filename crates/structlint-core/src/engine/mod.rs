@@ -9,6 +9,7 @@ mod overrides_tests;
 pub(crate) mod paths;
 mod pool;
 mod prefilter;
+mod progress;
 pub(crate) mod read;
 pub(crate) mod regular;
 #[cfg(test)]
@@ -27,6 +28,7 @@ use crate::rule::{AnyWorkspaceRule, FileRule, RuleImpl};
 use crate::{Config, Report, RuleRun, SourceFile, WorkspaceContext};
 use file_phase::FileOutcome;
 use prefilter::Prefilter;
+pub use progress::Progress;
 pub use timing::Timing;
 
 /// Which rules a run checks: all of them (the CLI), the per-file rules only (an editor's
@@ -69,6 +71,7 @@ pub struct Engine {
     prefilter: Prefilter,
     overrides: crate::config::Overrides,
     variants: levels::Variants,
+    progress: Option<std::sync::Arc<dyn Progress>>,
 }
 
 impl Engine {
@@ -125,6 +128,7 @@ impl Engine {
             prefilter,
             overrides: config.overrides,
             variants: levels::Variants::default(),
+            progress: None,
         }
     }
 
@@ -134,6 +138,11 @@ impl Engine {
         if !self.providers.iter().any(|p| p.key() == provider.key()) {
             self.providers.push(provider);
         }
+    }
+
+    /// Tells `progress` how the runs of this engine go, file by file.
+    pub fn set_progress(&mut self, progress: std::sync::Arc<dyn Progress>) {
+        self.progress = Some(progress);
     }
 
     /// The project root every reported path is relative to.
@@ -211,15 +220,22 @@ impl Engine {
             timing::phase(|| discover::discover(&self.root, inputs, &self.files, whole_project));
         let found = found?;
         let limit = self.files.max_file_size;
-        let read = |candidate: &discover::Candidate, lint: bool| match overlay
-            .get(&candidate.abs)
-            .map_or_else(
+        if let Some(progress) = &self.progress {
+            progress.files_found(found.lint.len() + found.facts_only.len());
+        }
+        let read = |candidate: &discover::Candidate, lint: bool| {
+            let outcome = match overlay.get(&candidate.abs).map_or_else(
                 || read::read(candidate, limit),
                 |text| read::overlay(candidate, text, limit),
             ) {
-            Ok(file) => self.process_file(&file, lint, scope),
-            Err(note) if lint => FileOutcome::skipped(note),
-            Err(_) => FileOutcome::default(),
+                Ok(file) => self.process_file(&file, lint, scope),
+                Err(note) if lint => FileOutcome::skipped(note),
+                Err(_) => FileOutcome::default(),
+            };
+            if let Some(progress) = &self.progress {
+                progress.file_done();
+            }
+            outcome
         };
         let lint = found.lint.par_iter().map(|c| read(c, true));
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));

@@ -263,3 +263,34 @@ fn in_memory_sources_are_checked_like_files() {
     let report = engine(PathBuf::from("/"), &CALLS).check_sources(&[file]);
     assert_eq!(summary(&report), ["m.ts:1:4 warning todo: TODO left in"]);
 }
+
+#[test]
+fn progress_hears_of_every_file_read_inputs_or_not() {
+    #[derive(Default)]
+    struct Counted {
+        found: AtomicUsize,
+        done: AtomicUsize,
+    }
+    impl Progress for Counted {
+        fn files_found(&self, files: usize) {
+            self.found.fetch_add(files, Ordering::Relaxed);
+        }
+        fn file_done(&self) {
+            self.done.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let tmp = workspace(&[
+        ("a.ts", "// a\n"),
+        ("sub/b.ts", "// b\n"),
+        ("sub/c.ts", "// c\n"),
+        ("README.md", "not source\n"),
+    ]);
+    let counted = std::sync::Arc::new(Counted::default());
+    let mut engine = engine(tmp.path().to_path_buf(), &CALLS);
+    engine.set_progress(counted.clone());
+    engine.check(&[tmp.path().join("sub")]).unwrap();
+    // The workspace rule reads a.ts for its facts although only sub/ is reported on.
+    assert_eq!(counted.found.load(Ordering::Relaxed), 3);
+    assert_eq!(counted.done.load(Ordering::Relaxed), 3);
+}
