@@ -1,6 +1,7 @@
 //! The engine: discovery, the parallel file phase, the workspace phase, suppressions.
 
 mod artifacts;
+mod cache;
 mod discover;
 mod file_phase;
 mod levels;
@@ -25,6 +26,7 @@ use crate::AnyProvider;
 use crate::config::{ConfigError, FilesConfig, ResolveConfig};
 use crate::rule::{AnyWorkspaceRule, FileRule, RuleImpl};
 use crate::{Config, Report, RuleRun, SourceFile, WorkspaceContext};
+pub(crate) use cache::{decode_any, encode_any};
 use file_phase::FileOutcome;
 use prefilter::Prefilter;
 pub use timing::Timing;
@@ -69,6 +71,10 @@ pub struct Engine {
     prefilter: Prefilter,
     overrides: crate::config::Overrides,
     variants: levels::Variants,
+    /// What a file's outcome depends on besides its own text (see [`Engine::settings_hash`]).
+    settings: u128,
+    /// Where the result cache lives, when runs use one ([`Engine::with_cache`]).
+    cache_dir: Option<PathBuf>,
 }
 
 impl Engine {
@@ -125,7 +131,30 @@ impl Engine {
             prefilter,
             overrides: config.overrides,
             variants: levels::Variants::default(),
+            settings: config.settings_hash,
+            cache_dir: None,
         }
+    }
+
+    /// Keeps each file's outcome in `dir` between runs of [`Engine::check`], so that a file
+    /// whose text is unchanged is not parsed again. Runs with an overlay and the editor's
+    /// partial runs do not use it.
+    pub fn with_cache(mut self, dir: PathBuf) -> Engine {
+        self.cache_dir = Some(dir);
+        self
+    }
+
+    /// What the outcome of a file depends on besides its text: this binary, the settings (the
+    /// config file's text and its rule files', [`Config::settings_hash`]) and the workspace
+    /// root, which the engine's view of every path starts from.
+    fn settings_hash(&self) -> u128 {
+        let key = format!(
+            "{}\0{}\0{}",
+            env!("CARGO_PKG_VERSION"),
+            self.settings,
+            self.root.display()
+        );
+        cache::hash(key.as_bytes())
     }
 
     /// Builds `provider`'s artifact in every run even when no rule declares it, for tools that
@@ -211,13 +240,21 @@ impl Engine {
             timing::phase(|| discover::discover(&self.root, inputs, &self.files, whole_project));
         let found = found?;
         let limit = self.files.max_file_size;
+        let cache = self
+            .cache_dir
+            .as_deref()
+            .filter(|_| scope == Scope::All && overlay.is_empty())
+            .map(|dir| cache::Cache::open(dir, self.settings_hash()));
         let read = |candidate: &discover::Candidate, lint: bool| match overlay
             .get(&candidate.abs)
             .map_or_else(
                 || read::read(candidate, limit),
                 |text| read::overlay(candidate, text, limit),
             ) {
-            Ok(file) => self.process_file(&file, lint, scope),
+            Ok(file) => match &cache {
+                Some(cache) => self.process_cached(cache, &file, lint),
+                None => self.process_file(&file, lint, scope),
+            },
             Err(note) if lint => FileOutcome::skipped(note),
             Err(_) => FileOutcome::default(),
         };
@@ -232,6 +269,10 @@ impl Engine {
             ("files", filed),
             ("workspace", finished),
         ];
+        if let Some(cache) = cache {
+            report.timing.cache = Some(cache.counts());
+            cache.save();
+        }
         Ok((report, cx))
     }
 
