@@ -5,6 +5,8 @@
 //! under ([`Engine::settings_hash`]).
 
 mod store;
+#[cfg(test)]
+mod tests;
 
 use std::any::Any;
 use std::collections::HashMap;
