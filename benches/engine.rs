@@ -9,6 +9,8 @@
 //! - `parse Rust (tree-sitter)`, `parse Rust (syn)`: the Rust files alone, with each parser;
 //! - `check`: `structlint check` with every built-in rule, as the CLI runs it (the import
 //!   graph rules need every TypeScript file's tree);
+//! - `check (warm cache)`, `check (warm, 1 file edited)`: `check` with the result cache, which
+//!   an untimed cold run filled first; with nothing changed, then after one file was edited;
 //! - `check (file rules)`: only the per-file rules, which parse just the files they need;
 //! - `check (fetch, schemas, helpers)`: only `fetch-retry-timeout`, `duplicate-schemas` and
 //!   `canonical-helpers` (with `packages/pkg000/src/retry.ts` as the canonical retry, so every
@@ -24,6 +26,8 @@
 //! the table gives the median CPU time (user + system, which other processes on the cores do
 //! not inflate) and the median wall time.
 
+#[path = "cached.rs"]
+mod cached;
 #[path = "configs.rs"]
 mod configs;
 #[path = "generator.rs"]
@@ -34,11 +38,13 @@ mod modes;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const MODES: [&str; 9] = [
+const MODES: [&str; 11] = [
     "parse",
     "parse Rust (tree-sitter)",
     "parse Rust (syn)",
     "check",
+    cached::WARM,
+    cached::WARM_TOUCHED,
     "check (file rules)",
     "check (fetch, schemas, helpers)",
     "check + 10 TOML rules",

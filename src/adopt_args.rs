@@ -28,6 +28,13 @@ pub struct AdoptArgs {
     /// provider (the output itself is unchanged).
     #[arg(long)]
     pub timing: bool,
+    /// Keep each file's findings and facts in .structlint-cache/ at the workspace root, so
+    /// that the next run parses only the files that changed.
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub cache: bool,
+    /// Keep the cache in DIR instead of .structlint-cache/ (implies --cache).
+    #[arg(long, value_name = "DIR", conflicts_with = "stdin_filename")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -54,14 +54,26 @@ pub fn config_schema() -> String {
 pub struct Check {
     inputs: Vec<PathBuf>,
     config: Option<PathBuf>,
+    cache: Option<CacheAt>,
 }
+
+/// Where a check keeps its result cache.
+#[derive(Debug, Clone)]
+enum CacheAt {
+    /// [`CACHE_DIR`] at the workspace root, which is known only once the config is found.
+    Root,
+    Dir(PathBuf),
+}
+
+/// The folder of the result cache at the workspace root (`check --cache`).
+pub const CACHE_DIR: &str = ".structlint-cache";
 
 impl Check {
     /// Check the directory (or file) at `path` with the nearest `structlint.toml`.
     pub fn workspace(path: impl Into<PathBuf>) -> Check {
         Check {
             inputs: vec![path.into()],
-            config: None,
+            ..Check::default()
         }
     }
 
@@ -70,7 +82,7 @@ impl Check {
     pub fn paths(paths: impl IntoIterator<Item = impl Into<PathBuf>>) -> Check {
         Check {
             inputs: paths.into_iter().map(Into::into).collect(),
-            config: None,
+            ..Check::default()
         }
     }
 
@@ -78,6 +90,32 @@ impl Check {
     pub fn config(mut self, path: impl Into<PathBuf>) -> Check {
         self.config = Some(path.into());
         self
+    }
+
+    /// Keep each file's outcome in [`CACHE_DIR`] at the workspace root between runs, so that
+    /// a run parses only the files that changed; the report is the same as without.
+    pub fn cache(mut self) -> Check {
+        self.cache = Some(CacheAt::Root);
+        self
+    }
+
+    /// [`Check::cache`] in `dir` instead.
+    pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Check {
+        self.cache = Some(CacheAt::Dir(dir.into()));
+        self
+    }
+
+    /// The engine of this check, with its cache if asked for.
+    fn engine(&self) -> Result<Engine, ConfigError> {
+        let engine = Engine::new(self.load_config()?);
+        Ok(match &self.cache {
+            None => engine,
+            Some(CacheAt::Root) => {
+                let dir = engine.root().join(CACHE_DIR);
+                engine.with_cache(dir)
+            }
+            Some(CacheAt::Dir(dir)) => engine.with_cache(dir.clone()),
+        })
     }
 
     /// The configuration this check would use.
@@ -95,7 +133,7 @@ impl Check {
         &self,
         providers: &[&'static dyn AnyProvider],
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
-        let mut engine = Engine::new(self.load_config()?);
+        let mut engine = self.engine()?;
         for provider in providers {
             engine.provide(*provider);
         }
@@ -105,7 +143,7 @@ impl Check {
     /// Runs the check. `Err` is a configuration or usage problem (exit code 2 in the CLI);
     /// findings, skipped files and internal errors are in the report.
     pub fn run(&self) -> Result<Findings, ConfigError> {
-        let engine = Engine::new(self.load_config()?);
+        let engine = self.engine()?;
         Ok(Findings(engine.check(&self.inputs)?))
     }
 

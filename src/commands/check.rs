@@ -90,6 +90,11 @@ fn run_check(args: &CheckArgs) -> Result<Report, u8> {
     if let Some(config) = &args.config {
         check = check.config(config);
     }
+    if let Some(dir) = &args.adopt.cache_dir {
+        check = check.cache_dir(dir);
+    } else if args.adopt.cache {
+        check = check.cache();
+    }
     if args.fixes.requested()
         && let Some(report) = super::fix::run(&args.fixes, &check)?
     {

@@ -18,6 +18,9 @@ pub fn table(timing: &Timing, output: Duration) -> String {
     for (name, took) in phases {
         let _ = writeln!(out, "  {name:<32} {:>11}", ms(took));
     }
+    if let Some((cached, read)) = timing.cache {
+        let _ = writeln!(out, "\ncache: {cached} of {read} files");
+    }
     let mut steps: Vec<(&str, Duration)> = timing
         .steps
         .iter()

@@ -119,6 +119,19 @@ impl Client {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// The server's stderr once `ready` holds of it (or after 10 s): it is read by another
+    /// thread, so a line written just before an answer can arrive just after it.
+    pub fn stderr_when(&self, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let text = self.stderr();
+            if ready(&text) || std::time::Instant::now() > deadline {
+                return text;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
     /// The next diagnostics published for `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let m = self.wait(|m| {

@@ -11,7 +11,7 @@ use structlint_lang::syn::spanned::Spanned;
 use structlint_lang::syn::visit::{self, Visit};
 
 /// One use of a path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PathUse {
     /// `["acme_repo", "memory", "Store"]`; a glob ends in `*`.
     pub segments: Vec<String>,
@@ -20,7 +20,7 @@ pub struct PathUse {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RustFacts {
     pub uses: Vec<PathUse>,
     /// Module-level items, module declarations and re-exports.

@@ -8,7 +8,7 @@ use structlint_lang::syn::visit::{self, Visit};
 
 use crate::syntax::{flatten, span_of};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Vis {
     Public,
     Crate,
@@ -17,12 +17,13 @@ pub enum Vis {
     Private,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemFact {
     /// The inline modules the item sits in, within the file.
     pub module: Vec<String>,
     pub name: String,
-    pub kind: &'static str,
+    #[serde(with = "item_kind")]
+    pub kind: ItemKind,
     pub vis: Vis,
     pub doc_hidden: bool,
     /// In a `#[cfg(test)]` module: not API.
@@ -37,13 +38,13 @@ pub struct ItemFact {
 
 /// The public methods of an `impl` block: what their signatures name is reachable when the
 /// type is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImplFact {
     pub self_type: String,
     pub surface: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ModFact {
     pub module: Vec<String>,
     pub name: String,
@@ -54,18 +55,47 @@ pub struct ModFact {
 }
 
 /// A `pub use`, flattened: the path as written and the inline module it is in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reexport {
     pub module: Vec<String>,
     pub path: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Items {
     pub items: Vec<ItemFact>,
     pub impls: Vec<ImplFact>,
     pub mods: Vec<ModFact>,
     pub reexports: Vec<Reexport>,
+}
+
+/// What an item is: `fn`, `struct`, `enum`… A named type, because serde would borrow a field
+/// written `&str` from the input and so ask the input to live forever.
+pub type ItemKind = &'static str;
+
+/// An item's `kind` through the result cache: written as its word, read back as the same
+/// `&'static str` from the words `collect` gives, and an error for any other word.
+mod item_kind {
+    const KINDS: [&str; 8] = [
+        "fn", "struct", "enum", "trait", "type", "const", "static", "union",
+    ];
+
+    pub(crate) fn serialize<S: serde::Serializer>(
+        kind: &&'static str,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.serialize_str(kind)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<&'static str, D::Error> {
+        let word = <String as serde::Deserialize>::deserialize(d)?;
+        KINDS
+            .into_iter()
+            .find(|k| *k == word)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown item kind `{word}`")))
+    }
 }
 
 pub(crate) fn collect(cx: &FileContext<'_>, file: &syn::File) -> Items {

@@ -6,7 +6,9 @@ pub use structlint_lang::Position;
 
 /// How bad a finding is. `Error` fails `structlint check`; `Warning` does not (unless
 /// `--max-warnings` is exceeded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -22,7 +24,7 @@ impl Severity {
 }
 
 /// A range of a source file: byte offsets plus the resolved start and end positions.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// Path relative to the project root, `/`-separated.
     pub path: String,
@@ -35,21 +37,23 @@ pub struct Span {
 }
 
 /// Another place the reader should look at: the canonical code, the other end of an edge.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Related {
     pub span: Span,
     pub label: String,
 }
 
 /// One text replacement of a machine-applicable fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Replacement {
     pub span: Span,
     pub text: String,
 }
 
 /// Whether `structlint check --fix` may apply an edit unasked (as ruff's `Applicability`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Applicability {
     /// Cannot change what the code does, and the rule checked that it is right.
     Safe,
@@ -68,7 +72,7 @@ impl Applicability {
 }
 
 /// A fix that a tool can apply without judgement.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Edit {
     /// What applying it does, e.g. "Delete the unused suppression".
     pub description: String,
@@ -77,7 +81,7 @@ pub struct Edit {
 }
 
 /// An in-source suppression that covers a diagnostic.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suppression {
     /// The reason given after `--`, if any.
     pub justification: Option<String>,
@@ -86,7 +90,7 @@ pub struct Suppression {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Stable rule id, e.g. `max-file-lines`. Set by the engine from the rule that ran.
     pub rule: String,

@@ -14,8 +14,8 @@ use crate::{FileContext, FileFacts, WorkspaceContext};
 
 /// A named artifact built once per run from the facts of every file of its languages.
 pub trait Provider: Send + Sync + 'static {
-    /// What one file contributes.
-    type Facts: Send + 'static;
+    /// What one file contributes; serializable so that the result cache can keep it.
+    type Facts: Send + serde::Serialize + serde::de::DeserializeOwned + 'static;
     /// What rules read.
     type Artifact: Send + Sync + 'static;
     /// A short name for messages and tests, e.g. `import-graph`.
@@ -34,6 +34,10 @@ pub trait AnyProvider: Send + Sync {
     /// The provider's type, which keys its artifact.
     fn key(&self) -> TypeId;
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>>;
+    /// The cache's bytes of facts `collect_any` returned; `None` for another type.
+    fn encode_facts(&self, facts: &(dyn Any + Send)) -> Option<Vec<u8>>;
+    /// Facts back from [`AnyProvider::encode_facts`]' bytes; `None` when they do not decode.
+    fn decode_facts(&self, bytes: &[u8]) -> Option<Box<dyn Any + Send>>;
     fn build_any(
         &self,
         cx: &WorkspaceContext,
@@ -53,6 +57,12 @@ impl<P: Provider> AnyProvider for P {
     }
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>> {
         self.collect(cx).map(|f| Box::new(f) as Box<dyn Any + Send>)
+    }
+    fn encode_facts(&self, facts: &(dyn Any + Send)) -> Option<Vec<u8>> {
+        crate::engine::encode_any::<P::Facts>(facts)
+    }
+    fn decode_facts(&self, bytes: &[u8]) -> Option<Box<dyn Any + Send>> {
+        crate::engine::decode_any::<P::Facts>(bytes)
     }
     fn build_any(
         &self,

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use crate::{Diagnostic, RuleMeta, Severity};
 
 /// What a note is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum NoteKind {
     /// A file was not checked: binary, not UTF-8, too large, unreadable, unsupported.
     Skipped,
@@ -26,7 +28,7 @@ pub enum NoteKind {
 }
 
 /// Something about a file the reader should know, that is not a finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     pub path: String,
     pub kind: NoteKind,

@@ -1,6 +1,10 @@
+use serde::{Deserialize, Serialize};
+
 /// A position in a source file. Every field is 1-based, as people and SARIF count; the
 /// language server subtracts one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Position {
     pub line: u32,
     /// Column in Unicode scalar values (what a terminal shows and rustc reports).

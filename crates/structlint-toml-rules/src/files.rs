@@ -88,11 +88,19 @@ fn walk(dir: &Path, visit: &mut dyn FnMut(&Path)) {
 /// the workspace is refused before it is read. `path` is joined onto `root` already, as
 /// [`expand`] returns it.
 pub fn load_file(root: &Path, path: &Path) -> Result<Vec<CompiledRule>, ConfigError> {
-    let text = read_under(root, path)
-        .map_err(|e| ConfigError::plain(format!("cannot read rule file: {e}")))?;
-    let src = Source { path, text: &text };
-    let file: RuleFile = toml::from_str(&text).map_err(|e| {
-        let mut error = ConfigError::from_toml(path, &text, &e);
+    compile_file(path, &read_rule_file(root, path)?)
+}
+
+/// The text of the rule file at `path`, read as [`load_file`] reads it.
+pub(crate) fn read_rule_file(root: &Path, path: &Path) -> Result<String, ConfigError> {
+    read_under(root, path).map_err(|e| ConfigError::plain(format!("cannot read rule file: {e}")))
+}
+
+/// Compiles the rules of the rule file at `path`, whose text is `text`.
+pub(crate) fn compile_file(path: &Path, text: &str) -> Result<Vec<CompiledRule>, ConfigError> {
+    let src = Source { path, text };
+    let file: RuleFile = toml::from_str(text).map_err(|e| {
+        let mut error = ConfigError::from_toml(path, text, &e);
         if error.message.contains("unknown field") {
             error = error.with_help(format!(
                 "a [[rule]] has the fields {}",

@@ -43,13 +43,15 @@ impl RuleLoader for TomlRules {
         taken: &[&str],
     ) -> Result<Vec<LoadedRule>, ConfigError> {
         let mut all: Vec<(String, CompiledRule)> = Vec::new();
+        let mut texts: Vec<Arc<str>> = Vec::new();
         for file in expand(root, patterns)? {
             let shown = file
                 .strip_prefix(root)
                 .unwrap_or(&file)
                 .to_string_lossy()
                 .replace('\\', "/");
-            for rule in load_file(root, &file)? {
+            let text: Arc<str> = files::read_rule_file(root, &file)?.into();
+            for rule in files::compile_file(&file, &text)? {
                 if taken.contains(&rule.id.as_str()) {
                     return Err(ConfigError::plain(format!(
                         "{shown}: rule id `{}` is a built-in rule's; choose another id",
@@ -64,6 +66,7 @@ impl RuleLoader for TomlRules {
                     .with_help("rule ids are unique across every rule file; rename one"));
                 }
                 all.push((shown.clone(), rule));
+                texts.push(Arc::clone(&text));
             }
         }
         let origins: Vec<(String, usize)> = all
@@ -78,12 +81,16 @@ impl RuleLoader for TomlRules {
         Ok(metas
             .into_iter()
             .zip(origins)
+            .zip(texts)
             .enumerate()
-            .map(|(index, ((meta, default_level), origin))| LoadedRule {
-                meta,
-                default_level,
-                imp: rule_impl(&set, index, origin),
-            })
+            .map(
+                |(index, (((meta, default_level), origin), file_text))| LoadedRule {
+                    meta,
+                    default_level,
+                    imp: rule_impl(&set, index, origin),
+                    file_text,
+                },
+            )
             .collect())
     }
 }

@@ -26,6 +26,7 @@ pub(super) fn parse(
     // The rules are built once, below, each with its configured options.
     let mut config = Config::unbuilt(crate::normalize(&root).unwrap_or(root), registry);
     config.file = Some(path.to_path_buf());
+    config.settings_hash = super::settings_hash(text, &[]);
     let mut keys = vec!["files", "resolve", "rules", "rule-files", "overrides"];
     for section in registry
         .iter()
@@ -76,6 +77,7 @@ pub(super) fn parse(
                 };
                 let taken: Vec<&str> = registry.iter().map(|s| s.id).collect();
                 loaded = loader.load(&config.root, &patterns, &taken)?;
+                config.settings_hash = super::settings_hash(text, &loaded);
             }
             name if keys.contains(&name) => sections.push((name.to_string(), value)),
             other => {

@@ -59,6 +59,9 @@ pub struct Config {
     pub known_rules: Vec<String>,
     /// `[[overrides]]`: other levels and options for some files.
     pub overrides: Overrides,
+    /// A hash of the texts these settings were read from: the config file's and its rule
+    /// files'. The result cache is valid only under the settings it was written with.
+    pub settings_hash: u128,
 }
 
 impl Config {
@@ -72,6 +75,7 @@ impl Config {
             rules: Vec::new(),
             known_rules: registry.iter().map(|s| s.id.to_string()).collect(),
             overrides: Overrides::default(),
+            settings_hash: 0,
         }
     }
 
@@ -116,6 +120,26 @@ impl Config {
         let text = read_config(path)?;
         load::parse(path, &text, registry, Some(loader))
     }
+}
+
+/// [`Config::settings_hash`] of a config file's `text` with the `loaded` rules of its rule
+/// files: each file's text once, with its length, so that no two lists hash alike by
+/// moving bytes from one text to the next.
+fn settings_hash(text: &str, loaded: &[crate::LoadedRule]) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut add = |text: &str| {
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    };
+    add(text);
+    let mut last: Option<&std::sync::Arc<str>> = None;
+    for rule in loaded {
+        if !last.is_some_and(|l| std::sync::Arc::ptr_eq(l, &rule.file_text)) {
+            add(&rule.file_text);
+        }
+        last = Some(&rule.file_text);
+    }
+    hasher.digest128()
 }
 
 /// The text of the config file at `path`. A parse error prints its lines, so a checkout's

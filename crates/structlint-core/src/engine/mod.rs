@@ -1,6 +1,7 @@
 //! The engine: discovery, the parallel file phase, the workspace phase, suppressions.
 
 mod artifacts;
+mod cache;
 mod discover;
 mod file_phase;
 mod levels;
@@ -26,6 +27,7 @@ use crate::AnyProvider;
 use crate::config::{ConfigError, FilesConfig, ResolveConfig};
 use crate::rule::{AnyWorkspaceRule, FileRule, RuleImpl};
 use crate::{Config, Report, RuleRun, SourceFile, WorkspaceContext};
+pub(crate) use cache::{decode_any, encode_any};
 use file_phase::FileOutcome;
 use prefilter::Prefilter;
 pub use progress::Progress;
@@ -72,6 +74,10 @@ pub struct Engine {
     overrides: crate::config::Overrides,
     variants: levels::Variants,
     progress: Option<std::sync::Arc<dyn Progress>>,
+    /// What a file's outcome depends on besides its own text (see [`Engine::settings_hash`]).
+    settings: u128,
+    /// Where the result cache lives, when runs use one ([`Engine::with_cache`]).
+    cache_dir: Option<PathBuf>,
 }
 
 impl Engine {
@@ -129,7 +135,33 @@ impl Engine {
             overrides: config.overrides,
             variants: levels::Variants::default(),
             progress: None,
+            settings: config.settings_hash,
+            cache_dir: None,
         }
+    }
+
+    /// Keeps each file's outcome in `dir` between runs of [`Engine::check`], so that a file
+    /// whose text is unchanged is not parsed again. Runs with an overlay and the editor's
+    /// partial runs do not use it.
+    pub fn with_cache(mut self, dir: PathBuf) -> Engine {
+        self.cache_dir = Some(dir);
+        self
+    }
+
+    /// What the outcome of a file depends on besides its text: this binary, the settings (the
+    /// config file's text and its rule files', [`Config::settings_hash`]), the workspace
+    /// root, which the engine's view of every path starts from, and the rules and providers
+    /// in their order, which decide what each stored facts value is (a tool may add a
+    /// provider with [`Engine::provide`]).
+    fn settings_hash(&self) -> u128 {
+        let key = format!(
+            "{}\0{}\0{}\0{}",
+            env!("CARGO_PKG_VERSION"),
+            self.settings,
+            self.root.display(),
+            self.step_labels().join("\0")
+        );
+        cache::hash(key.as_bytes())
     }
 
     /// Builds `provider`'s artifact in every run even when no rule declares it, for tools that
@@ -223,12 +255,20 @@ impl Engine {
         if let Some(progress) = &self.progress {
             progress.files_found(found.lint.len() + found.facts_only.len());
         }
+        let cache = self
+            .cache_dir
+            .as_deref()
+            .filter(|_| scope == Scope::All && overlay.is_empty())
+            .map(|dir| cache::Cache::open(dir, self.settings_hash()));
         let read = |candidate: &discover::Candidate, lint: bool| {
             let outcome = match overlay.get(&candidate.abs).map_or_else(
                 || read::read(candidate, limit),
                 |text| read::overlay(candidate, text, limit),
             ) {
-                Ok(file) => self.process_file(&file, lint, scope),
+                Ok(file) => match &cache {
+                    Some(cache) => self.process_cached(cache, &file, lint),
+                    None => self.process_file(&file, lint, scope),
+                },
                 Err(note) if lint => FileOutcome::skipped(note),
                 Err(_) => FileOutcome::default(),
             };
@@ -248,6 +288,10 @@ impl Engine {
             ("files", filed),
             ("workspace", finished),
         ];
+        if let Some(cache) = cache {
+            report.timing.cache = Some(cache.counts());
+            cache.save();
+        }
         Ok((report, cx))
     }
 

@@ -76,7 +76,7 @@ fn active(id: &str, severity: Severity, imp: RuleImpl) -> ActiveRule {
     }
 }
 
-fn engine(root: PathBuf, calls: &'static AtomicUsize) -> Engine {
+pub(super) fn engine(root: PathBuf, calls: &'static AtomicUsize) -> Engine {
     let mut config = Config::defaults(root, &[]).unwrap();
     config.rules = vec![
         active(

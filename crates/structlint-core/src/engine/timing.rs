@@ -20,6 +20,8 @@ pub struct Timing {
     /// Each rule (per file, then over the workspace) and each provider, summed over threads,
     /// without the parses. Labelled by rule id or provider name.
     pub steps: Vec<(String, Duration)>,
+    /// With the result cache: how many files were taken from it, of how many read.
+    pub cache: Option<(usize, usize)>,
 }
 
 /// Runs `step` on `cx`'s file, adding its time without the parses it caused to `total`.

@@ -87,7 +87,8 @@ pub struct FileFacts<F> {
 /// A rule over facts collected from every file: facts are extracted in the parallel file
 /// phase (while the tree is alive), then `check` sees all of them once every file is done.
 pub trait WorkspaceRule: Send + Sync {
-    type Facts: Send + 'static;
+    /// Serializable so that the result cache can keep a file's facts between runs.
+    type Facts: Send + serde::Serialize + serde::de::DeserializeOwned + 'static;
     fn languages(&self) -> &[Language] {
         &Language::ALL
     }
@@ -120,6 +121,11 @@ pub trait AnyWorkspaceRule: Send + Sync {
     fn needs(&self) -> Needs;
     fn providers(&self) -> Vec<&'static dyn AnyProvider>;
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>>;
+    /// The cache's bytes of facts `collect_any` returned; `None` for another type.
+    fn encode_facts(&self, facts: &(dyn Any + Send)) -> Option<Vec<u8>>;
+    /// Facts back from [`AnyWorkspaceRule::encode_facts`]' bytes; `None` when they do not
+    /// decode (a cache written by other code).
+    fn decode_facts(&self, bytes: &[u8]) -> Option<Box<dyn Any + Send>>;
     fn check_any(
         &self,
         cx: &WorkspaceContext,
@@ -142,6 +148,12 @@ impl<R: WorkspaceRule> AnyWorkspaceRule for R {
     }
     fn collect_any(&self, cx: &FileContext<'_>) -> Option<Box<dyn Any + Send>> {
         self.collect(cx).map(|f| Box::new(f) as Box<dyn Any + Send>)
+    }
+    fn encode_facts(&self, facts: &(dyn Any + Send)) -> Option<Vec<u8>> {
+        crate::engine::encode_any::<R::Facts>(facts)
+    }
+    fn decode_facts(&self, bytes: &[u8]) -> Option<Box<dyn Any + Send>> {
+        crate::engine::decode_any::<R::Facts>(bytes)
     }
     fn runs_per_file(&self) -> bool {
         WorkspaceRule::runs_per_file(self)
@@ -292,6 +304,9 @@ pub struct LoadedRule {
     pub meta: RuleMeta,
     pub default_level: Level,
     pub imp: RuleImpl,
+    /// The text of the rule file that defines it: the settings hash covers it, so that the
+    /// result cache is not used under an edited rule.
+    pub file_text: std::sync::Arc<str>,
 }
 
 /// Reads the rule files a config lists under `rule-files`; the TOML rule engine implements it.

@@ -15,14 +15,14 @@ use crate::{FileContext, Span};
 
 const MARKER: &str = "structlint-disable";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DirectiveKind {
     NextLine,
     File,
 }
 
 /// One suppression comment.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Directive {
     /// `None` for a misspelt directive such as `structlint-disable-line`.
     pub kind: Option<DirectiveKind>,

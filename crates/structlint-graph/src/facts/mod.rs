@@ -6,7 +6,7 @@ use structlint_core::tree_sitter::Node;
 use structlint_core::{FileContext, Span};
 
 /// How a module refers to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RefKind {
     /// `import x from "m"`, `import { a } from "m"`, `import * as ns from "m"`, `import x = require("m")`.
     Import,
@@ -30,7 +30,7 @@ impl RefKind {
 }
 
 /// One imported or re-exported name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Name {
     /// The name in the target module: an identifier, `default`, or `*` for a namespace.
     pub name: String,
@@ -40,7 +40,7 @@ pub struct Name {
 }
 
 /// One reference to another module.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ModuleRef {
     pub specifier: String,
     pub kind: RefKind,
@@ -56,7 +56,7 @@ pub struct ModuleRef {
 }
 
 /// The facts of one module.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ModuleFacts {
     pub refs: Vec<ModuleRef>,
     /// Names this module declares and exports (`default` for a default export); names it

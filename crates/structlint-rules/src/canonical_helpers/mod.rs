@@ -116,6 +116,7 @@ struct CanonicalHelpers {
     languages: Vec<Language>,
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 struct HelperFacts {
     functions: Vec<Function>,
 }

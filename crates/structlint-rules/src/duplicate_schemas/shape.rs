@@ -4,7 +4,9 @@
 
 use structlint_core::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) enum SchemaKind {
     Zod,
     Interface,
@@ -30,7 +32,7 @@ impl SchemaKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Field {
     /// As written in code (`unitPriceCents`, `unit_price_cents`, `Paid`).
     pub name: String,
@@ -61,7 +63,7 @@ impl Field {
 }
 
 /// One schema definition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Schema {
     pub name: String,
     /// The declaration as field types name it (`«path#Invoice»`), so that a field typed with

@@ -53,7 +53,7 @@ pub(crate) struct RetryCaller {
 
 /// How a function takes a request's signal from its caller: as argument `k` itself, or as
 /// the `signal` of (or the whole) options object that is argument `k`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Via {
     Signal(usize),
     Options(usize),
@@ -69,7 +69,7 @@ impl Via {
 
 /// The call as it should read once it has a timeout; the retry wrapper is put around it when
 /// the advice is written, with the name the workspace defines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Rewrite {
     /// The TS/JS call as written and with a timeout signal, and whether it is awaited.
     Call {
@@ -82,7 +82,7 @@ pub(crate) enum Rewrite {
 }
 
 /// A network call that lacks a retry, a timeout, or both.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Unwrapped {
     pub span: Span,
     /// How the call is written: `fetch`, `window.fetch`, `client.get(url).send`.
@@ -104,7 +104,7 @@ pub(crate) struct Unwrapped {
 }
 
 /// What one argument of a call gives a request: a deadline, or its caller's signal.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Argument {
     /// Where it is in the use's `call` text.
     pub range: (usize, usize),
@@ -138,7 +138,7 @@ impl Argument {
 }
 
 /// A place that uses a function by name: a call, or a reference that hands it on.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Use {
     /// The name as this file knows it: an import's local name, or the file's own function.
     pub name: String,
@@ -161,14 +161,14 @@ pub(crate) struct Use {
 }
 
 /// A function the workspace defines under a wrapper's name.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Definition {
     pub name: String,
     pub span: Span,
 }
 
 /// What one file contributes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FetchFacts {
     pub unwrapped: Vec<Unwrapped>,
     pub uses: Vec<Use>,

@@ -14,7 +14,7 @@ use structlint_core::{FileContext, Span};
 pub(crate) const MIN_TOKENS: usize = 14;
 
 /// Where a function is declared, which decides what its name can mean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Place {
     /// A module's own function (`function f`, `const f = () => …`, a free Rust `fn`): what a
     /// module exports as a helper.
@@ -26,7 +26,7 @@ pub(crate) enum Place {
     Method,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Function {
     pub name: String,
     /// The declared name.

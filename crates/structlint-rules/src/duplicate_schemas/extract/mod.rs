@@ -15,7 +15,7 @@ use crate::duplicate_schemas::shape::{Field, Schema, SchemaKind};
 use crate::duplicate_schemas::ts_type::TsTypes;
 
 /// What a file holds for the rule.
-#[derive(Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SchemaFacts {
     pub schemas: Vec<Schema>,
     /// `«path#Status»` → its type, for the file's type aliases that are not schemas

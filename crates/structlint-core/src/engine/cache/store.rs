@@ -1,0 +1,147 @@
+//! The cache file: a header that says which binary and settings wrote it, then one entry per
+//! file. Anything that does not decode as this binary's header and entries is no cache at all:
+//! a run then starts from nothing and writes a valid file.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::suppress::Directive;
+use crate::{Diagnostic, Note};
+
+/// The file's first bytes, so that a file of another program is never decoded as entries.
+const MAGIC: [u8; 8] = *b"slcache\0";
+/// Bumped whenever [`Entry`] or [`Stored`] change shape, as the crate version may not be.
+const FORMAT: u32 = 1;
+
+/// The name of the cache file in the cache folder.
+pub(crate) const CACHE_FILE: &str = "cache.bin";
+
+#[derive(Serialize, Deserialize, PartialEq, Eq)]
+struct Header {
+    magic: [u8; 8],
+    format: u32,
+    version: String,
+    settings: u128,
+}
+
+impl Header {
+    fn current(settings: u128) -> Header {
+        Header {
+            magic: MAGIC,
+            format: FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            settings,
+        }
+    }
+}
+
+/// What a file's outcome was, for a file whose text hashes to `hash`.
+#[derive(Serialize, Deserialize, Clone)]
+pub(crate) struct Entry {
+    pub hash: u128,
+    pub lint: bool,
+    pub outcome: Stored,
+}
+
+/// A file's outcome without its times: facts as the bytes their rule or provider encoded.
+#[derive(Serialize, Deserialize, Clone)]
+pub(crate) struct Stored {
+    pub diagnostics: Vec<Diagnostic>,
+    /// One per workspace rule.
+    pub facts: Vec<Option<Vec<u8>>>,
+    /// One per provider.
+    pub provided: Vec<Option<Vec<u8>>>,
+    pub directives: Vec<Directive>,
+    pub notes: Vec<Note>,
+    pub parsed: bool,
+    pub bytes: u64,
+}
+
+/// The entries of the cache file in `dir` written under `settings`; none when it is missing,
+/// unreadable, truncated, written by another version or under other settings.
+pub(crate) fn load(dir: &Path, settings: u128) -> HashMap<String, Entry> {
+    let Ok(bytes) = std::fs::read(dir.join(CACHE_FILE)) else {
+        return HashMap::new();
+    };
+    decode(&bytes, settings).unwrap_or_default()
+}
+
+fn decode(bytes: &[u8], settings: u128) -> Option<HashMap<String, Entry>> {
+    let (header, rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
+    if header != Header::current(settings) {
+        return None;
+    }
+    let (entries, rest) = postcard::take_from_bytes::<Vec<(String, Entry)>>(rest).ok()?;
+    rest.is_empty().then(|| entries.into_iter().collect())
+}
+
+/// Writes `entries` (in path order, so equal runs write equal files) and the folder's
+/// `.gitignore`, so that the cache is never committed.
+pub(crate) fn save(dir: &Path, settings: u128, entries: &[(String, Entry)]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.is_file() {
+        crate::write_atomic(
+            &ignore,
+            b"# Written by structlint: its cache is never committed.\n*\n",
+        )?;
+    }
+    let mut bytes =
+        postcard::to_stdvec(&Header::current(settings)).map_err(std::io::Error::other)?;
+    bytes.extend(postcard::to_stdvec(entries).map_err(std::io::Error::other)?);
+    crate::write_atomic(&dir.join(CACHE_FILE), &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(hash: u128) -> (String, Entry) {
+        let outcome = Stored {
+            diagnostics: Vec::new(),
+            facts: vec![Some(vec![1, 2]), None],
+            provided: Vec::new(),
+            directives: Vec::new(),
+            notes: Vec::new(),
+            parsed: true,
+            bytes: 7,
+        };
+        let lint = true;
+        (
+            "a.ts".to_string(),
+            Entry {
+                hash,
+                lint,
+                outcome,
+            },
+        )
+    }
+
+    #[test]
+    fn reads_back_what_it_wrote_under_the_same_settings_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        save(tmp.path(), 5, &[entry(9)]).unwrap();
+        let loaded = load(tmp.path(), 5);
+        assert_eq!(loaded["a.ts"].hash, 9);
+        assert_eq!(loaded["a.ts"].outcome.facts, vec![Some(vec![1, 2]), None]);
+        assert!(load(tmp.path(), 6).is_empty());
+        let ignore = std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap();
+        assert!(ignore.lines().any(|l| l == "*"));
+    }
+
+    #[test]
+    fn garbage_and_truncated_files_are_no_cache() {
+        let tmp = tempfile::tempdir().unwrap();
+        save(tmp.path(), 5, &[entry(9), entry(10)]).unwrap();
+        let path = tmp.path().join(CACHE_FILE);
+        let whole = std::fs::read(&path).unwrap();
+        for cut in 0..whole.len() {
+            std::fs::write(&path, &whole[..cut]).unwrap();
+            assert!(load(tmp.path(), 5).is_empty(), "cut at {cut}");
+        }
+        std::fs::write(&path, [0xff; 64]).unwrap();
+        assert!(load(tmp.path(), 5).is_empty());
+    }
+}
