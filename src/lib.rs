@@ -112,6 +112,16 @@ impl Check {
             None => engine,
             Some(CacheAt::Root) => {
                 let dir = engine.root().join(CACHE_DIR);
+                // A checked-out repository decides what sits at this path: a symlink there
+                // would have the cache written wherever it points, outside the workspace.
+                let real_folder = dir.symlink_metadata().map_or(true, |m| m.is_dir());
+                if !real_folder {
+                    return Err(ConfigError::plain(format!(
+                        "{} is not a folder (a symlink or a file); the cache is written only into a real folder of the workspace",
+                        dir.display()
+                    ))
+                    .with_help("remove it, or pass --cache-dir with a folder of your own"));
+                }
                 engine.with_cache(dir)
             }
             Some(CacheAt::Dir(dir)) => engine.with_cache(dir.clone()),

@@ -166,3 +166,19 @@ fn runs_without_the_option_leave_no_cache_behind() {
     assert!(!dir.path().join(".structlint-cache").exists());
     assert!(!run.stderr.contains("cache:"), "{}", run.stderr);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_in_place_of_the_cache_folder_is_refused() {
+    let tmp = fixture("ts-monorepo");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), tmp.path().join(".structlint-cache")).unwrap();
+    let run = check(tmp.path(), &["--cache"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is not a folder"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing written where the link points"
+    );
+}

@@ -33,11 +33,7 @@ fn a_bad_header_is_a_framing_error_and_the_stream_resyncs_on_the_next_one() {
     }
     let framing = "structlint lsp: framing error: ";
     let stderr = client.stderr_when(|s| s.matches(framing).count() >= 6);
-    assert_eq!(
-        stderr.matches(framing).count(),
-        6,
-        "{stderr}"
-    );
+    assert_eq!(stderr.matches(framing).count(), 6, "{stderr}");
     assert!(
         stderr.contains("framing error: `Content-Length: abc` is not a length in bytes; skipping to the next `Content-Length` header"),
         "{stderr}"
