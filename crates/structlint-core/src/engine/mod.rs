@@ -148,15 +148,17 @@ impl Engine {
         self
     }
 
-    /// What the outcome of a file depends on besides its text: this binary, the settings (the
+    /// What the outcome of a file depends on besides its text: this binary (its version, and
+    /// its size and write time, so that a rebuild of the same version starts afresh), the settings (the
     /// config file's text and its rule files', [`Config::settings_hash`]), the workspace
     /// root, which the engine's view of every path starts from, and the rules and providers
     /// in their order, which decide what each stored facts value is (a tool may add a
     /// provider with [`Engine::provide`]).
     fn settings_hash(&self) -> u128 {
         let key = format!(
-            "{}\0{}\0{}\0{}",
+            "{}\0{}\0{}\0{}\0{}",
             env!("CARGO_PKG_VERSION"),
+            cache::executable_hash(),
             self.settings,
             self.root.display(),
             self.step_labels().join("\0")

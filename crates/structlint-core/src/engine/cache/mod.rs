@@ -41,6 +41,25 @@ pub(crate) fn hash(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
+/// What tells this executable from another build of the same version: its size and the
+/// time it was written (a rebuild rewrites it), read once per process. Hashing its bytes
+/// would cost a debug build half a second a run. 0 when they cannot be read, leaving the
+/// version alone to tell binaries apart.
+pub(crate) fn executable_hash() -> u128 {
+    static HASH: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
+    *HASH.get_or_init(|| {
+        let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) else {
+            return 0;
+        };
+        let written = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        hash(format!("{}\0{written}", meta.len()).as_bytes())
+    })
+}
+
 /// One run's view of the cache: the entries the last run wrote, and this run's.
 pub(crate) struct Cache {
     dir: PathBuf,
