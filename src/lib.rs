@@ -162,7 +162,7 @@ impl Check {
         &self,
         progress: std::sync::Arc<dyn structlint_core::Progress>,
     ) -> Result<Findings, ConfigError> {
-        let mut engine = Engine::new(self.load_config()?);
+        let mut engine = self.engine()?;
         engine.set_progress(progress);
         Ok(Findings(engine.check(&self.inputs)?))
     }

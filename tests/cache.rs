@@ -182,3 +182,28 @@ fn a_symlink_in_place_of_the_cache_folder_is_refused() {
         "nothing written where the link points"
     );
 }
+
+/// The CLI checks through `run_with_progress` on a terminal: the cache must not depend on
+/// whether a bar is drawn.
+#[test]
+fn a_run_with_progress_uses_the_cache_too() {
+    struct Silent;
+    impl structlint_core::Progress for Silent {
+        fn files_found(&self, _: usize) {}
+        fn file_done(&self) {}
+    }
+    let tmp = fixture("ts-monorepo");
+    let dir = tmp.path().join("elsewhere-cache");
+    let check = structlint::Check::workspace(tmp.path()).cache_dir(&dir);
+    let first = check
+        .run_with_progress(std::sync::Arc::new(Silent))
+        .unwrap();
+    assert!(dir.join("cache.bin").is_file(), "the cache was written");
+    let second = check
+        .run_with_progress(std::sync::Arc::new(Silent))
+        .unwrap();
+    assert_eq!(
+        second.timing.cache.map(|(hits, _)| hits),
+        first.timing.cache.map(|(_, read)| read)
+    );
+}
