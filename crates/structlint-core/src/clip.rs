@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::Diagnostic;
+use crate::{Diagnostic, Text};
 
 /// A run of characters without whitespace longer than this is cut: no real specifier, path or
 /// name comes near it.
@@ -69,14 +69,22 @@ impl Diagnostic {
                 *text = clipped;
             }
         }
+        // A literal is ours and short; only text made from the input can need clipping.
+        fn fit_text(text: &mut Text) {
+            if let Text::Shared(shared) = text
+                && let Cow::Owned(clipped) = clip(shared)
+            {
+                *text = Text::from(clipped);
+            }
+        }
         fit(&mut self.summary);
         if let Some(label) = &mut self.label {
-            fit(label);
+            fit_text(label);
         }
-        fit(&mut self.why);
-        self.fix.iter_mut().for_each(fit);
+        fit_text(&mut self.why);
+        self.fix.iter_mut().for_each(fit_text);
         for related in &mut self.related {
-            fit(&mut related.label);
+            fit_text(&mut related.label);
         }
         if let Some(edit) = &mut self.edit {
             fit(&mut edit.description);

@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 
 pub use structlint_lang::Position;
 
+use crate::Text;
+
 /// How bad a finding is. `Error` fails `structlint check`; `Warning` does not (unless
 /// `--max-warnings` is exceeded).
 #[derive(
@@ -26,8 +28,8 @@ impl Severity {
 /// A range of a source file: byte offsets plus the resolved start and end positions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
-    /// Path relative to the project root, `/`-separated.
-    pub path: String,
+    /// Path relative to the project root, `/`-separated; shared by the spans of one file.
+    pub path: Text,
     /// Byte offset of the start.
     pub start: usize,
     /// Byte offset one past the end.
@@ -40,7 +42,7 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Related {
     pub span: Span,
-    pub label: String,
+    pub label: Text,
 }
 
 /// One text replacement of a machine-applicable fix.
@@ -93,21 +95,21 @@ pub struct Suppression {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Stable rule id, e.g. `max-file-lines`. Set by the engine from the rule that ran.
-    pub rule: String,
+    pub rule: Text,
     pub severity: Severity,
     pub span: Span,
     /// One specific line naming the things involved.
     pub summary: String,
     /// A few words shown at the primary span in snippets ("line 351 is past the limit").
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// The principle behind the rule, in one or two sentences.
-    pub why: String,
+    pub why: Text,
     /// Concrete steps, in order; rendered as a numbered list.
-    pub fix: Vec<String>,
+    pub fix: Vec<Text>,
     pub related: Vec<Related>,
     pub edit: Option<Edit>,
     /// Where the rule's documentation lives (a path in this repository or a URL).
-    pub docs: String,
+    pub docs: Text,
     /// Set when an in-source comment suppresses this finding.
     pub suppression: Option<Suppression>,
     /// The most severe this finding may be, whatever the rule's level: a rule reports its
@@ -120,16 +122,16 @@ impl Diagnostic {
     /// that reported it, so rules do not repeat their own configuration.
     pub fn new(span: Span, summary: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            rule: String::new(),
+            rule: Text::default(),
             severity: Severity::Error,
             span,
             summary: summary.into(),
             label: None,
-            why: String::new(),
+            why: Text::default(),
             fix: Vec::new(),
             related: Vec::new(),
             edit: None,
-            docs: String::new(),
+            docs: Text::default(),
             suppression: None,
             cap: None,
         }
@@ -141,22 +143,23 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Text>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    pub fn why(mut self, why: impl Into<String>) -> Self {
+    /// A literal is kept as it is, never copied per finding.
+    pub fn why(mut self, why: impl Into<Text>) -> Self {
         self.why = why.into();
         self
     }
 
-    pub fn step(mut self, step: impl Into<String>) -> Self {
+    pub fn step(mut self, step: impl Into<Text>) -> Self {
         self.fix.push(step.into());
         self
     }
 
-    pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn related(mut self, span: Span, label: impl Into<Text>) -> Self {
         self.related.push(Related {
             span,
             label: label.into(),
@@ -222,7 +225,7 @@ mod tests {
             column_utf16: column,
         };
         Span {
-            path: path.into(),
+            path: path.to_string().into(),
             start: 0,
             end: 0,
             start_pos: p,

@@ -85,7 +85,7 @@ mod tests {
                 .iter()
                 .map(|&(start, end, text)| Replacement {
                     span: Span {
-                        path: path.into(),
+                        path: path.to_string().into(),
                         start,
                         end,
                         start_pos: p,

@@ -32,6 +32,7 @@ mod source;
 pub mod suppress;
 #[cfg(feature = "test-support")]
 pub mod test_support;
+mod text;
 mod workspace;
 
 pub use atomic::write_atomic;
@@ -58,4 +59,5 @@ pub use rule::{
 pub use rule_options::RuleOptions;
 pub use source::{FileContext, SourceFile};
 pub use structlint_lang::{Language, LineIndex, NodeNames, tree_sitter};
+pub use text::Text;
 pub use workspace::{FileIndex, WorkspaceContext};

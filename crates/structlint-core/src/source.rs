@@ -18,6 +18,8 @@ use crate::{Note, Span};
 pub struct SourceFile {
     /// Path relative to the project root, `/`-separated.
     pub path: String,
+    /// The same, shared by every span of the file instead of copied into each.
+    span_path: crate::Text,
     pub abs: PathBuf,
     pub language: Language,
     pub text: String,
@@ -28,6 +30,7 @@ impl SourceFile {
     pub fn new(path: String, abs: PathBuf, language: Language, text: String) -> SourceFile {
         let lines = LineIndex::new(&text);
         SourceFile {
+            span_path: crate::Text::from(path.clone()),
             path,
             abs,
             language,
@@ -43,7 +46,7 @@ impl SourceFile {
     /// The span of a byte range of this file.
     pub fn span(&self, range: Range<usize>) -> Span {
         Span {
-            path: self.path.clone(),
+            path: self.span_path.clone(),
             start: range.start,
             end: range.end,
             start_pos: self.position(range.start),

@@ -49,7 +49,7 @@ fn diagnostic(
             let text = if r.span.path == d.span.path {
                 text
             } else {
-                others.entry(r.span.path.clone()).or_insert_with(|| structlint_core::read_inside(root, &r.span.path).unwrap_or_default())
+                others.entry(r.span.path.to_string()).or_insert_with(|| structlint_core::read_inside(root, &r.span.path).unwrap_or_default())
             };
             Some(json!({ "location": { "uri": uri, "range": range(text, r.span.start, r.span.end, encoding) }, "message": r.label }))
         })

@@ -86,7 +86,7 @@ impl Linter {
             .into_iter()
             .filter(|d| self.engine.is_workspace_rule(&d.rule) && !d.is_suppressed())
         {
-            by_path.entry(d.span.path.clone()).or_default().push(d);
+            by_path.entry(d.span.path.to_string()).or_default().push(d);
         }
         by_path
     }
@@ -108,7 +108,7 @@ fn too_large(rel: &str, text: &str, limit: u64) -> Diagnostic {
         .why("Files over `[files] max-file-size` are skipped in every run, so that one generated or minified file cannot take the memory of the whole check.")
         .step("If this file is generated or minified, exclude it: add it to `[files] exclude` in structlint.toml.")
         .step("Otherwise raise `[files] max-file-size` (in bytes) in structlint.toml.");
-    d.rule = TOO_LARGE.to_string();
+    d.rule = TOO_LARGE.into();
     d.severity = Severity::Warning;
     d
 }

@@ -127,7 +127,7 @@ impl View {
         };
         View {
             severity: d.severity,
-            code: d.rule.clone(),
+            code: d.rule.to_string(),
             message,
             help: help(d, report, options),
             source,

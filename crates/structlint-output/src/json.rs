@@ -34,7 +34,7 @@ struct JsonDiagnostic<'a> {
     summary: &'a str,
     label: Option<&'a str>,
     why: &'a str,
-    fix: &'a [String],
+    fix: &'a [structlint_core::Text],
     related: Vec<JsonRelated<'a>>,
     edit: Option<JsonEdit<'a>>,
     docs: &'a str,

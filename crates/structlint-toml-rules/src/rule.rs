@@ -144,11 +144,15 @@ pub(crate) fn meta(rule: &CompiledRule, rule_file: &str) -> RuleMeta {
     }
     doc.push_str(&format!("\nDefined in {rule_file}.\n"));
     RuleMeta {
-        id: rule.id.clone(),
+        id: rule.id.clone().into(),
         name: RuleMeta::name_of(&rule.id),
         summary: one_line(&rule.message.render(|_| Some("…"))),
         documentation: doc,
-        docs: rule.docs.clone().unwrap_or_else(|| rule_file.to_string()),
+        docs: rule
+            .docs
+            .clone()
+            .unwrap_or_else(|| rule_file.to_string())
+            .into(),
         tags: vec!["toml-rule".to_string()],
         precision: "high".to_string(),
     }

@@ -78,7 +78,7 @@ impl WorkspaceRule for SourceTest {
         if let Some(glob) = unmatched {
             let (file, line) = &self.origin;
             let at = Span {
-                path: file.clone(),
+                path: file.clone().into(),
                 start: 0,
                 end: 0,
                 start_pos: pos(*line, 1),
@@ -287,7 +287,7 @@ fn pos(line: usize, column: usize) -> structlint_core::Position {
 fn span_in(path: &str, text: &str, range: std::ops::Range<usize>) -> Span {
     let index = structlint_core::LineIndex::new(text);
     Span {
-        path: path.to_string(),
+        path: path.to_string().into(),
         start: range.start,
         end: range.end,
         start_pos: index.position(text, range.start),

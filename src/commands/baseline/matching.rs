@@ -17,8 +17,8 @@ pub fn current(report: &Report) -> Vec<Entry> {
             .entry(key.fingerprint.clone())
             .or_insert_with(|| Entry {
                 fingerprint: key.fingerprint,
-                rule: d.rule.clone(),
-                path: d.span.path.clone(),
+                rule: d.rule.to_string(),
+                path: d.span.path.to_string(),
                 line: key.line,
                 count: 0,
             })

@@ -20,9 +20,9 @@ fn marks(report: &Report) -> HashMap<(String, usize), Vec<String>> {
         .filter(|d| EDGE_RULES.contains(&d.rule.as_str()) && !d.is_suppressed())
     {
         marks
-            .entry((d.span.path.clone(), d.span.start))
+            .entry((d.span.path.to_string(), d.span.start))
             .or_default()
-            .push(d.rule.clone());
+            .push(d.rule.to_string());
     }
     marks
 }
@@ -117,7 +117,7 @@ fn count(
 }
 
 fn add_marks(edge: &mut Edge, marks: &HashMap<(String, usize), Vec<String>>, r: &ModuleRef) {
-    if let Some(rules) = marks.get(&(r.specifier_span.path.clone(), r.specifier_span.start)) {
+    if let Some(rules) = marks.get(&(r.specifier_span.path.to_string(), r.specifier_span.start)) {
         let at = format!("{}:{}", r.span.path, r.span.start_pos.line);
         edge.marks.extend(rules.iter().map(|rule| Mark {
             rule: rule.clone(),

@@ -102,7 +102,7 @@ pub(super) fn parse(
     }
     config
         .known_rules
-        .extend(loaded.iter().map(|r| r.meta.id.clone()));
+        .extend(loaded.iter().map(|r| r.meta.id.to_string()));
     let parsed = match overrides_value {
         Some(value) => {
             let ids: Vec<&str> = registry.iter().map(|s| s.id).collect();

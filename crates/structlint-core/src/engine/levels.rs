@@ -55,7 +55,7 @@ impl Engine {
         let mut levels: HashMap<String, Option<Severity>> = HashMap::new();
         found.retain_mut(|d| {
             let severity = *levels
-                .entry(d.span.path.clone())
+                .entry(d.span.path.to_string())
                 .or_insert_with_key(|path| self.severity_at(&self.overrides.matching(path), run));
             match severity {
                 Some(severity) => {

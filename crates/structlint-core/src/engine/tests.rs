@@ -68,7 +68,7 @@ impl FileRule for Panics {
 fn active(id: &str, severity: Severity, imp: RuleImpl) -> ActiveRule {
     ActiveRule {
         meta: RuleMeta {
-            docs: format!("docs/rules/{id}.md"),
+            docs: format!("docs/rules/{id}.md").into(),
             ..RuleMeta::named(id)
         },
         severity,
@@ -92,7 +92,7 @@ pub(super) fn engine(root: PathBuf, calls: &'static AtomicUsize) -> Engine {
         active("panics", Severity::Error, RuleImpl::File(Box::new(Panics))),
         active("suppressions", Severity::Error, RuleImpl::Suppressions),
     ];
-    config.known_rules = config.rules.iter().map(|r| r.meta.id.clone()).collect();
+    config.known_rules = config.rules.iter().map(|r| r.meta.id.to_string()).collect();
     Engine::new(config)
 }
 

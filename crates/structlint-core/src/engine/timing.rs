@@ -60,8 +60,11 @@ impl Engine {
 
     /// The label of each step, in [`Engine::step_count`] order.
     pub(crate) fn step_labels(&self) -> Vec<String> {
-        let rules = self.file_rules.iter().map(|s| s.run.meta.id.clone());
-        let workspace = self.workspace_rules.iter().map(|s| s.run.meta.id.clone());
+        let rules = self.file_rules.iter().map(|s| s.run.meta.id.to_string());
+        let workspace = self
+            .workspace_rules
+            .iter()
+            .map(|s| s.run.meta.id.to_string());
         let providers = self.providers.iter().map(|p| p.name().to_string());
         let suppressions = std::iter::once("suppressions".to_string());
         rules

@@ -124,8 +124,9 @@ impl Engine {
                 // Findings in sources outside the inputs stay unreported: they were read for
                 // facts. Other files (a manifest, a rule file) count when under an input.
                 Ok(found) => report.diagnostics.extend(found.into_iter().filter(|d| {
-                    linted.contains(&d.span.path)
-                        || (Language::from_path(d.span.path.as_ref()).is_none()
+                    linted.contains(d.span.path.as_str())
+                        || (Language::from_path(std::path::Path::new(d.span.path.as_str()))
+                            .is_none()
                             && inputs.iter().any(|i| paths::is_within(&d.span.path, i)))
                 })),
                 Err(error) => report.internal_errors.push(error),

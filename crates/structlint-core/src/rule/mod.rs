@@ -6,7 +6,8 @@ use std::any::Any;
 use structlint_lang::Language;
 
 use crate::{
-    AnyProvider, ConfigError, Diagnostic, FileContext, RuleOptions, Severity, WorkspaceContext,
+    AnyProvider, ConfigError, Diagnostic, FileContext, RuleOptions, Severity, Text,
+    WorkspaceContext,
 };
 
 /// A rule's configured level.
@@ -243,7 +244,8 @@ pub fn is_url(docs: &str) -> bool {
 /// What outputs say about a rule: SARIF's `rules[]`, JUnit suites, the agent format.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RuleMeta {
-    pub id: String,
+    /// Shared by every finding of the rule.
+    pub id: Text,
     /// PascalCase, never equal to the id ignoring case (SARIF validators warn on that).
     pub name: String,
     /// One line.
@@ -252,7 +254,7 @@ pub struct RuleMeta {
     pub documentation: String,
     /// Where the documentation lives: a URL for built-in rules, a URL or a path relative to
     /// the workspace root for team rules (their `docs` field, or their rule file).
-    pub docs: String,
+    pub docs: Text,
     pub tags: Vec<String>,
     pub precision: String,
 }
@@ -260,11 +262,11 @@ pub struct RuleMeta {
 impl RuleMeta {
     pub fn of(spec: &RuleSpec) -> RuleMeta {
         RuleMeta {
-            id: spec.id.to_string(),
+            id: spec.id.into(),
             name: spec.name.to_string(),
             summary: spec.summary.to_string(),
             documentation: spec.documentation(),
-            docs: spec.docs_url(),
+            docs: spec.docs_url().into(),
             tags: spec.tags.iter().map(|t| t.to_string()).collect(),
             precision: spec.precision.to_string(),
         }
@@ -290,7 +292,7 @@ impl RuleMeta {
     /// Metadata with only an id, for rules built outside the registry (tests, benchmarks).
     pub fn named(id: &str) -> RuleMeta {
         RuleMeta {
-            id: id.to_string(),
+            id: id.to_string().into(),
             name: RuleMeta::name_of(id),
             summary: id.to_string(),
             precision: "high".to_string(),

@@ -41,9 +41,9 @@ pub(crate) fn diagnostic(
         )
     };
     let mut span = f.span.clone();
-    span.path = path.to_string();
+    span.path = path.to_string().into();
     let mut related_span = canonical.span.clone();
-    related_span.path = helper.canonical.clone();
+    related_span.path = helper.canonical.clone().into();
     let mut d = Diagnostic::new(span, summary)
         .label(format!("second implementation of the `{}` helper", helper.name))
         .why("A helper implemented twice gets fixed once: the copy keeps the bug, edge case or missing option the canonical one already handles (jitter, abort signals, a cap on attempts), and readers cannot tell which one a call site uses. One implementation, imported everywhere, gets every fix.");

@@ -124,7 +124,7 @@ pub(crate) fn file_start(path: &str) -> Span {
         column_utf16: 1,
     };
     Span {
-        path: path.to_string(),
+        path: path.to_string().into(),
         start: 0,
         end: 0,
         start_pos: start,

@@ -120,7 +120,7 @@ fn function(
     };
     tokens.walk(&mut cursor, Some(name), text);
     let mut span = cx.node_span(name);
-    span.path = String::new();
+    span.path = Default::default();
     Function {
         name: own_name.to_string(),
         span,

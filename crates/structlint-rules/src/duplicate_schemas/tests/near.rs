@@ -10,7 +10,7 @@ fn last_steps(files: &[(&str, &str)], config: &str) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| d.rule == "duplicate-schemas")
-        .map(|d| d.fix.last().unwrap().clone())
+        .map(|d| d.fix.last().unwrap().to_string())
         .collect()
 }
 
