@@ -235,6 +235,9 @@ pub(crate) fn stamp<R>(diagnostics: &mut [Diagnostic], slot: &Slot<R>) {
 pub(crate) fn stamp_at(diagnostics: &mut [Diagnostic], run: &RuleRun, severity: Severity) {
     for d in diagnostics {
         d.clip_texts();
+        // Kept until the report is written: a list pushed to once holds room for four.
+        d.fix.shrink_to_fit();
+        d.related.shrink_to_fit();
         if d.rule.is_empty() {
             d.rule = run.meta.id.clone();
         }

@@ -117,6 +117,13 @@ impl Engine {
                 });
             }
         }
+        // Room for every workspace finding at once, not a list doubled past them.
+        report.diagnostics.reserve(
+            workspace
+                .iter()
+                .map(|(found, _)| found.as_ref().map_or(0, Vec::len))
+                .sum(),
+        );
         let rules = self.file_rules.len();
         for (i, (result, time)) in workspace.into_iter().enumerate() {
             steps[rules + i] += time;

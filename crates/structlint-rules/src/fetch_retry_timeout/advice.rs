@@ -2,10 +2,11 @@
 //! defines, the exact `import`/`use` line for it, and what to do about a request that must
 //! not be repeated blindly.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 use structlint_cargo::CargoWorkspace;
-use structlint_core::{Applicability, Diagnostic, Edit, Replacement};
+use structlint_core::{Applicability, Diagnostic, Edit, Replacement, Span, Text};
 use structlint_graph::ImportGraph;
 
 use crate::fetch_retry_timeout::callers::{Found, Link};
@@ -24,6 +25,16 @@ pub(crate) struct Advisor<'a> {
     pub definitions: &'a BTreeMap<String, Definition>,
     pub graph: Option<&'a ImportGraph>,
     pub cargo: Option<&'a CargoWorkspace>,
+    /// The import steps of each file and retry name: every finding of a file gets the same,
+    /// so they are worked out once and shared rather than copied into each finding.
+    pub import_steps: RefCell<HashMap<(String, String), ImportSteps>>,
+}
+
+/// How a file gets the retry wrapper: the steps, and where the wrapper is defined.
+#[derive(Clone)]
+pub(crate) struct ImportSteps {
+    steps: Vec<Text>,
+    definition: Option<(Span, Text)>,
 }
 
 impl Advisor<'_> {
@@ -155,6 +166,22 @@ impl Advisor<'_> {
         retry: &str,
         rust: bool,
     ) -> Diagnostic {
+        let key = (path.to_string(), retry.to_string());
+        let known = self.import_steps.borrow().get(&key).cloned();
+        let found = known.unwrap_or_else(|| {
+            let found = self.work_out_import_steps(path, retry, rust);
+            self.import_steps.borrow_mut().insert(key, found.clone());
+            found
+        });
+        d.fix.extend(found.steps);
+        match found.definition {
+            Some((span, label)) => d.related(span, label),
+            None => d,
+        }
+    }
+
+    fn work_out_import_steps(&self, path: &str, retry: &str, rust: bool) -> ImportSteps {
+        let mut steps: Vec<Text> = Vec::new();
         let Some(def) = self.definitions.get(last_segment(retry)) else {
             let names = self
                 .wrappers
@@ -163,26 +190,37 @@ impl Advisor<'_> {
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            return d.step(format!(
+            steps.push(format!(
                 "No retry wrapper is defined in this workspace (looked for the `retry` names of [rules.fetch-retry-timeout]: {names}): write `{retry}` once in a shared {} and import it, or add your retry helper's name to `retry`.",
                 if rust { "crate" } else { "package" }
-            ));
+            ).into());
+            return ImportSteps {
+                steps,
+                definition: None,
+            };
         };
         if rust {
             if let Some(line) = self.use_line(path, def) {
-                d = d.step(format!("Add `{line}` to {path}."));
+                steps.push(format!("Add `{line}` to {path}.").into());
             }
         } else {
             let import = Import::of(self.graph, path, &def.span.path, &def.name, false);
             if let Some(first) = import.prerequisite {
-                d = d.step(first);
+                steps.push(first.into());
             }
-            d = d.step(format!(
-                "Add `import {{ {} }} from \"{}\";` to {path}.",
-                def.name, import.specifier
-            ));
+            steps.push(
+                format!(
+                    "Add `import {{ {} }} from \"{}\";` to {path}.",
+                    def.name, import.specifier
+                )
+                .into(),
+            );
         }
-        d.related(def.span.clone(), format!("`{}` is defined here", def.name))
+        let label = format!("`{}` is defined here", def.name).into();
+        ImportSteps {
+            steps,
+            definition: Some((def.span.clone(), label)),
+        }
     }
 
     /// `use crate::retry::with_retry;` in its own crate, `use acme_net::retry::with_retry;`

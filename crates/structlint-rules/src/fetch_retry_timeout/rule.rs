@@ -47,28 +47,32 @@ impl FetchRetryTimeout {
     }
 
     /// The findings over `files`, with what the workspace run found (`last`) and the wrapper
-    /// definitions to point at; only those in the file `only`, when given.
+    /// definitions to point at; only those in the file `only`, when given. Written straight
+    /// into `out`: a second list of thousands of findings would double the peak memory.
     fn report(
         &self,
         last: &Last,
         definitions: &BTreeMap<String, Definition>,
         files: Vec<&FileFacts<FetchFacts>>,
         only: Option<&str>,
-    ) -> Vec<Diagnostic> {
+        out: &mut Vec<Diagnostic>,
+    ) {
         let advisor = Advisor {
             wrappers: &self.wrappers,
             definitions,
             graph: last.graph.as_deref(),
             cargo: last.cargo.as_deref(),
+            import_steps: Default::default(),
         };
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        Callers::new(files, &last.origins, &self.wrappers)
-            .findings()
-            .into_iter()
-            .filter(|(f, _)| only.is_none_or(|p| p == paths[*f]))
-            .filter(|(f, _)| !in_docs_site(&last.docs_sites, paths[*f]))
-            .map(|(_, found)| advisor.diagnostic(&found))
-            .collect()
+        let findings = Callers::new(files, &last.origins, &self.wrappers).findings();
+        out.extend(
+            findings
+                .into_iter()
+                .filter(|(f, _)| only.is_none_or(|p| p == paths[*f]))
+                .filter(|(f, _)| !in_docs_site(&last.docs_sites, paths[*f]))
+                .map(|(_, found)| advisor.diagnostic(&found)),
+        );
     }
 }
 
@@ -155,6 +159,9 @@ impl WorkspaceRule for FetchRetryTimeout {
                 }
             }
         }
+        // Kept until the workspace phase for every file: no room to grow.
+        facts.uses.shrink_to_fit();
+        facts.unwrapped.shrink_to_fit();
         (!facts.unwrapped.is_empty() || !facts.uses.is_empty() || !facts.definitions.is_empty())
             .then_some(facts)
     }
@@ -178,7 +185,7 @@ impl WorkspaceRule for FetchRetryTimeout {
             graph,
             files: Vec::new(),
         };
-        out.extend(self.report(&last, &last.definitions, refs, None));
+        self.report(&last, &last.definitions, refs, None, out);
         last.files = files;
         *self.last.write().unwrap_or_else(PoisonError::into_inner) = last;
     }
@@ -206,7 +213,7 @@ impl WorkspaceRule for FetchRetryTimeout {
             .collect();
         // This file's own definitions are as the user has them now.
         let definitions = definitions(files.iter().copied());
-        out.extend(self.report(&last, &definitions, files, Some(cx.path())));
+        self.report(&last, &definitions, files, Some(cx.path()), out);
     }
 }
 
