@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 pub use structlint_core::{
     AnyProvider, CONFIG_FILE, Config, ConfigError, Diagnostic, Engine, Note, NoteKind, Report,
-    RuleSpec, Severity, Span, WorkspaceContext,
+    RuleSpec, Severity, Span, Text, WorkspaceContext,
 };
 pub use structlint_output::{
     Clipped, FindingKey, OutputOptions, agent, finding_keys, github, human, json, junit, sarif,

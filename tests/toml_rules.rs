@@ -302,3 +302,41 @@ fn structlint_query_prints_matches_and_the_tree_around_them() {
         run.stderr
     );
 }
+
+/// A team rule's why and example are the same for every finding: one text that the findings
+/// share, not a copy per finding (a rule that fires thousands of times held thousands).
+#[test]
+fn the_findings_of_a_toml_rule_share_its_why_and_example() {
+    let rule = RULE.replacen(
+        "\n\n[[rule.tests]]",
+        "\nexample = \"await waitFor(() => ready);\"\n\n[[rule.tests]]",
+        1,
+    );
+    let dir = workspace(&[
+        ("structlint.toml", CONFIG),
+        ("rules/team.toml", rule.as_bytes()),
+        (
+            "src/a.ts",
+            b"export async function f() {\n  await sleep(1);\n  await sleep(2);\n}\n",
+        ),
+    ]);
+    let report = structlint::Check::workspace(dir.path()).run().unwrap();
+    let found: Vec<&structlint::Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "no-sleep-call")
+        .collect();
+    assert_eq!(found.len(), 2, "{:?}", report.diagnostics);
+    let shared = |a: &structlint::Text, b: &structlint::Text| match (a, b) {
+        (structlint::Text::Shared(a), structlint::Text::Shared(b)) => std::sync::Arc::ptr_eq(a, b),
+        _ => false,
+    };
+    assert_eq!(found[0].why, "Fixed waits make tests slow and flaky.");
+    assert!(shared(&found[0].why, &found[1].why));
+    let (first, second) = (found[0].fix.last().unwrap(), found[1].fix.last().unwrap());
+    assert_eq!(
+        first,
+        "Correct code looks like: `await waitFor(() => ready);`"
+    );
+    assert!(shared(first, second));
+}

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use globset::GlobSet;
 use regex::Regex;
-use structlint_core::{ConfigError, Language, Level};
+use structlint_core::{ConfigError, Language, Level, Text};
 use structlint_lang::Grammar;
 use toml::Spanned;
 
 use crate::def::{RuleDef, TestsDef};
-use crate::message::Template;
+use crate::message::{Template, example_step, paragraphs};
 use crate::pattern::{Pattern, metavariables};
 use crate::query::{self, NodeTest};
 pub(crate) use crate::source::Source;
@@ -27,9 +27,12 @@ pub struct CompiledRule {
     pub exclude: Option<GlobSet>,
     pub message: Template,
     pub message_source: String,
-    pub why: Option<String>,
+    /// In paragraphs, as findings and docs show it; one text that every finding shares.
+    pub why: Option<Text>,
     pub fix: Vec<Template>,
     pub example: Option<String>,
+    /// The example as the last fix step of every finding, shared by them.
+    pub example_step: Option<Text>,
     pub docs: Option<String>,
     pub matcher: Matcher,
     pub tests: Vec<TestsDef>,
@@ -332,8 +335,9 @@ fn finish(
         exclude: globs(&def.exclude, src)?,
         message,
         message_source: def.message.into_inner(),
-        why: def.why,
+        why: def.why.as_deref().map(|why| paragraphs(why).into()),
         fix,
+        example_step: def.example.as_deref().map(example_step),
         example: def.example,
         docs: def.docs,
         matcher,

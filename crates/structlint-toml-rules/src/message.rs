@@ -1,4 +1,7 @@
-//! `{{capture}}` interpolation in a rule's message and fix steps.
+//! `{{capture}}` interpolation in a rule's message and fix steps, and the texts of a rule
+//! that every finding shares (its why, its example as a step).
+
+use structlint_core::Text;
 
 /// A text with `{{name}}` holes.
 #[derive(Debug, Clone)]
@@ -63,6 +66,25 @@ pub(crate) fn one_line(code: &str) -> String {
     match flat.char_indices().nth(80) {
         Some((cut, _)) => format!("{}…", &flat[..cut]),
         None => flat,
+    }
+}
+
+/// Text wrapped in the TOML file, as paragraphs: single line breaks become spaces.
+pub(crate) fn paragraphs(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The rule's correct example as the last fix step of its findings.
+pub(crate) fn example_step(example: &str) -> Text {
+    let example = example.trim();
+    if example.contains('\n') {
+        format!("Correct code looks like:\n{example}").into()
+    } else {
+        format!("Correct code looks like: `{example}`").into()
     }
 }
 

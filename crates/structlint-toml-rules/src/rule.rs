@@ -102,36 +102,22 @@ pub(crate) fn diagnostic(
     };
     let mut d = Diagnostic::new(span(f.range.clone()), rule.message.render(value));
     if let Some(why) = &rule.why {
-        d = d.why(paragraphs(why));
+        d = d.why(why.clone());
     }
     for step in &rule.fix {
         d = d.step(step.render(value));
     }
-    if let Some(example) = &rule.example {
-        let example = example.trim();
-        d = d.step(if example.contains('\n') {
-            format!("Correct code looks like:\n{example}")
-        } else {
-            format!("Correct code looks like: `{example}`")
-        });
+    if let Some(example) = &rule.example_step {
+        d = d.step(example.clone());
     }
     d
-}
-
-/// Text wrapped in the TOML file, as paragraphs: single line breaks become spaces.
-fn paragraphs(text: &str) -> String {
-    text.trim()
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// What outputs say about a TOML rule; its documentation is written from its fields.
 pub(crate) fn meta(rule: &CompiledRule, rule_file: &str) -> RuleMeta {
     let mut doc = format!("# {}\n\n{}\n", rule.id, rule.message_source);
     if let Some(why) = &rule.why {
-        doc.push_str(&format!("\n## Why\n\n{}\n", paragraphs(why)));
+        doc.push_str(&format!("\n## Why\n\n{why}\n"));
     }
     if !rule.fix.is_empty() {
         doc.push_str("\n## How to fix\n\n");
