@@ -65,7 +65,9 @@ pub(crate) struct Cache {
     dir: PathBuf,
     settings: u128,
     previous: HashMap<String, Entry>,
-    current: Mutex<Vec<(String, Entry)>>,
+    /// This run's entries; `None` for a file whose previous entry still holds, which is
+    /// moved over when the cache is saved rather than copied for every hit.
+    current: Mutex<Vec<(String, Option<Entry>)>>,
     hits: AtomicUsize,
     read: AtomicUsize,
     /// Whether a file was checked now, so the file on disk no longer holds this run.
@@ -91,7 +93,7 @@ impl Cache {
         (self.hits.load(Ordering::Relaxed), read)
     }
 
-    fn keep(&self, path: &str, entry: Entry) {
+    fn keep(&self, path: &str, entry: Option<Entry>) {
         if let Ok(mut current) = self.current.lock() {
             current.push((path.to_string(), entry));
         }
@@ -101,11 +103,19 @@ impl Cache {
     /// ones already on disk. A cache that cannot be written costs the next run time, not
     /// this run its result, so the error is dropped.
     pub fn save(self) {
-        let mut current = self.current.into_inner().unwrap_or_default();
+        let current = self.current.into_inner().unwrap_or_default();
         let unchanged = !self.changed.into_inner() && current.len() == self.previous.len();
         if unchanged && self.dir.join(".gitignore").is_file() {
             return;
         }
+        let mut previous = self.previous;
+        let mut current: Vec<(String, Entry)> = current
+            .into_iter()
+            .filter_map(|(path, entry)| {
+                let entry = entry.or_else(|| previous.remove(&path))?;
+                Some((path, entry))
+            })
+            .collect();
         current.sort_by(|a, b| a.0.cmp(&b.0));
         let _ = store::save(&self.dir, self.settings, &current);
     }
@@ -126,9 +136,9 @@ impl Engine {
             .previous
             .get(&file.path)
             .filter(|e| e.hash == hash && e.lint == lint);
-        if let Some((entry, outcome)) = hit.and_then(|e| Some((e, self.restore(file, e)?))) {
+        if let Some(outcome) = hit.and_then(|e| self.restore(file, e)) {
             cache.hits.fetch_add(1, Ordering::Relaxed);
-            cache.keep(&file.path, entry.clone());
+            cache.keep(&file.path, None);
             return outcome;
         }
         let outcome = self.process_file(file, lint, super::Scope::All);
@@ -138,7 +148,7 @@ impl Engine {
                 lint,
                 outcome: stored,
             };
-            cache.keep(&file.path, entry);
+            cache.keep(&file.path, Some(entry));
         }
         cache.changed.store(true, Ordering::Relaxed);
         outcome

@@ -38,7 +38,7 @@ impl Header {
 }
 
 /// What a file's outcome was, for a file whose text hashes to `hash`.
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Serialize, Deserialize)]
 pub(crate) struct Entry {
     pub hash: u128,
     pub lint: bool,
@@ -46,7 +46,7 @@ pub(crate) struct Entry {
 }
 
 /// A file's outcome without its times: facts as the bytes their rule or provider encoded.
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Serialize, Deserialize)]
 pub(crate) struct Stored {
     pub diagnostics: Vec<Diagnostic>,
     /// One per workspace rule.
