@@ -166,13 +166,12 @@ impl Advisor<'_> {
         retry: &str,
         rust: bool,
     ) -> Diagnostic {
-        let key = (path.to_string(), retry.to_string());
-        let known = self.import_steps.borrow().get(&key).cloned();
-        let found = known.unwrap_or_else(|| {
-            let found = self.work_out_import_steps(path, retry, rust);
-            self.import_steps.borrow_mut().insert(key, found.clone());
-            found
-        });
+        let found = self
+            .import_steps
+            .borrow_mut()
+            .entry((path.to_string(), retry.to_string()))
+            .or_insert_with(|| self.work_out_import_steps(path, retry, rust))
+            .clone();
         d.fix.extend(found.steps);
         match found.definition {
             Some((span, label)) => d.related(span, label),
