@@ -2,6 +2,7 @@
 //! their line ranges: what a reader could move out of a file that is too long.
 
 mod rust;
+mod scan;
 
 use std::ops::Range;
 use structlint_core::NodeNames;
@@ -35,13 +36,25 @@ impl OutlineItem {
 
 /// The file's top-level items in source order; empty when the tree is unavailable. A Rust
 /// file syn parsed is read from syn's tree, which the other Rust rules share, rather than
-/// parsed again with tree-sitter.
+/// parsed again with tree-sitter; a TS/JS file is read from its tokens, and parsed only where
+/// the lexer cannot follow it.
 pub(crate) fn outline(cx: &FileContext<'_>) -> Vec<OutlineItem> {
     let top = cx
         .syn()
         .and_then(|file| rust::top_level(cx, file))
+        .or_else(|| scanned_top_level(cx))
         .or_else(|| tree_top_level(cx));
     assemble(cx, top.unwrap_or_default())
+}
+
+/// The top-level nodes of a TS/JS file from its tokens: an over-long file is outlined without
+/// parsing it, which would cost several times what the rest of the check costs for it.
+fn scanned_top_level(cx: &FileContext<'_>) -> Option<Vec<Top>> {
+    let language = cx.language();
+    language
+        .is_typescript_family()
+        .then(|| scan::top_level(cx.text(), language))
+        .flatten()
 }
 
 /// The top-level nodes of tree-sitter's tree.
