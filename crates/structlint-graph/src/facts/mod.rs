@@ -68,6 +68,11 @@ impl ModuleFacts {
     /// Extracts the facts of a TS/TSX/JS file. Static imports and exports are top-level; the
     /// calls are looked up where their text is.
     pub fn extract(cx: &FileContext<'_>) -> ModuleFacts {
+        tokens::extract(cx).unwrap_or_else(|| ModuleFacts::from_tree(cx))
+    }
+
+    /// The facts as tree-sitter's tree gives them: where the lexer cannot follow the text.
+    fn from_tree(cx: &FileContext<'_>) -> ModuleFacts {
         let mut facts = ModuleFacts::default();
         let Some(tree) = cx.tree() else {
             return facts;
@@ -210,7 +215,28 @@ impl ModuleFacts {
         let Some(source) = source else {
             return;
         };
-        let literal = &cx.text()[source.byte_range()];
+        self.push_ref(
+            cx,
+            node.byte_range(),
+            source.byte_range(),
+            kind,
+            names,
+            statement_type,
+        );
+    }
+
+    /// A reference of the statement or call at `bytes` to the module its string literal at
+    /// `source` names.
+    fn push_ref(
+        &mut self,
+        cx: &FileContext<'_>,
+        bytes: std::ops::Range<usize>,
+        source: std::ops::Range<usize>,
+        kind: RefKind,
+        names: Vec<Name>,
+        statement_type: bool,
+    ) {
+        let literal = &cx.text()[source.clone()];
         let specifier = literal
             .trim_matches(|c| c == '"' || c == '\'' || c == '`')
             .to_string();
@@ -225,8 +251,8 @@ impl ModuleFacts {
             kind,
             names,
             type_only,
-            span: cx.node_span(node),
-            specifier_span: cx.node_span(source),
+            span: cx.span(bytes),
+            specifier_span: cx.span(source),
             quote,
         });
     }
@@ -315,6 +341,8 @@ fn declared_names(declaration: Node<'_>, text: &str, out: &mut Vec<String>) {
         }
     }
 }
+
+mod tokens;
 
 #[cfg(test)]
 mod tests;

@@ -132,3 +132,103 @@ fn calls_are_found_by_their_text_and_confirmed_in_the_tree() {
     );
     assert_eq!(summary(&f), ["Require ./a [] @5", "Dynamic ./c [] @6"]);
 }
+
+/// The facts read from tokens against those read from tree-sitter's tree, on every TS/JS
+/// file of a checkout. Run it on the development corpora after changing the lexer:
+/// `STRUCTLINT_TOKENS_CORPUS=DIR cargo test -p structlint-graph facts_from_tokens -- --ignored --nocapture`.
+#[test]
+#[ignore = "needs a checkout named by STRUCTLINT_TOKENS_CORPUS"]
+fn facts_from_tokens_match_the_tree_on_a_checkout() {
+    let files = structlint_core::test_support::corpus_sources()
+        .expect("STRUCTLINT_TOKENS_CORPUS names a checkout");
+    let (mut fallbacks, mut broken, mut differ) = (0, 0, Vec::new());
+    for file in &files {
+        let cx = FileContext::new(file);
+        let Some(scanned) = super::tokens::extract(&cx) else {
+            fallbacks += 1;
+            continue;
+        };
+        if cx.tree().is_none_or(|t| t.root_node().has_error()) {
+            broken += 1;
+            continue;
+        }
+        let parsed = ModuleFacts::from_tree(&cx);
+        if scanned != parsed {
+            differ.push(format!(
+                "{}\n  tokens: {scanned:?}\n  tree:   {parsed:?}",
+                cx.path()
+            ));
+        }
+    }
+    println!(
+        "{} files; {fallbacks} parsed instead; {broken} with syntax errors skipped; {} differ",
+        files.len(),
+        differ.len()
+    );
+    for d in differ.iter().take(10) {
+        println!("{d}");
+    }
+    assert!(differ.is_empty());
+}
+
+/// Each case is a construct where reading tokens could differ from reading the tree.
+#[test]
+fn tokens_give_the_facts_the_tree_gives() {
+    let cases = [
+        (
+            "a.ts",
+            "import x = require('m')\nimport y = A.B\nimport type T = require(\"t\")\n",
+        ),
+        (
+            "a.ts",
+            "import d, { type a, b as c, 'e-f' as g, } from './m'\nimport * as ns from \"./n\"\nimport './side'\nimport type { T } from './t'\n",
+        ),
+        (
+            "a.ts",
+            "export * as ns from './a'\nexport * from './c'\nexport { default, x as \"y\" } from './d'\nexport type { T } from './e'\n",
+        ),
+        (
+            "a.ts",
+            "export { a, b as c }\nexport default 1\nexport declare const enum E { A }\nexport const enum F { B }\nexport declare const d: number, e: string\n",
+        ),
+        (
+            "a.ts",
+            "export const cache: Map<string, number> = new Map(), size = 1\nexport const { a, b } = o\nexport let [c] = p, q = 2\n",
+        ),
+        (
+            "a.ts",
+            "export function f(): void\nexport function f() {}\nexport async function g() {}\nexport function* h() {}\nexport abstract class K {}\nexport class L extends M {}\n",
+        ),
+        (
+            "a.ts",
+            "export interface I {}\nexport type U<T> = T\nexport namespace N.O { }\nexport declare namespace P {}\nexport declare function q(): void\nexport declare abstract class R {}\n@dec()\nexport class S {}\n",
+        ),
+        (
+            "a.ts",
+            "const a = require('a')\nx.require('b')\nnew require('c')\nfunction require(id: string) { return id }\nrequire('d' + e)\nrequire(`f${g}`)\nrequire(`h`, 1)\n",
+        ),
+        (
+            "a.ts",
+            "await import(/* webpackChunkName: \"c\" */ './c')\nconst s = \"require('no')\" // import('no')\nconst r = /import\\('no'\\)/\nconst t = `${import('./t')}`\n",
+        ),
+        (
+            "a.tsx",
+            "export default function App() {\n  return <img src={require('./img.png')} alt=\"require('no')\" />\n}\nexport const Lazy = lazy(() => import('./Page'))\n",
+        ),
+    ];
+    for (path, text) in cases {
+        let language = Language::from_path(path.as_ref()).unwrap();
+        let file = SourceFile::new(path.into(), path.into(), language, text.into());
+        let cx = FileContext::new(&file);
+        assert!(
+            !cx.tree().unwrap().root_node().has_error(),
+            "the case is valid code: {text}"
+        );
+        let parsed = ModuleFacts::from_tree(&cx);
+        assert!(
+            !parsed.refs.is_empty() || !parsed.exports.is_empty(),
+            "{text}"
+        );
+        assert_eq!(super::tokens::extract(&cx), Some(parsed), "{text}");
+    }
+}

@@ -107,65 +107,45 @@ fn outlined(text: &str) -> Vec<OutlineItem> {
 
 /// The outline read from tokens against the one read from tree-sitter's tree, on every
 /// TS/JS file of a checkout. Run it on the development corpora after changing the lexer:
-/// `STRUCTLINT_OUTLINE_CORPUS=DIR cargo test -p structlint-rules outline_from_tokens -- --ignored --nocapture`.
+/// `STRUCTLINT_TOKENS_CORPUS=DIR cargo test -p structlint-rules outline_from_tokens -- --ignored --nocapture`.
 #[test]
-#[ignore = "needs a checkout named by STRUCTLINT_OUTLINE_CORPUS"]
+#[ignore = "needs a checkout named by STRUCTLINT_TOKENS_CORPUS"]
 fn outline_from_tokens_matches_the_tree_on_a_checkout() {
-    let root = std::env::var("STRUCTLINT_OUTLINE_CORPUS")
-        .expect("STRUCTLINT_OUTLINE_CORPUS names a checkout");
-    let mut stack = vec![std::path::PathBuf::from(&root)];
-    let (mut files, mut fallbacks, mut broken, mut differ) = (0, 0, 0, Vec::new());
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || name == "node_modules" {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let Some(language) = Language::from_path(&path).filter(|l| l.is_typescript_family())
-            else {
-                continue;
-            };
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            let shown = path.to_string_lossy().into_owned();
-            let file = SourceFile::new(shown.clone(), path.clone(), language, text);
-            let cx = FileContext::new(&file);
-            files += 1;
-            let Some(scanned) = scan::top_level(cx.text(), language) else {
-                fallbacks += 1;
-                println!("parsed instead: {shown} ({} lines)", cx.line_count());
-                continue;
-            };
-            if cx.tree().is_none_or(|t| t.root_node().has_error()) {
-                broken += 1;
-                continue;
-            }
-            let (scanned, parsed) = (
-                assemble(&cx, scanned),
-                assemble(&cx, tree_top_level(&cx).unwrap()),
-            );
-            if scanned != parsed {
-                let first = scanned
-                    .iter()
-                    .zip(&parsed)
-                    .position(|(a, b)| a != b)
-                    .unwrap_or(scanned.len().min(parsed.len()));
-                differ.push(format!(
-                    "{shown}\n  tokens: {:?}\n  tree:   {:?}",
-                    scanned.get(first),
-                    parsed.get(first)
-                ));
-            }
+    let files = structlint_core::test_support::corpus_sources()
+        .expect("STRUCTLINT_TOKENS_CORPUS names a checkout");
+    let (mut fallbacks, mut broken, mut differ) = (0, 0, Vec::new());
+    for file in &files {
+        let cx = FileContext::new(file);
+        let Some(scanned) = scan::top_level(cx.text(), cx.language()) else {
+            fallbacks += 1;
+            println!("parsed instead: {} ({} lines)", cx.path(), cx.line_count());
+            continue;
+        };
+        if cx.tree().is_none_or(|t| t.root_node().has_error()) {
+            broken += 1;
+            continue;
+        }
+        let (scanned, parsed) = (
+            assemble(&cx, scanned),
+            assemble(&cx, tree_top_level(&cx).unwrap()),
+        );
+        if scanned != parsed {
+            let first = scanned
+                .iter()
+                .zip(&parsed)
+                .position(|(a, b)| a != b)
+                .unwrap_or(scanned.len().min(parsed.len()));
+            differ.push(format!(
+                "{}\n  tokens: {:?}\n  tree:   {:?}",
+                cx.path(),
+                scanned.get(first),
+                parsed.get(first)
+            ));
         }
     }
     println!(
-        "{files} files; {fallbacks} parsed instead; {broken} with syntax errors skipped; {} differ",
+        "{} files; {fallbacks} parsed instead; {broken} with syntax errors skipped; {} differ",
+        files.len(),
         differ.len()
     );
     for d in differ.iter().take(30) {

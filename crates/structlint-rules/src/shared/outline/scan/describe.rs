@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
-use super::lexer::{Kind, Token};
-use super::{Top, angles, is_body};
+use structlint_lang::tokens::{Kind, Token, angles, is_body};
+
+use super::Top;
 use crate::shared::outline::{is_pascal, one_line};
 
 /// What a top-level statement declares, as the tree-sitter outline would describe its node.
@@ -36,10 +37,8 @@ impl Describe<'_> {
             .map(|t| &self.text[t.start..t.end])
     }
 
-    /// The node of the statement `tokens`, which ends at `end` when comments after its last
-    /// token belong to it.
-    pub fn node(&self, tokens: &[Token], end: Option<usize>) -> Top {
-        let bytes = tokens[0].start..end.unwrap_or(tokens[tokens.len() - 1].end);
+    /// The node of the statement `tokens`, whose text is `bytes`.
+    pub fn node(&self, tokens: &[Token], bytes: Range<usize>) -> Top {
         let whole = |kind: &'static str, label: &str| Some((kind, one_line(label), bytes.clone()));
         let mut i = self.decorators(tokens);
         let item = if self.word(tokens, i) == Some("export") {

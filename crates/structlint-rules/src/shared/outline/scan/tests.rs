@@ -11,7 +11,10 @@ fn both(path: &str, text: &str) -> (Option<Vec<OutlineItem>>, Vec<OutlineItem>) 
     let file = SourceFile::new(path.into(), path.into(), language, text.into());
     let cx = FileContext::new(&file);
     let tree = cx.tree().unwrap();
-    assert!(!tree.root_node().has_error(), "the case is valid code: {text}");
+    assert!(
+        !tree.root_node().has_error(),
+        "the case is valid code: {text}"
+    );
     let scanned = super::top_level(text, language).map(|top| assemble(&cx, top));
     (scanned, assemble(&cx, tree_top_level(&cx).unwrap()))
 }
@@ -65,7 +68,10 @@ fn jsx_is_one_token() {
     for text in cases {
         assert_same("a.tsx", text);
     }
-    assert_same("b.js", "\u{feff}#!/usr/bin/env node\nconsole.log(<p>hi</p>)\n");
+    assert_same(
+        "b.js",
+        "\u{feff}#!/usr/bin/env node\nconsole.log(<p>hi</p>)\n",
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! JSX in the token stream: an element, with its attributes and children, is one token.
 
-use super::lexer::{Lexer, is_word};
+use super::{Lexer, is_word};
 
 impl Lexer<'_> {
     /// Whether the `<` here opens a generic arrow's type parameters (`<T,>`, `<T extends U>`,

@@ -8,8 +8,24 @@
 /// not recurse, handles such a file instead.
 const MAX_DEPTH: usize = 256;
 
+use std::ops::Range;
+
+mod jsx;
+mod statements;
+
+pub use statements::{Statement, TopLevel, TopNode, angles, is_body, top_level};
+
+/// `require(…)` or `import(…)`: a call whose argument may name a module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// `require` or `import`.
+    pub callee: Range<usize>,
+    /// The parenthesised arguments, parentheses included.
+    pub arguments: Range<usize>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
+pub enum Kind {
     /// An identifier, keyword or number.
     Word,
     /// A string, template, regular expression or JSX element.
@@ -24,7 +40,7 @@ pub(super) enum Kind {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Token {
+pub struct Token {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
@@ -32,33 +48,37 @@ pub(super) struct Token {
     pub newline_before: bool,
 }
 
-pub(super) struct Lexer<'t> {
+pub struct Lexer<'t> {
     source: &'t str,
-    pub(super) text: &'t [u8],
-    pub(super) at: usize,
+    text: &'t [u8],
+    /// Where the next token starts.
+    pub at: usize,
     /// Whether `<` in expression position opens a JSX element (TSX and JavaScript).
     jsx: bool,
     depth: usize,
+    /// The `require(…)` and `import(…)` calls met so far, at any depth.
+    pub calls: Vec<Call>,
 }
 
 impl<'t> Lexer<'t> {
-    pub(super) fn new(text: &'t str, jsx: bool) -> Self {
+    pub fn new(text: &'t str, jsx: bool) -> Self {
         Lexer {
             source: text,
             text: text.as_bytes(),
             at: 0,
             jsx,
             depth: 0,
+            calls: Vec::new(),
         }
     }
 
-    pub(super) fn peek(&self, ahead: usize) -> u8 {
+    fn peek(&self, ahead: usize) -> u8 {
         self.text.get(self.at + ahead).copied().unwrap_or(0)
     }
 
     /// The next token; `expression` says whether an expression may start here, which
     /// decides whether `/` is a regular expression and `<` an element.
-    pub(super) fn token(&mut self, expression: bool) -> Option<Token> {
+    pub fn token(&mut self, expression: bool) -> Option<Token> {
         let newline_before = self.blanks();
         let start = self.at;
         let kind = match self.peek(0) {
@@ -128,7 +148,7 @@ impl<'t> Lexer<'t> {
 }
 
 /// Whether an expression may start after `token`, a token of `text`.
-pub(super) fn expression_after(token: &Token, text: &str) -> bool {
+pub fn expression_after(token: &Token, text: &str) -> bool {
     let word = &text[token.start..token.end];
     match token.kind {
         Kind::Word => matches!(
@@ -163,7 +183,7 @@ pub(super) fn expression_after(token: &Token, text: &str) -> bool {
 
 impl Lexer<'_> {
     /// Skips blanks; says whether a line ended among them.
-    pub(super) fn blanks(&mut self) -> bool {
+    fn blanks(&mut self) -> bool {
         let mut newline = false;
         while let Some(&c) = self.text.get(self.at) {
             match c {
@@ -176,35 +196,58 @@ impl Lexer<'_> {
         newline
     }
 
-    pub(super) fn word(&mut self) {
+    fn word(&mut self) {
         while is_word(self.peek(0)) {
             self.at += 1;
         }
     }
 
     /// Everything up to and including `close`, past the opening bracket.
-    pub(super) fn group(&mut self, close: u8) -> Option<()> {
+    fn group(&mut self, close: u8) -> Option<()> {
         self.enter()?;
         let mut expression = true;
+        let (mut before, mut previous): (Option<Token>, Option<Token>) = (None, None);
         loop {
             let token = self.token(expression)?;
             match token.kind {
                 Kind::Close(c) if c == close => break,
                 Kind::Close(_) | Kind::End => return None,
-                Kind::Comment => {}
+                Kind::Comment => continue,
                 _ => expression = expression_after(&token, self.source),
             }
+            self.note_call(before.as_ref(), previous.as_ref(), &token);
+            (before, previous) = (previous, Some(token));
         }
         self.leave();
         Some(())
     }
 
-    pub(super) fn enter(&mut self) -> Option<()> {
+    /// Notes a call of `require` or `import` when `token` is the `(` group after `previous`,
+    /// which comes after `before`: not a method (`x.require(…)`), a constructor or a
+    /// function's own name.
+    fn note_call(&mut self, before: Option<&Token>, previous: Option<&Token>, token: &Token) {
+        let text = |t: &Token| &self.source[t.start..t.end];
+        let Some(callee) = previous.filter(|p| p.kind == Kind::Word) else {
+            return;
+        };
+        if token.kind != Kind::Group(b'(')
+            || !matches!(text(callee), "require" | "import")
+            || before.is_some_and(|b| matches!(text(b), "." | "function" | "new"))
+        {
+            return;
+        }
+        self.calls.push(Call {
+            callee: callee.start..callee.end,
+            arguments: token.start..token.end,
+        });
+    }
+
+    fn enter(&mut self) -> Option<()> {
         self.depth += 1;
         (self.depth <= MAX_DEPTH).then_some(())
     }
 
-    pub(super) fn leave(&mut self) {
+    fn leave(&mut self) {
         self.depth -= 1;
     }
 
@@ -274,7 +317,7 @@ fn closing(open: u8) -> u8 {
     }
 }
 
-pub(super) fn is_word(c: u8) -> bool {
+fn is_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'#') || c >= 0x80
 }
 
