@@ -341,3 +341,6 @@ fn is_operator(c: u8) -> bool {
             | b'~'
     )
 }
+
+#[cfg(test)]
+mod tests;
