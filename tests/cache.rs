@@ -207,3 +207,89 @@ fn a_run_with_progress_uses_the_cache_too() {
         first.timing.cache.map(|(_, read)| read)
     );
 }
+
+/// Whether a `--timing` run took its workspace phase from the cache.
+fn replayed(run: &Run) -> bool {
+    run.stderr.contains("the workspace phase replayed")
+}
+
+#[test]
+fn the_workspace_phase_is_replayed_only_while_all_it_read_reads_the_same() {
+    let dir = fixture("ts-monorepo");
+    let root = dir.path();
+    // Imports of build output: the phase asks the disk whether each file is there.
+    std::fs::write(
+        root.join("packages/reports/src/theme.ts"),
+        "import \"./dist/theme.css\";\nimport logo from \"./dist/logo.svg\";\nexport const theme = logo;\n",
+    )
+    .unwrap();
+    let args = ["--format", "json", "--cache", "--timing"];
+    let cold = check(root, &args);
+    assert!(!replayed(&cold), "{}", cold.stderr);
+    let warm = check(root, &args);
+    assert!(replayed(&warm), "{}", warm.stderr);
+    assert_same(&warm, &check(root, &["--format", "json"]), "replayed");
+
+    // A gitignored file appears: no checked file changed, but what the phase saw did.
+    std::fs::create_dir_all(root.join("packages/reports/src/dist")).unwrap();
+    std::fs::write(root.join("packages/reports/src/dist/logo.svg"), "<svg/>").unwrap();
+    let plain = check(root, &["--format", "json"]);
+    assert_ne!(plain.stdout, warm.stdout, "the file changes a note");
+    let after = check(root, &args);
+    assert!(!replayed(&after), "{}", after.stderr);
+    assert_same(&after, &plain, "after a gitignored file appeared");
+    assert!(
+        replayed(&check(root, &args)),
+        "and replayed again once unchanged"
+    );
+
+    // A manifest is not a checked file either: the phase read it.
+    let manifest = root.join("packages/billing/package.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace("\"react\"", "\"react-dom\": \"^18.3.1\",\n    \"react\""),
+    )
+    .unwrap();
+    let after = check(root, &args);
+    assert!(!replayed(&after), "{}", after.stderr);
+    assert_same(
+        &after,
+        &check(root, &["--format", "json"]),
+        "after a manifest changed",
+    );
+}
+
+#[test]
+fn a_run_that_keeps_the_context_builds_the_graph_whatever_the_cache_holds() {
+    let dir = fixture("ts-monorepo");
+    let args = ["--format", "json", "--cache", "--timing"];
+    check(dir.path(), &args);
+    assert!(replayed(&check(dir.path(), &args)));
+    let graph = common::structlint(dir.path(), &["graph", "--format", "json"]);
+    assert_eq!(graph.code, 0, "{}", graph.stderr);
+    assert!(graph.stdout.contains("@acme/billing"), "{}", graph.stdout);
+}
+
+#[test]
+fn findings_file_that_is_not_the_one_the_cache_names_is_not_replayed() {
+    let dir = fixture("ts-monorepo");
+    let args = ["--format", "json", "--cache", "--timing"];
+    let plain = check(dir.path(), &["--format", "json"]);
+    check(dir.path(), &args);
+    let findings = dir.path().join(".structlint-cache/workspace.bin");
+    let mut bytes = std::fs::read(&findings).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(&findings, bytes).unwrap();
+    let damaged = check(dir.path(), &args);
+    assert!(!replayed(&damaged), "{}", damaged.stderr);
+    assert_same(&damaged, &plain, "with a damaged findings file");
+    std::fs::remove_file(&findings).unwrap();
+    let missing = check(dir.path(), &args);
+    assert!(!replayed(&missing), "{}", missing.stderr);
+    assert_same(&missing, &plain, "with no findings file");
+    let again = check(dir.path(), &args);
+    assert!(replayed(&again), "{}", again.stderr);
+    assert_same(&again, &plain, "rewritten");
+}

@@ -19,7 +19,12 @@ pub fn table(timing: &Timing, output: Duration) -> String {
         let _ = writeln!(out, "  {name:<32} {:>11}", ms(took));
     }
     if let Some((cached, read)) = timing.cache {
-        let _ = writeln!(out, "\ncache: {cached} of {read} files");
+        let replayed = if timing.workspace_cached {
+            "; the workspace phase replayed"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "\ncache: {cached} of {read} files{replayed}");
     }
     let mut steps: Vec<(&str, Duration)> = timing
         .steps

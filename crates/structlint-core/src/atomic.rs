@@ -14,6 +14,17 @@ use std::path::Path;
 /// Replaces `path` with `bytes` atomically, as described above. On error the temporary file
 /// is removed and `path` is unchanged.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// [`write_atomic`] without waiting for the disk: for the result cache, which readers still
+/// see whole or not at all, and which a crash may leave damaged (a damaged cache is rebuilt).
+/// Syncing its tens of megabytes took longer than the rest of a warm run.
+pub(crate) fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -31,7 +42,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     // Dropping the temporary file on any error below deletes it.
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if sync {
+        temp.as_file().sync_all()?;
+    }
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

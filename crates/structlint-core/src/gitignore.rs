@@ -11,6 +11,9 @@ use std::sync::{Arc, Mutex};
 use ignore::Match;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
+/// How a `.gitignore` is read: through the workspace context, which notes it for the cache.
+pub(crate) type Read<'r> = dyn Fn(&str) -> Result<String, crate::ReadError> + 'r;
+
 /// The `.gitignore` files of the root and the folders below it, read on first need.
 #[derive(Debug)]
 pub(crate) struct Gitignores {
@@ -30,7 +33,8 @@ impl Gitignores {
     /// Whether `path` (root-relative, `/`-separated, inside the root) is ignored by the
     /// `.gitignore` of a folder above it: the nearest that says anything about it decides,
     /// as git's own precedence has it.
-    pub(crate) fn ignores(&self, path: &str, is_dir: bool) -> bool {
+    /// `read` reads a `.gitignore` (root-relative).
+    pub(crate) fn ignores(&self, path: &str, is_dir: bool, read: &Read<'_>) -> bool {
         let inside = !path.is_empty()
             && path != "."
             && !Path::new(path).is_absolute()
@@ -42,22 +46,25 @@ impl Gitignores {
         let mut dir = path;
         while let Some((parent, _)) = dir.rsplit_once('/') {
             dir = parent;
-            if let Some(decided) = self.decides(dir, &abs, is_dir) {
+            if let Some(decided) = self.decides(dir, &abs, is_dir, read) {
                 return decided;
             }
         }
-        self.decides(".", &abs, is_dir).unwrap_or(false)
+        self.decides(".", &abs, is_dir, read).unwrap_or(false)
     }
 
-    fn decides(&self, dir: &str, abs: &Path, is_dir: bool) -> Option<bool> {
-        match self.matcher(dir)?.matched_path_or_any_parents(abs, is_dir) {
+    fn decides(&self, dir: &str, abs: &Path, is_dir: bool, read: &Read<'_>) -> Option<bool> {
+        match self
+            .matcher(dir, read)?
+            .matched_path_or_any_parents(abs, is_dir)
+        {
             Match::Ignore(_) => Some(true),
             Match::Whitelist(_) => Some(false),
             Match::None => None,
         }
     }
 
-    fn matcher(&self, dir: &str) -> Option<Arc<Gitignore>> {
+    fn matcher(&self, dir: &str, read: &Read<'_>) -> Option<Arc<Gitignore>> {
         if let Some(known) = self.read.lock().expect("gitignore lock").get(dir) {
             return known.clone();
         }
@@ -67,7 +74,7 @@ impl Gitignores {
             (format!("{dir}/.gitignore"), self.root.join(dir))
         };
         // Read as every other file of the checkout: no FIFO, nothing huge, nothing outside.
-        let built = crate::read_inside(&self.root, &file).ok().and_then(|text| {
+        let built = read(&file).ok().and_then(|text| {
             let mut builder = GitignoreBuilder::new(folder);
             for line in text.lines() {
                 // A line git would not understand is skipped, as git skips it.
@@ -98,11 +105,13 @@ mod tests {
             "/src/data.output.ts\n!/src/kept.gen.ts\n",
         )
         .unwrap();
-        let ignores = Gitignores::new(root.to_path_buf());
+        let gitignores = Gitignores::new(root.to_path_buf());
+        let read = |file: &str| crate::read_inside(root, file);
+        let ignores = |path: &str, is_dir: bool| gitignores.ignores(path, is_dir, &read);
         for ignored in ["www/src/data.output.ts", "a/dist/x.js", "a/b/schema.gen.ts"] {
-            assert!(ignores.ignores(ignored, false), "{ignored}");
+            assert!(ignores(ignored, false), "{ignored}");
         }
-        assert!(ignores.ignores("dist", true) && !ignores.ignores("dist", false));
+        assert!(ignores("dist", true) && !ignores("dist", false));
         for kept in [
             "src/data.output.ts",
             "www/src/other.ts",
@@ -111,7 +120,7 @@ mod tests {
             "../outside/dist/x.js",
             ".",
         ] {
-            assert!(!ignores.ignores(kept, false), "{kept}");
+            assert!(!ignores(kept, false), "{kept}");
         }
     }
 }

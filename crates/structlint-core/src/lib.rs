@@ -24,6 +24,7 @@ mod fix;
 mod gitignore;
 pub mod glob;
 mod inside;
+mod looked;
 mod provider;
 mod report;
 mod rule;

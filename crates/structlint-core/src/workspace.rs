@@ -58,6 +58,8 @@ pub struct WorkspaceContext {
     /// `[resolve]`: how imports resolve.
     pub resolve: crate::ResolveConfig,
     gitignores: crate::gitignore::Gitignores,
+    /// What the workspace phase read beyond the files' texts, for the result cache.
+    looks: crate::looked::Looks,
 }
 
 impl WorkspaceContext {
@@ -70,6 +72,7 @@ impl WorkspaceContext {
             artifacts: HashMap::new(),
             files: crate::FilesConfig::default(),
             resolve: crate::ResolveConfig::default(),
+            looks: crate::looked::Looks::default(),
         }
     }
 
@@ -94,7 +97,31 @@ impl WorkspaceContext {
     /// Whether `path` (root-relative; it need not exist) is ignored by a `.gitignore` of the
     /// workspace: what the build writes there is not source, and a clean checkout lacks it.
     pub fn is_gitignored(&self, path: &str, is_dir: bool) -> bool {
-        self.gitignores.ignores(path, is_dir)
+        self.gitignores
+            .ignores(path, is_dir, &|file| self.read(file))
+    }
+
+    /// The text of `path` (root-relative), read as [`crate::read_inside`] reads it: what a
+    /// provider or rule reads beyond the checked files' texts (a manifest, a tsconfig) is
+    /// read through here, so that the result cache knows what its findings depend on.
+    pub fn read(&self, path: &str) -> Result<String, crate::ReadError> {
+        let result = crate::read_inside(&self.root, path);
+        self.looks.note(crate::looked::Looked::text(path, &result));
+        result
+    }
+
+    /// Whether a regular file is at `path` (root-relative) on disk, whether or not the index
+    /// has it (a gitignored build output); noted for the result cache as [`Self::read`] is.
+    pub fn is_file_on_disk(&self, path: &str) -> bool {
+        let found = crate::looked::is_file_on_disk(&self.root, path);
+        self.looks
+            .note(crate::looked::Looked::presence(path, found));
+        found
+    }
+
+    /// What this run read through [`Self::read`] and [`Self::is_file_on_disk`] so far.
+    pub(crate) fn take_looks(&self) -> Vec<crate::looked::Looked> {
+        self.looks.take()
     }
 
     /// Adds a note to the report, e.g. about a malformed `package.json`.

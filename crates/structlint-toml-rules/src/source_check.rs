@@ -142,9 +142,7 @@ fn imports(cx: &WorkspaceContext, test: &ImportsTest) -> (Found, Option<String>)
                 ),
                 ("match".to_string(), r.span.start..r.span.end),
             ];
-            let text = text.get_or_insert_with(|| {
-                structlint_core::read_inside(&cx.root, &file.path).unwrap_or_default()
-            });
+            let text = text.get_or_insert_with(|| cx.read(&file.path).unwrap_or_default());
             found.push((
                 file.path.clone(),
                 text.clone(),
@@ -177,7 +175,7 @@ fn paths(
     let mut matched = false;
     let mut report = |path: &str, values: &[(&str, String)]| {
         // Its first line is printed: only files under the root, of a bounded size.
-        let text = structlint_core::read_inside(&cx.root, path).unwrap_or_default();
+        let text = cx.read(path).unwrap_or_default();
         let first_line = text.find('\n').unwrap_or(text.len());
         let values = values
             .iter()

@@ -100,7 +100,7 @@ impl CargoWorkspace {
     pub fn discover(cx: &WorkspaceContext) -> CargoWorkspace {
         let read = |path: &str| -> Option<Manifest> {
             // Only files under the root: a manifest may be a symlink a checkout points elsewhere.
-            let text = match structlint_core::read_inside(&cx.root, path) {
+            let text = match cx.read(path) {
                 Ok(text) => text,
                 Err(e) if e.is_not_found() => return None,
                 Err(e) => {

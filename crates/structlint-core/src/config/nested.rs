@@ -31,7 +31,8 @@ pub fn enclosing_config(file: &Path) -> Option<PathBuf> {
         .any(|part| part.starts_with('.') || part == "node_modules");
     let checked = !hidden
         && files_of(&outer).accepts_file(&rel)
-        && !Gitignores::new(root.to_path_buf()).ignores(&rel, false);
+        && !Gitignores::new(root.to_path_buf())
+            .ignores(&rel, false, &|f| crate::read_inside(root, f));
     checked.then_some(outer)
 }
 

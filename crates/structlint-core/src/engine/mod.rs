@@ -13,6 +13,7 @@ mod prefilter;
 mod progress;
 pub(crate) mod read;
 pub(crate) mod regular;
+mod scope;
 #[cfg(test)]
 pub(crate) mod tests;
 mod timing;
@@ -31,26 +32,9 @@ pub(crate) use cache::{decode_any, encode_any};
 use file_phase::FileOutcome;
 use prefilter::Prefilter;
 pub use progress::Progress;
+use scope::Replay;
+pub(crate) use scope::Scope;
 pub use timing::Timing;
-
-/// Which rules a run checks: all of them (the CLI), the per-file rules only (an editor's
-/// keystroke: one file, no workspace phase), or the workspace rules only (the editor's
-/// background pass over the whole workspace).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scope {
-    All,
-    FileRules,
-    WorkspaceRules,
-}
-
-impl Scope {
-    fn file_rules(self) -> bool {
-        self != Scope::WorkspaceRules
-    }
-    fn workspace_rules(self) -> bool {
-        self != Scope::FileRules
-    }
-}
 
 pub(crate) struct Slot<R> {
     run: RuleRun,
@@ -187,7 +171,14 @@ impl Engine {
     /// Checks the files under `inputs` (files or directories; the root when empty).
     /// A path that does not exist is an error; files that cannot be read are notes.
     pub fn check(&self, inputs: &[PathBuf]) -> Result<Report, ConfigError> {
-        self.check_with_context(inputs).map(|(report, _)| report)
+        let replay = Replay::Allowed;
+        self.run(
+            inputs,
+            &std::collections::HashMap::new(),
+            Scope::All,
+            replay,
+        )
+        .map(|(report, _)| report)
     }
 
     /// [`Engine::check`], also returning the workspace context, whose artifacts (such as the
@@ -196,7 +187,14 @@ impl Engine {
         &self,
         inputs: &[PathBuf],
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
-        self.run(inputs, &std::collections::HashMap::new(), Scope::All)
+        // The context's artifacts are built, so the workspace phase is not replayed.
+        let replay = Replay::Never;
+        self.run(
+            inputs,
+            &std::collections::HashMap::new(),
+            Scope::All,
+            replay,
+        )
     }
 
     /// [`Engine::check`] with the text of some files (absolute paths) taken from `overlay`
@@ -206,7 +204,7 @@ impl Engine {
         inputs: &[PathBuf],
         overlay: &std::collections::HashMap<PathBuf, String>,
     ) -> Result<Report, ConfigError> {
-        self.run(inputs, overlay, Scope::All)
+        self.run(inputs, overlay, Scope::All, Replay::Allowed)
             .map(|(report, _)| report)
     }
 
@@ -224,7 +222,7 @@ impl Engine {
                 ..Report::default()
             });
         }
-        self.run(inputs, overlay, Scope::WorkspaceRules)
+        self.run(inputs, overlay, Scope::WorkspaceRules, Replay::Allowed)
             .map(|(report, _)| report)
     }
 
@@ -233,8 +231,9 @@ impl Engine {
         inputs: &[PathBuf],
         overlay: &std::collections::HashMap<PathBuf, String>,
         scope: Scope,
+        replay: Replay,
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
-        pool::install(|| self.run_unpooled(inputs, overlay, scope))
+        pool::install(|| self.run_unpooled(inputs, overlay, scope, replay))
     }
 
     fn run_unpooled(
@@ -242,6 +241,7 @@ impl Engine {
         inputs: &[PathBuf],
         overlay: &std::collections::HashMap<PathBuf, String>,
         scope: Scope,
+        replay: Replay,
     ) -> Result<(Report, WorkspaceContext), ConfigError> {
         let default = [self.root.clone()];
         let inputs = if inputs.is_empty() {
@@ -283,8 +283,10 @@ impl Engine {
         let facts_only = found.facts_only.par_iter().map(|c| read(c, false));
         let (outcomes, filed) = timing::phase(|| lint.chain(facts_only).collect::<Vec<_>>());
         let mut cx = self.context(found.index);
-        let (mut report, finished) =
-            timing::phase(|| self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope));
+        let (mut report, finished) = timing::phase(|| {
+            let cache = cache.as_ref().map(|c| (c, replay == Replay::Allowed));
+            self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope, cache)
+        });
         report.timing.phases = vec![
             ("discover", walked),
             ("files", filed),
@@ -315,7 +317,7 @@ impl Engine {
             .collect();
         let index = files.iter().map(|f| f.path.clone()).collect();
         let mut cx = self.context(index);
-        self.finish(&mut cx, outcomes, Vec::new(), &[], scope)
+        self.finish(&mut cx, outcomes, Vec::new(), &[], scope, None)
     }
 
     /// What the workspace phase sees of the run: the files a specifier can name, and the

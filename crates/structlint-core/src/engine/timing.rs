@@ -22,6 +22,8 @@ pub struct Timing {
     pub steps: Vec<(String, Duration)>,
     /// With the result cache: how many files were taken from it, of how many read.
     pub cache: Option<(usize, usize)>,
+    /// With the result cache: whether the workspace phase was replayed from it.
+    pub workspace_cached: bool,
 }
 
 /// Runs `step` on `cx`'s file, adding its time without the parses it caused to `total`.

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use structlint_lang::Language;
 
+use super::cache::Cache;
 use super::file_phase::{FileOutcome, stamp};
 use super::{Engine, Scope, Slot, paths};
 use crate::rule::FileFacts;
@@ -14,7 +15,9 @@ use crate::suppress::{self, FileDirectives};
 use crate::{Diagnostic, Report, RuleRun, WorkspaceContext};
 
 impl Engine {
-    /// The workspace phase, suppressions, and the sorted report.
+    /// The workspace phase, suppressions, and the sorted report. With `cache`, the
+    /// workspace phase is replayed from it when nothing it depends on changed and `replay`
+    /// allows (a caller that keeps the context needs the artifacts built).
     pub(super) fn finish(
         &self,
         cx: &mut WorkspaceContext,
@@ -22,6 +25,7 @@ impl Engine {
         mut notes: Vec<crate::Note>,
         inputs: &[String],
         scope: Scope,
+        cache: Option<(&Cache, bool)>,
     ) -> Report {
         let mut steps = vec![Duration::ZERO; self.step_count()];
         let mut parse = Duration::ZERO;
@@ -31,61 +35,40 @@ impl Engine {
                 *total += *time;
             }
         }
-        let mut internal_errors = if scope.workspace_rules() {
-            let (errors, built) = self.build_artifacts(cx, &mut outcomes);
-            for (total, time) in steps[self.provider_step(0)..].iter_mut().zip(built) {
-                *total += time;
+        let key = cache.map(|(c, _)| c.workspace_key(&cx.index, inputs));
+        let replayed = match (cache, key) {
+            (Some((c, true)), Some(key)) if scope.workspace_rules() => {
+                c.replay(key, &cx.root, self.workspace_rules.len())
             }
-            errors
-        } else {
-            Vec::new()
+            _ => None,
         };
-        let cx: &WorkspaceContext = cx;
-        let mut per_rule: Vec<Vec<FileFacts<_>>> =
-            self.workspace_rules.iter().map(|_| Vec::new()).collect();
-        for outcome in &mut outcomes {
-            for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
-                if let Some(facts) = facts {
-                    list.push(FileFacts {
-                        path: outcome.path.clone(),
-                        facts,
+        let replayed_phase = replayed.is_some();
+        let (mut internal_errors, workspace) = match replayed {
+            Some(replay) => {
+                notes.extend(replay.notes);
+                let findings = replay.findings.into_iter();
+                (
+                    Vec::new(),
+                    findings.map(|f| (Ok(f), Duration::ZERO)).collect(),
+                )
+            }
+            None => {
+                let (errors, workspace) =
+                    self.workspace_phase(cx, &mut outcomes, scope, &mut steps);
+                let phase_notes = cx.take_notes();
+                if let (Some((c, _)), Some(key)) = (cache, key) {
+                    let findings = errors.is_empty().then(|| {
+                        workspace
+                            .iter()
+                            .map(|(found, _)| found.as_deref().ok())
+                            .collect::<Option<Vec<_>>>()
                     });
+                    c.keep_workspace(key, cx.take_looks(), findings.flatten(), &phase_notes);
                 }
+                notes.extend(phase_notes);
+                (errors, workspace)
             }
-        }
-        // Path order, whichever files were inputs: a partial run sees what a full run sees.
-        per_rule
-            .iter_mut()
-            .for_each(|facts| facts.sort_by(|a, b| a.path.cmp(&b.path)));
-        let workspace_rules = if scope.workspace_rules() {
-            &self.workspace_rules[..]
-        } else {
-            &[]
         };
-        let workspace: Vec<(Result<Vec<Diagnostic>, String>, Duration)> = workspace_rules
-            .par_iter()
-            .zip(per_rule)
-            .map(|(slot, facts)| {
-                let start = Instant::now();
-                let mut out = Vec::new();
-                let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    slot.rule.check_any(cx, facts, &mut out)
-                }));
-                let result = checked
-                    .map_err(|_| {
-                        format!(
-                            "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
-                            slot.run.meta.id
-                        )
-                    })
-                    .map(|()| {
-                        stamp(&mut out, slot);
-                        self.at_file_levels(&mut out, &slot.run);
-                        out
-                    });
-                (result, start.elapsed())
-            })
-            .collect();
         let mut report = Report {
             root: self.root.clone(),
             ..Report::default()
@@ -139,7 +122,6 @@ impl Engine {
                 Err(error) => report.internal_errors.push(error),
             }
         }
-        notes.extend(cx.take_notes());
         let start = Instant::now();
         self.apply_suppressions(&mut report.diagnostics, &directives, scope);
         steps[self.suppressions_step()] += start.elapsed();
@@ -148,8 +130,80 @@ impl Engine {
         report.notes = notes;
         report.rules = self.rule_runs();
         report.timing.parse = parse;
+        report.timing.workspace_cached = replayed_phase;
         report.timing.steps = self.step_labels().into_iter().zip(steps).collect();
         report
+    }
+
+    /// The providers' artifacts, then each workspace rule over its facts: the providers'
+    /// errors, and the findings (or the crash) and time of each rule.
+    #[allow(clippy::type_complexity)]
+    fn workspace_phase(
+        &self,
+        cx: &mut WorkspaceContext,
+        outcomes: &mut [FileOutcome],
+        scope: Scope,
+        steps: &mut [Duration],
+    ) -> (
+        Vec<String>,
+        Vec<(Result<Vec<Diagnostic>, String>, Duration)>,
+    ) {
+        let internal_errors = if scope.workspace_rules() {
+            let (errors, built) = self.build_artifacts(cx, outcomes);
+            for (total, time) in steps[self.provider_step(0)..].iter_mut().zip(built) {
+                *total += time;
+            }
+            errors
+        } else {
+            Vec::new()
+        };
+        let cx: &WorkspaceContext = cx;
+        let mut per_rule: Vec<Vec<FileFacts<_>>> =
+            self.workspace_rules.iter().map(|_| Vec::new()).collect();
+        for outcome in outcomes.iter_mut() {
+            for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
+                if let Some(facts) = facts {
+                    list.push(FileFacts {
+                        path: outcome.path.clone(),
+                        facts,
+                    });
+                }
+            }
+        }
+        // Path order, whichever files were inputs: a partial run sees what a full run sees.
+        per_rule
+            .iter_mut()
+            .for_each(|facts| facts.sort_by(|a, b| a.path.cmp(&b.path)));
+        let workspace_rules = if scope.workspace_rules() {
+            &self.workspace_rules[..]
+        } else {
+            &[]
+        };
+        let workspace: Vec<(Result<Vec<Diagnostic>, String>, Duration)> = workspace_rules
+            .par_iter()
+            .zip(per_rule)
+            .map(|(slot, facts)| {
+                let start = Instant::now();
+                let mut out = Vec::new();
+                let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    slot.rule.check_any(cx, facts, &mut out)
+                }));
+                let result = checked
+                    .map_err(|_| {
+                        format!(
+                            "rule `{}` crashed in the workspace phase (this is a bug in structlint)",
+                            slot.run.meta.id
+                        )
+                    })
+                    .map(|()| {
+                        stamp(&mut out, slot);
+                        self.at_file_levels(&mut out, &slot.run);
+                        out
+                    });
+                (result, start.elapsed())
+            })
+            .collect();
+        (internal_errors, workspace)
     }
 
     fn apply_suppressions(

@@ -55,7 +55,7 @@ impl Packages {
             })
         };
         // Only files under the root: a manifest may be a symlink a checkout points elsewhere.
-        let read = |path: &str| match structlint_core::read_inside(&cx.root, path) {
+        let read = |path: &str| match cx.read(path) {
             Ok(text) => Some(text),
             Err(e) if e.is_not_found() => None,
             Err(e) => {

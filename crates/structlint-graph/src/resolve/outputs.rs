@@ -19,7 +19,7 @@ impl Resolver<'_> {
         if self.cx.index.contains(path) {
             return Some(path.to_string());
         }
-        let on_disk = std::fs::metadata(self.cx.root.join(path)).is_ok_and(|m| m.is_file());
+        let on_disk = self.cx.is_file_on_disk(path);
         on_disk.then(|| path.to_string())
     }
 

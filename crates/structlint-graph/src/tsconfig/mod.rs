@@ -140,7 +140,7 @@ impl<'a> TsConfigs<'a> {
 
     fn read_one(&self, path: &str, chain: &mut Chain) -> Option<TsConfig> {
         // `extends` is written by the checkout: a base outside the workspace is not read.
-        let text = match structlint_core::read_inside(&self.cx.root, path) {
+        let text = match self.cx.read(path) {
             Ok(text) => text,
             Err(e) if e.is_not_found() => return None,
             Err(e) => {

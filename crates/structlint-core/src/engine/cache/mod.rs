@@ -7,6 +7,7 @@
 mod store;
 #[cfg(test)]
 mod tests;
+mod workspace;
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -20,7 +21,8 @@ use serde::de::DeserializeOwned;
 use super::Engine;
 use super::file_phase::FileOutcome;
 use crate::NoteKind;
-use store::{Entry, Stored};
+use store::{Entry, Stored, StoredRef};
+use workspace::StoredWorkspace;
 
 /// The facts `facts` holds as bytes, when it is a `T`.
 pub(crate) fn encode_any<T: Serialize + 'static>(facts: &(dyn Any + Send)) -> Option<Vec<u8>> {
@@ -72,14 +74,21 @@ pub(crate) struct Cache {
     read: AtomicUsize,
     /// Whether a file was checked now, so the file on disk no longer holds this run.
     changed: AtomicBool,
+    /// Each file's path, text hash and role, for the workspace phase's key.
+    files: Mutex<Vec<(String, u128, bool)>>,
+    /// The last run's workspace phase until this run replays or replaces it.
+    workspace: Mutex<Option<StoredWorkspace>>,
 }
 
 impl Cache {
     pub fn open(dir: &Path, settings: u128) -> Cache {
+        let (previous, workspace) = store::load(dir, settings);
         Cache {
             dir: dir.to_path_buf(),
             settings,
-            previous: store::load(dir, settings),
+            previous,
+            files: Mutex::new(Vec::new()),
+            workspace: Mutex::new(workspace),
             current: Mutex::new(Vec::new()),
             hits: AtomicUsize::new(0),
             read: AtomicUsize::new(0),
@@ -117,7 +126,8 @@ impl Cache {
             })
             .collect();
         current.sort_by(|a, b| a.0.cmp(&b.0));
-        let _ = store::save(&self.dir, self.settings, &current);
+        let workspace = self.workspace.into_inner().ok().flatten();
+        let _ = store::save(&self.dir, self.settings, &current, workspace.as_ref());
     }
 }
 
@@ -132,6 +142,7 @@ impl Engine {
     ) -> FileOutcome {
         cache.read.fetch_add(1, Ordering::Relaxed);
         let hash = hash(file.text.as_bytes());
+        cache.note_file(&file.path, hash, lint);
         let hit = cache
             .previous
             .get(&file.path)
@@ -158,7 +169,7 @@ impl Engine {
     /// or whose facts do not encode. An internal error is a bug that may be fixed; a parse or
     /// a rule that ran out of time (a `Skipped` or `RuleBudget` note) depends on the clock,
     /// and the next run may finish it.
-    fn store(&self, outcome: &FileOutcome) -> Option<Stored> {
+    fn store(&self, outcome: &FileOutcome) -> Option<Vec<u8>> {
         let timed_out = outcome
             .notes
             .iter()
@@ -178,21 +189,22 @@ impl Engine {
             .zip(&outcome.provided)
             .map(|(provider, facts)| encode(facts, |f| provider.encode_facts(f)))
             .collect::<Option<Vec<_>>>()?;
-        Some(Stored {
-            diagnostics: outcome.diagnostics.clone(),
+        postcard::to_stdvec(&StoredRef {
+            diagnostics: &outcome.diagnostics,
             facts,
             provided,
-            directives: outcome.directives.clone(),
-            notes: outcome.notes.clone(),
+            directives: &outcome.directives,
+            notes: &outcome.notes,
             parsed: outcome.parsed,
             bytes: outcome.bytes,
         })
+        .ok()
     }
 
     /// The outcome `entry` stored, for `file`; `None` when a facts value does not decode or
     /// the rules and providers are not the ones it was stored for.
     fn restore(&self, file: &crate::SourceFile, entry: &Entry) -> Option<FileOutcome> {
-        let stored = &entry.outcome;
+        let stored: Stored = postcard::from_bytes(&entry.outcome).ok()?;
         if stored.facts.len() != self.workspace_rules.len()
             || stored.provided.len() != self.providers.len()
         {
@@ -214,11 +226,11 @@ impl Engine {
             path: file.path.clone(),
             lint: entry.lint,
             language: Some(file.language),
-            diagnostics: stored.diagnostics.clone(),
+            diagnostics: stored.diagnostics,
             facts,
             provided,
-            directives: stored.directives.clone(),
-            notes: stored.notes.clone(),
+            directives: stored.directives,
+            notes: stored.notes,
             parsed: stored.parsed,
             bytes: stored.bytes,
             internal_error: None,

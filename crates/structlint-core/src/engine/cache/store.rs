@@ -7,13 +7,14 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::StoredWorkspace;
 use crate::suppress::Directive;
 use crate::{Diagnostic, Note};
 
 /// The file's first bytes, so that a file of another program is never decoded as entries.
 const MAGIC: [u8; 8] = *b"slcache\0";
 /// Bumped whenever [`Entry`] or [`Stored`] change shape, as the crate version may not be.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The name of the cache file in the cache folder.
 pub(crate) const CACHE_FILE: &str = "cache.bin";
@@ -42,11 +43,14 @@ impl Header {
 pub(crate) struct Entry {
     pub hash: u128,
     pub lint: bool,
-    pub outcome: Stored,
+    /// A [`Stored`], encoded when the file was checked (in parallel, in the file phase) and
+    /// decoded only on a hit: a run that changes one file writes the others' bytes back as
+    /// they were read.
+    pub outcome: Vec<u8>,
 }
 
 /// A file's outcome without its times: facts as the bytes their rule or provider encoded.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub(crate) struct Stored {
     pub diagnostics: Vec<Diagnostic>,
     /// One per workspace rule.
@@ -59,27 +63,50 @@ pub(crate) struct Stored {
     pub bytes: u64,
 }
 
-/// The entries of the cache file in `dir` written under `settings`; none when it is missing,
-/// unreadable, truncated, written by another version or under other settings.
-pub(crate) fn load(dir: &Path, settings: u128) -> HashMap<String, Entry> {
+/// [`Stored`] as encoded from an outcome's own fields, without copying them.
+#[derive(Serialize)]
+pub(crate) struct StoredRef<'o> {
+    pub diagnostics: &'o [Diagnostic],
+    pub facts: Vec<Option<Vec<u8>>>,
+    pub provided: Vec<Option<Vec<u8>>>,
+    pub directives: &'o [Directive],
+    pub notes: &'o [Note],
+    pub parsed: bool,
+    pub bytes: u64,
+}
+
+/// What the cache file holds: an entry per file, and the last workspace phase.
+type Loaded = (HashMap<String, Entry>, Option<StoredWorkspace>);
+
+/// The entries and workspace phase of the cache file in `dir` written under `settings`;
+/// none when it is missing, unreadable, truncated, written by another version or under
+/// other settings.
+pub(crate) fn load(dir: &Path, settings: u128) -> Loaded {
     let Ok(bytes) = std::fs::read(dir.join(CACHE_FILE)) else {
-        return HashMap::new();
+        return Loaded::default();
     };
     decode(&bytes, settings).unwrap_or_default()
 }
 
-fn decode(bytes: &[u8], settings: u128) -> Option<HashMap<String, Entry>> {
+fn decode(bytes: &[u8], settings: u128) -> Option<Loaded> {
     let (header, rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
     if header != Header::current(settings) {
         return None;
     }
     let (entries, rest) = postcard::take_from_bytes::<Vec<(String, Entry)>>(rest).ok()?;
-    rest.is_empty().then(|| entries.into_iter().collect())
+    let (workspace, rest) = postcard::take_from_bytes::<Option<StoredWorkspace>>(rest).ok()?;
+    rest.is_empty()
+        .then(|| (entries.into_iter().collect(), workspace))
 }
 
 /// Writes `entries` (in path order, so equal runs write equal files) and the folder's
 /// `.gitignore`, so that the cache is never committed.
-pub(crate) fn save(dir: &Path, settings: u128, entries: &[(String, Entry)]) -> std::io::Result<()> {
+pub(crate) fn save(
+    dir: &Path,
+    settings: u128,
+    entries: &[(String, Entry)],
+    workspace: Option<&StoredWorkspace>,
+) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let ignore = dir.join(".gitignore");
     if !ignore.is_file() {
@@ -88,10 +115,15 @@ pub(crate) fn save(dir: &Path, settings: u128, entries: &[(String, Entry)]) -> s
             b"# Written by structlint: its cache is never committed.\n*\n",
         )?;
     }
+    // The findings first: the cache file that names them by their hash comes after.
+    if let Some(payload) = workspace.and_then(|w| w.payload.as_deref()) {
+        crate::atomic::write_atomic_unsynced(&dir.join(super::workspace::WORKSPACE_FILE), payload)?;
+    }
     let mut bytes =
         postcard::to_stdvec(&Header::current(settings)).map_err(std::io::Error::other)?;
     bytes.extend(postcard::to_stdvec(entries).map_err(std::io::Error::other)?);
-    crate::write_atomic(&dir.join(CACHE_FILE), &bytes)
+    bytes.extend(postcard::to_stdvec(&workspace).map_err(std::io::Error::other)?);
+    crate::atomic::write_atomic_unsynced(&dir.join(CACHE_FILE), &bytes)
 }
 
 #[cfg(test)]
@@ -99,15 +131,16 @@ mod tests {
     use super::*;
 
     fn entry(hash: u128) -> (String, Entry) {
-        let outcome = Stored {
-            diagnostics: Vec::new(),
+        let outcome = StoredRef {
+            diagnostics: &[],
             facts: vec![Some(vec![1, 2]), None],
             provided: Vec::new(),
-            directives: Vec::new(),
-            notes: Vec::new(),
+            directives: &[],
+            notes: &[],
             parsed: true,
             bytes: 7,
         };
+        let outcome = postcard::to_stdvec(&outcome).unwrap();
         let lint = true;
         (
             "a.ts".to_string(),
@@ -122,11 +155,12 @@ mod tests {
     #[test]
     fn reads_back_what_it_wrote_under_the_same_settings_only() {
         let tmp = tempfile::tempdir().unwrap();
-        save(tmp.path(), 5, &[entry(9)]).unwrap();
-        let loaded = load(tmp.path(), 5);
+        save(tmp.path(), 5, &[entry(9)], None).unwrap();
+        let (loaded, _) = load(tmp.path(), 5);
         assert_eq!(loaded["a.ts"].hash, 9);
-        assert_eq!(loaded["a.ts"].outcome.facts, vec![Some(vec![1, 2]), None]);
-        assert!(load(tmp.path(), 6).is_empty());
+        let stored: Stored = postcard::from_bytes(&loaded["a.ts"].outcome).unwrap();
+        assert_eq!(stored.facts, vec![Some(vec![1, 2]), None]);
+        assert!(load(tmp.path(), 6).0.is_empty());
         let ignore = std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap();
         assert!(ignore.lines().any(|l| l == "*"));
     }
@@ -134,14 +168,14 @@ mod tests {
     #[test]
     fn garbage_and_truncated_files_are_no_cache() {
         let tmp = tempfile::tempdir().unwrap();
-        save(tmp.path(), 5, &[entry(9), entry(10)]).unwrap();
+        save(tmp.path(), 5, &[entry(9), entry(10)], None).unwrap();
         let path = tmp.path().join(CACHE_FILE);
         let whole = std::fs::read(&path).unwrap();
         for cut in 0..whole.len() {
             std::fs::write(&path, &whole[..cut]).unwrap();
-            assert!(load(tmp.path(), 5).is_empty(), "cut at {cut}");
+            assert!(load(tmp.path(), 5).0.is_empty(), "cut at {cut}");
         }
         std::fs::write(&path, [0xff; 64]).unwrap();
-        assert!(load(tmp.path(), 5).is_empty());
+        assert!(load(tmp.path(), 5).0.is_empty());
     }
 }

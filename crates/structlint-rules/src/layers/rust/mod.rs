@@ -110,7 +110,7 @@ fn check_crates(
                 continue;
             }
             if let Some((stack, a, b)) = problem(from, to) {
-                let text = structlint_core::read_inside(&cx.root, &c.manifest).unwrap_or_default();
+                let text = cx.read(&c.manifest).unwrap_or_default();
                 let manifest = SourceFile::new(
                     c.manifest.clone(),
                     cx.root.join(&c.manifest),
