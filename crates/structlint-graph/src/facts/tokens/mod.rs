@@ -30,7 +30,7 @@ pub(super) fn extract(cx: &FileContext<'_>) -> Option<ModuleFacts> {
             tokens: &statement.tokens,
         };
         let i = s.decorators();
-        match s.word(i) {
+        let reference = match s.word(i) {
             Some("import")
                 if s.word(i + 1).is_some()
                     || s.literal(i + 1)
@@ -38,32 +38,14 @@ pub(super) fn extract(cx: &FileContext<'_>) -> Option<ModuleFacts> {
                     || s.punct(i + 1) == Some("*") =>
             {
                 imports.push(statement.bytes.clone());
-                if let Some((source, kind, names, statement_type)) = s.import(i + 1) {
-                    facts.push_ref(
-                        cx,
-                        statement.bytes.clone(),
-                        source.start..source.end,
-                        kind,
-                        names,
-                        statement_type,
-                    );
-                }
+                s.import(i + 1)
             }
-            Some("export") => {
-                if let Some((source, kind, names, statement_type)) =
-                    s.export(i + 1, &mut facts.exports)
-                {
-                    facts.push_ref(
-                        cx,
-                        statement.bytes.clone(),
-                        source.start..source.end,
-                        kind,
-                        names,
-                        statement_type,
-                    );
-                }
-            }
-            _ => {}
+            Some("export") => s.export(i + 1, &mut facts.exports),
+            _ => None,
+        };
+        if let Some((source, kind, names, statement_type)) = reference {
+            let (bytes, source) = (statement.bytes.clone(), source.start..source.end);
+            facts.push_ref(cx, bytes, source, kind, names, statement_type);
         }
     }
     for call in &top.calls {
