@@ -244,15 +244,15 @@ impl Engine {
 fn encode(
     facts: &Option<Box<dyn Any + Send>>,
     encode: impl FnOnce(&(dyn Any + Send)) -> Option<Vec<u8>>,
-) -> Option<Option<Vec<u8>>> {
+) -> Option<Option<serde_bytes::ByteBuf>> {
     match facts {
         None => Some(None),
-        Some(facts) => encode(&**facts).map(Some),
+        Some(facts) => encode(&**facts).map(|b| Some(serde_bytes::ByteBuf::from(b))),
     }
 }
 
 fn decode(
-    bytes: &Option<Vec<u8>>,
+    bytes: &Option<serde_bytes::ByteBuf>,
     decode: impl FnOnce(&[u8]) -> Option<Box<dyn Any + Send>>,
 ) -> Option<Option<Box<dyn Any + Send>>> {
     match bytes {

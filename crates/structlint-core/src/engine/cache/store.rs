@@ -6,6 +6,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+// Bytes as one run, not a list of numbers: decoding a cache of tens of megabytes
+// byte by byte was a tenth of a warm run.
+use serde_bytes::ByteBuf;
 
 use super::StoredWorkspace;
 use crate::suppress::Directive;
@@ -46,6 +49,7 @@ pub(crate) struct Entry {
     /// A [`Stored`], encoded when the file was checked (in parallel, in the file phase) and
     /// decoded only on a hit: a run that changes one file writes the others' bytes back as
     /// they were read.
+    #[serde(with = "serde_bytes")]
     pub outcome: Vec<u8>,
 }
 
@@ -54,9 +58,9 @@ pub(crate) struct Entry {
 pub(crate) struct Stored {
     pub diagnostics: Vec<Diagnostic>,
     /// One per workspace rule.
-    pub facts: Vec<Option<Vec<u8>>>,
+    pub facts: Vec<Option<ByteBuf>>,
     /// One per provider.
-    pub provided: Vec<Option<Vec<u8>>>,
+    pub provided: Vec<Option<ByteBuf>>,
     pub directives: Vec<Directive>,
     pub notes: Vec<Note>,
     pub parsed: bool,
@@ -67,8 +71,8 @@ pub(crate) struct Stored {
 #[derive(Serialize)]
 pub(crate) struct StoredRef<'o> {
     pub diagnostics: &'o [Diagnostic],
-    pub facts: Vec<Option<Vec<u8>>>,
-    pub provided: Vec<Option<Vec<u8>>>,
+    pub facts: Vec<Option<ByteBuf>>,
+    pub provided: Vec<Option<ByteBuf>>,
     pub directives: &'o [Directive],
     pub notes: &'o [Note],
     pub parsed: bool,
@@ -133,7 +137,7 @@ mod tests {
     fn entry(hash: u128) -> (String, Entry) {
         let outcome = StoredRef {
             diagnostics: &[],
-            facts: vec![Some(vec![1, 2]), None],
+            facts: vec![Some(ByteBuf::from(vec![1, 2])), None],
             provided: Vec::new(),
             directives: &[],
             notes: &[],
@@ -159,7 +163,7 @@ mod tests {
         let (loaded, _) = load(tmp.path(), 5);
         assert_eq!(loaded["a.ts"].hash, 9);
         let stored: Stored = postcard::from_bytes(&loaded["a.ts"].outcome).unwrap();
-        assert_eq!(stored.facts, vec![Some(vec![1, 2]), None]);
+        assert_eq!(stored.facts, vec![Some(ByteBuf::from(vec![1, 2])), None]);
         assert!(load(tmp.path(), 6).0.is_empty());
         let ignore = std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap();
         assert!(ignore.lines().any(|l| l == "*"));

@@ -50,7 +50,7 @@ fn facts_that_do_not_decode_are_a_miss_and_are_rewritten() {
         let stored: store::Stored = postcard::from_bytes(&entry.outcome).unwrap();
         let damaged = store::StoredRef {
             diagnostics: &stored.diagnostics,
-            facts: vec![Some(vec![0xff, 0xff, 0xff])],
+            facts: vec![Some(serde_bytes::ByteBuf::from(vec![0xff, 0xff, 0xff]))],
             provided: stored.provided.clone(),
             directives: &stored.directives,
             notes: &stored.notes,
