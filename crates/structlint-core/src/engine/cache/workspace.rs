@@ -6,7 +6,9 @@
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_bytes::ByteBuf;
 
 use super::{Cache, hash};
 use crate::looked::Looked;
@@ -73,8 +75,12 @@ impl Cache {
         if hash(&payload) != stored.payload_hash {
             return None;
         }
-        let (findings, notes): (Vec<Vec<Diagnostic>>, Vec<Note>) =
-            postcard::from_bytes(&payload).ok()?;
+        let (findings, notes): (Vec<ByteBuf>, Vec<Note>) = postcard::from_bytes(&payload).ok()?;
+        // Each rule's findings were encoded on their own, so they decode in parallel.
+        let findings = findings
+            .par_iter()
+            .map(|bytes| postcard::from_bytes::<Vec<Diagnostic>>(bytes).ok())
+            .collect::<Option<Vec<_>>>()?;
         (findings.len() == rules).then_some(Replayed { findings, notes })
     }
 
@@ -90,7 +96,11 @@ impl Cache {
     ) {
         let timed_out = notes.iter().any(|n| n.kind == NoteKind::RuleBudget);
         let stored = findings.filter(|_| !timed_out).and_then(|findings| {
-            let payload = postcard::to_stdvec(&(&findings, notes)).ok()?;
+            let each = findings
+                .par_iter()
+                .map(|found| postcard::to_stdvec(found).ok().map(ByteBuf::from))
+                .collect::<Option<Vec<_>>>()?;
+            let payload = postcard::to_stdvec(&(each, notes)).ok()?;
             Some(StoredWorkspace {
                 key,
                 looks,
