@@ -13,7 +13,7 @@ use std::ops::Range;
 mod jsx;
 mod statements;
 
-pub use statements::{Statement, TopLevel, TopNode, angles, is_body, top_level};
+pub use statements::{Statement, TopLevel, TopNode, after_decorators, angles, is_body, top_level};
 
 /// `require(…)` or `import(…)`: a call whose argument may name a module.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -223,3 +223,23 @@ pub fn angles(tokens: &[Token], text: &str) -> isize {
         })
         .sum()
 }
+
+/// The index of the first token of `tokens` past its decorators (`@name.path(args)`).
+pub fn after_decorators(tokens: &[Token], text: &str) -> usize {
+    let is = |i: usize, kind: Kind, word: Option<&str>| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.kind == kind && word.is_none_or(|w| &text[t.start..t.end] == w))
+    };
+    let mut i = 0;
+    while is(i, Kind::Punct, Some("@")) && is(i + 1, Kind::Word, None) {
+        i += 2;
+        while is(i, Kind::Punct, Some(".")) && is(i + 1, Kind::Word, None) {
+            i += 2;
+        }
+        if is(i, Kind::Group(b'('), None) {
+            i += 1;
+        }
+    }
+    i
+}

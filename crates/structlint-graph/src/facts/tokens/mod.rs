@@ -29,7 +29,7 @@ pub(super) fn extract(cx: &FileContext<'_>) -> Option<ModuleFacts> {
             text,
             tokens: &statement.tokens,
         };
-        let i = s.decorators();
+        let i = tokens::after_decorators(&statement.tokens, text);
         let reference = match s.word(i) {
             Some("import")
                 if s.word(i + 1).is_some()

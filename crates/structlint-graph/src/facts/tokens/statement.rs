@@ -36,21 +36,6 @@ impl<'t> Reader<'t> {
         self.is(i, Kind::Literal) && self.text(i).is_some_and(|t| t.starts_with(['"', '\'']))
     }
 
-    /// The index past any decorators (`@name.path(args)`).
-    pub fn decorators(&self) -> usize {
-        let mut i = 0;
-        while self.punct(i) == Some("@") && self.word(i + 1).is_some() {
-            i += 2;
-            while self.punct(i) == Some(".") && self.word(i + 1).is_some() {
-                i += 2;
-            }
-            if self.is(i, Kind::Group(b'(')) {
-                i += 1;
-            }
-        }
-        i
-    }
-
     /// The string after `from`, at or after `i`.
     fn source(&self, i: usize) -> Option<usize> {
         (i..self.tokens.len())

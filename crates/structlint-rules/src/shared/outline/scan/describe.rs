@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use structlint_lang::tokens::{Kind, Token, angles, is_body};
+use structlint_lang::tokens::{Kind, Token, after_decorators, angles, is_body};
 
 use super::Top;
 use crate::shared::outline::{is_pascal, one_line};
@@ -40,7 +40,7 @@ impl Describe<'_> {
     /// The node of the statement `tokens`, whose text is `bytes`.
     pub fn node(&self, tokens: &[Token], bytes: Range<usize>) -> Top {
         let whole = |kind: &'static str, label: &str| Some((kind, one_line(label), bytes.clone()));
-        let mut i = self.decorators(tokens);
+        let mut i = after_decorators(tokens, self.text);
         let item = if self.word(tokens, i) == Some("export") {
             i += 1;
             if self.word(tokens, i) == Some("default") {
@@ -86,21 +86,6 @@ impl Describe<'_> {
             trivia: false,
             item,
         }
-    }
-
-    /// The index past any decorators (`@name.path(args)`).
-    fn decorators(&self, tokens: &[Token]) -> usize {
-        let mut i = 0;
-        while self.punct(tokens, i) == Some("@") && self.word(tokens, i + 1).is_some() {
-            i += 2;
-            while self.punct(tokens, i) == Some(".") && self.word(tokens, i + 1).is_some() {
-                i += 2;
-            }
-            if matches!(tokens.get(i), Some(t) if t.kind == Kind::Group(b'(')) {
-                i += 1;
-            }
-        }
-        i
     }
 
     fn shape(&self, tokens: &[Token], i: usize) -> Shape {
