@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use crate::ReadError;
+use crate::engine::hash;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Looked {
@@ -53,10 +54,6 @@ impl Looked {
 /// Whether a regular file is at `path` (root-relative) on disk.
 pub(crate) fn is_file_on_disk(root: &Path, path: &str) -> bool {
     std::fs::metadata(root.join(path)).is_ok_and(|m| m.is_file())
-}
-
-fn hash(bytes: &[u8]) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
 /// The looks of one run, in any order (the cache sorts them).

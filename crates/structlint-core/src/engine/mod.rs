@@ -28,7 +28,7 @@ use crate::AnyProvider;
 use crate::config::{ConfigError, FilesConfig, ResolveConfig};
 use crate::rule::{AnyWorkspaceRule, FileRule, RuleImpl};
 use crate::{Config, Report, RuleRun, SourceFile, WorkspaceContext};
-pub(crate) use cache::{decode_any, encode_any};
+pub(crate) use cache::{decode_any, encode_any, hash};
 use file_phase::FileOutcome;
 use prefilter::Prefilter;
 pub use progress::Progress;

@@ -52,7 +52,12 @@ impl Cache {
     /// The key of this run's workspace phase: every file's text and role, every path of the
     /// workspace (what an import can resolve to), and the inputs.
     pub fn workspace_key(&self, index: &FileIndex, inputs: &[String]) -> u128 {
-        let mut files = self.files.lock().map(|f| f.clone()).unwrap_or_default();
+        // Taken, not copied: a run computes its key once.
+        let mut files = self
+            .files
+            .lock()
+            .map(|mut f| std::mem::take(&mut *f))
+            .unwrap_or_default();
         files.sort();
         let mut paths: Vec<&str> = index.iter().collect();
         paths.sort_unstable();
