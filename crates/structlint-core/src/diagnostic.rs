@@ -154,12 +154,23 @@ impl Diagnostic {
         self
     }
 
+    // A finding's lists hold a handful and are kept until the report is written; a list
+    // pushed to once would hold room for four (for `related`, 350 bytes a finding).
     pub fn step(mut self, step: impl Into<Text>) -> Self {
+        self.fix.reserve_exact(1);
         self.fix.push(step.into());
         self
     }
 
+    /// The steps, in order, after those already given.
+    pub fn steps(mut self, steps: impl ExactSizeIterator<Item = Text>) -> Self {
+        self.fix.reserve_exact(steps.len());
+        self.fix.extend(steps);
+        self
+    }
+
     pub fn related(mut self, span: Span, label: impl Into<Text>) -> Self {
+        self.related.reserve_exact(1);
         self.related.push(Related {
             span,
             label: label.into(),

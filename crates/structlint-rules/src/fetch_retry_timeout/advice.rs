@@ -159,20 +159,14 @@ impl Advisor<'_> {
     }
 
     /// How to bring the retry wrapper into `path`: the exact import, or where to write one.
-    pub fn import_steps(
-        &self,
-        mut d: Diagnostic,
-        path: &str,
-        retry: &str,
-        rust: bool,
-    ) -> Diagnostic {
+    pub fn import_steps(&self, d: Diagnostic, path: &str, retry: &str, rust: bool) -> Diagnostic {
         let found = self
             .import_steps
             .borrow_mut()
             .entry((path.to_string(), retry.to_string()))
             .or_insert_with(|| self.work_out_import_steps(path, retry, rust))
             .clone();
-        d.fix.extend(found.steps);
+        let d = d.steps(found.steps.into_iter());
         match found.definition {
             Some((span, label)) => d.related(span, label),
             None => d,
@@ -267,7 +261,7 @@ pub(crate) fn chain_text(chain: &[Link]) -> String {
         .enumerate()
         .map(|(i, l)| {
             let call = if i + 1 == chain.len() {
-                l.callee.clone()
+                l.callee.to_string()
             } else {
                 format!("{}(…)", l.callee)
             };

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use structlint_core::{FileFacts, Span};
+use structlint_core::{FileFacts, Span, Text};
 
 use crate::fetch_retry_timeout::model::{FetchFacts, Unwrapped, Use, Via, Wrappers};
 
@@ -20,7 +20,7 @@ const DEPTH: usize = 4;
 #[derive(Debug, Clone)]
 pub(crate) struct Link {
     pub span: Span,
-    pub callee: String,
+    pub callee: Text,
 }
 
 /// What the rule reports.
@@ -65,7 +65,7 @@ impl<'a> Callers<'a> {
         for (f, file) in files.iter().enumerate() {
             let imported = origins.get(&file.path);
             for (i, u) in file.facts.uses.iter().enumerate() {
-                let origin = match imported.and_then(|o| o.get(&u.name)) {
+                let origin = match imported.and_then(|o| o.get(u.name.as_str())) {
                     Some((path, name)) => (path.as_str(), name.as_str()),
                     None => (file.path.as_str(), u.name.as_str()),
                 };
@@ -90,7 +90,7 @@ impl<'a> Callers<'a> {
                     (Some(via), Some(origin)) => {
                         let link = Link {
                             span: u.span.clone(),
-                            callee: u.call.clone(),
+                            callee: u.call.clone().into(),
                         };
                         let walk = Walk {
                             need_retry: u.missing_retry,

@@ -3,7 +3,7 @@
 //! wrapper functions the file defines.
 
 use serde::Deserialize;
-use structlint_core::Span;
+use structlint_core::{Span, Text};
 
 /// The names the rule works with, from the config.
 #[derive(Debug, Clone)]
@@ -137,24 +137,25 @@ impl Argument {
     }
 }
 
-/// A place that uses a function by name: a call, or a reference that hands it on.
+/// A place that uses a function by name: a call, or a reference that hands it on. Kept for
+/// every file until the workspace phase, so its texts are shared: one per name in a file.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Use {
     /// The name as this file knows it: an import's local name, or the file's own function.
-    pub name: String,
+    pub name: Text,
     pub span: Span,
     /// The callee as written (`load`, `this.load`); the call's arguments when it is a call,
     /// and the call as written when short enough to quote in a rewrite.
-    pub callee: String,
-    pub arguments: Option<Vec<Argument>>,
-    pub call: Option<String>,
+    pub callee: Text,
+    pub arguments: Option<Box<[Argument]>>,
+    pub call: Option<Box<str>>,
     pub awaited: bool,
     /// Inside a retry wrapper, a retrying library call, or a hand-written retry loop.
     pub retried: bool,
     /// Inside a timeout wrapper.
     pub timed: bool,
     /// The named function the use sits in, and whether it is its module's default export.
-    pub function: Option<String>,
+    pub function: Option<Text>,
     pub default_export: bool,
     /// That function is a method or an object's property (`this.name(…)`).
     pub function_member: bool,

@@ -65,14 +65,14 @@ impl FetchRetryTimeout {
             import_steps: Default::default(),
         };
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        let findings = Callers::new(files, &last.origins, &self.wrappers).findings();
-        out.extend(
-            findings
-                .into_iter()
-                .filter(|(f, _)| only.is_none_or(|p| p == paths[*f]))
-                .filter(|(f, _)| !in_docs_site(&last.docs_sites, paths[*f]))
-                .map(|(_, found)| advisor.diagnostic(&found)),
-        );
+        let mut findings = Callers::new(files, &last.origins, &self.wrappers).findings();
+        findings.retain(|(f, _)| {
+            only.is_none_or(|p| p == paths[*f]) && !in_docs_site(&last.docs_sites, paths[*f])
+        });
+        // Exactly: thousands of findings in a list grown by doubling hold room for as many
+        // again at the run's peak.
+        out.reserve_exact(findings.len());
+        out.extend(findings.iter().map(|(_, found)| advisor.diagnostic(found)));
     }
 }
 
@@ -146,7 +146,7 @@ impl WorkspaceRule for FetchRetryTimeout {
                 }
             } else {
                 let makes_calls = check && w.calls.iter().any(|c| text.contains(last_segment(c)));
-                let imported = imported_names(cx);
+                let imported = imported_names(cx, w);
                 if makes_calls || !imported.is_empty() {
                     let (unwrapped, uses) = crate::fetch_retry_timeout::typescript::facts(
                         cx,
@@ -219,19 +219,62 @@ impl WorkspaceRule for FetchRetryTimeout {
 
 /// The local names of the functions a module imports. Capitalised names are components,
 /// classes and namespaces: rendered, constructed or reached into, never a function whose
-/// call a retry wraps.
-fn imported_names(cx: &FileContext<'_>) -> Vec<String> {
+/// call a retry wraps. The wrappers themselves are left out: they make no call the rule
+/// reports, and their uses, the most common of all, would be kept for every file.
+fn imported_names(cx: &FileContext<'_>, w: &Wrappers) -> Vec<String> {
     let facts = cx.shared(ModuleFacts::extract);
     let mut names: Vec<String> = facts
         .refs
         .iter()
         .filter(|r| r.kind == RefKind::Import && !r.type_only)
         .flat_map(|r| &r.names)
-        .filter(|n| !n.type_only && n.name != "*")
+        .filter(|n| !n.type_only && n.name != "*" && !w.is_wrapper(&n.name))
         .map(|n| n.alias.clone().unwrap_or_else(|| n.name.clone()))
         .filter(|n| !n.starts_with(|c: char| c.is_ascii_uppercase()))
         .collect();
     names.sort();
     names.dedup();
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use structlint_core::{FileContext, Language, SourceFile, WorkspaceRule};
+
+    use super::*;
+
+    /// The facts every file keeps until the workspace phase hold no uses of the wrappers:
+    /// they are the most used names of all, and no finding is ever about them.
+    #[test]
+    fn a_files_facts_keep_the_uses_of_imported_functions_but_not_of_the_wrappers() {
+        let list = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
+        let rule = FetchRetryTimeout::new(
+            Wrappers {
+                calls: list(&["fetch"]),
+                retry: list(&["withRetry"]),
+                timeout: list(&["net.withTimeout"]),
+                retry_callers: Vec::new(),
+                methods: list(&["GET"]),
+            },
+            GlobSet::empty(),
+        );
+        let text = "import { withRetry, withTimeout as bounded, load } from \"@acme/net\";\n\
+                    export const a = () => withRetry(() => bounded(() => load(1)));\n\
+                    export const b = () => load(2);\n";
+        let file = SourceFile::new(
+            "src/a.ts".into(),
+            "src/a.ts".into(),
+            Language::TypeScript,
+            text.into(),
+        );
+        let facts = rule
+            .collect(&FileContext::new(&file))
+            .expect("uses of load");
+        let names: Vec<(&str, u32)> = facts
+            .uses
+            .iter()
+            .map(|u| (u.name.as_str(), u.span.start_pos.line))
+            .collect();
+        assert_eq!(names, [("load", 2), ("load", 3)]);
+    }
 }

@@ -62,10 +62,14 @@ pub(crate) fn facts(
         // The functions these uses sit in: their callers may retry or bound them.
         next = found
             .iter()
-            .filter(|u| u.function.as_ref().is_some_and(|f| !seen.contains(f)))
+            .filter(|u| {
+                u.function
+                    .as_ref()
+                    .is_some_and(|f| !seen.contains(f.as_str()))
+            })
             .filter_map(|u| {
                 Some((
-                    u.function.clone()?,
+                    u.function.as_ref()?.to_string(),
                     Target {
                         skip: None,
                         member: u.function_member,

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use structlint_core::NodeNames;
 
-use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
+use structlint_core::{FileContext, Text};
 
 use crate::fetch_retry_timeout::model::{Argument, Use, Wrappers};
 use crate::fetch_retry_timeout::typescript::context::{
@@ -53,6 +53,7 @@ pub(crate) fn uses_of(
         }
     }
     hits.sort_unstable();
+    let mut shared = Shared::default();
     let mut found = Vec::new();
     let mut path = vec![root];
     for (start, name) in hits {
@@ -69,10 +70,33 @@ pub(crate) fn uses_of(
             && is_reference(n, &path[..path.len() - 1], text, target.member)
         {
             let mut ancestors = path[..path.len() - 1].to_vec();
-            found.push(describe(cx, n, &mut ancestors, name, w));
+            found.push(describe(
+                cx,
+                n,
+                &mut ancestors,
+                shared.text(name),
+                w,
+                &mut shared,
+            ));
         }
     }
     found
+}
+
+/// The names and callees of a file's uses, made once each: a file uses a few names many
+/// times, and its uses are kept until the workspace phase.
+#[derive(Default)]
+struct Shared(HashMap<String, Text>);
+
+impl Shared {
+    fn text(&mut self, s: &str) -> Text {
+        if let Some(t) = self.0.get(s) {
+            return t.clone();
+        }
+        let t = Text::from(s.to_string());
+        self.0.insert(s.to_string(), t.clone());
+        t
+    }
 }
 
 /// Moves `path` (the root, then each node down to the last one found) to the named node that
@@ -142,8 +166,9 @@ fn describe<'t>(
     cx: &FileContext<'_>,
     node: Node<'t>,
     ancestors: &mut Vec<Node<'t>>,
-    name: &str,
+    name: Text,
     w: &Wrappers,
+    shared: &mut Shared,
 ) -> Use {
     let text = cx.text();
     // `this.load(…)`: the member expression is what is called.
@@ -178,18 +203,19 @@ fn describe<'t>(
                 a.named_children(&mut cursor)
                     .filter(|n| n.kind_name() != "comment")
                     .map(|n| argument(n, scope, own, call.start_byte()))
-                    .collect()
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice()
             })
             .unwrap_or_default()
     });
     let quoted = call
         .map(|c| &text[c.byte_range()])
         .filter(|t| t.len() <= QUOTED)
-        .map(str::to_string);
+        .map(Box::from);
     Use {
-        name: name.to_string(),
+        callee: shared.text(&text[callee.byte_range()]),
+        name,
         span: cx.node_span(at),
-        callee: text[callee.byte_range()].to_string(),
         arguments,
         call: quoted,
         awaited: ancestors
@@ -199,7 +225,7 @@ fn describe<'t>(
         timed: timed(ancestors, text, w),
         default_export: named.as_ref().is_some_and(|n| n.default_export),
         function_member: named.as_ref().is_some_and(|n| n.member),
-        function: named.map(|n| n.name),
+        function: named.map(|n| shared.text(&n.name)),
     }
 }
 
