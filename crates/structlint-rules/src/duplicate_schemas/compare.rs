@@ -164,10 +164,7 @@ pub(crate) fn unify<'s>(schemas: impl Iterator<Item = &'s mut Schema>, min_field
     let mut schemas: Vec<&mut Schema> = schemas.collect();
     for _ in 0..UNIFY_ROUNDS {
         let mut groups: HashMap<(bool, &str, Vec<String>), Vec<&str>> = HashMap::new();
-        for s in schemas
-            .iter()
-            .filter(|s| !s.partial && s.fields.len() >= min_fields)
-        {
+        for s in schemas.iter().filter(|s| s.is_comparable(min_fields)) {
             groups
                 .entry((s.kind.is_rust(), s.container.as_str(), s.fingerprint()))
                 .or_default()
@@ -210,8 +207,7 @@ fn uniform(schema: &Schema) -> bool {
 /// Whether a shape's members can be named in a `Pick<>`, `.pick({…})` or `extends`: every key
 /// is a property name (not an index, call or construct signature).
 fn derivable(schema: &Schema) -> bool {
-    schema
-        .fields
-        .iter()
-        .all(|f| !f.key.starts_with(['[', '(']) && !f.key.starts_with("new(") && !f.key.is_empty())
+    schema.fields.iter().all(|f| {
+        !f.key().starts_with(['[', '(']) && !f.key().starts_with("new(") && !f.key().is_empty()
+    })
 }

@@ -188,7 +188,11 @@ impl WorkspaceRule for DuplicateSchemas {
         if rust && !cx.text().contains("Serialize") && !cx.text().contains("Deserialize") {
             return None;
         }
-        Some(extract::facts(cx))
+        let mut facts = extract::facts(cx);
+        // Only complete shapes with enough fields are ever compared (or unified): the rest
+        // would be kept until the workspace phase for nothing.
+        facts.schemas.retain(|s| s.is_comparable(self.min_fields));
+        Some(facts)
     }
 
     fn check(
@@ -227,7 +231,7 @@ impl WorkspaceRule for DuplicateSchemas {
                     canonical: self.canonical.is_match(&f.path),
                 })
             })
-            .filter(|s| !s.schema.partial && s.schema.fields.len() >= self.min_fields)
+            .filter(|s| s.schema.is_comparable(self.min_fields))
             .collect();
         let compare = Compare {
             reach: Reach {

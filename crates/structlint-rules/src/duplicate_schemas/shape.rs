@@ -32,33 +32,41 @@ impl SchemaKind {
     }
 }
 
+/// Kept for every schema until the workspace phase: its texts are held exactly, and the key
+/// only when it is not the name.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Field {
     /// As written in code (`unitPriceCents`, `unit_price_cents`, `Paid`).
-    pub name: String,
-    /// What shapes compare by: the name, and for Rust the serialised name too when serde
-    /// renames it (`kind="type"`). Case is kept: `customerId` is not `customer_id`.
-    pub key: String,
+    pub name: Box<str>,
+    /// The key when it is not the name: for Rust, the serialised name too when serde renames
+    /// the field (`kind="type"`).
+    renamed: Option<Box<str>>,
     /// Normalised type: `string`, `number?`, `enum(open|paid)`, `{id:string;at:string}`,
     /// `fn(«a.ts#Options»)->Promise<Uint8Array>`, `u32 #[serde(default)]`.
     pub ty: String,
     /// The member's source text, for advice that moves it (`discountCents: z.number()`).
-    pub text: String,
+    pub text: Box<str>,
 }
 
 impl Field {
     pub fn new(name: &str, key: String, ty: String, text: &str) -> Field {
         Field {
-            name: name.to_string(),
-            key,
+            name: name.into(),
+            renamed: (key != name).then(|| key.into_boxed_str()),
             ty,
-            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: text.split_whitespace().collect::<Vec<_>>().join(" ").into(),
         }
+    }
+
+    /// What shapes compare by: the name, and for Rust the serialised name too when serde
+    /// renames it. Case is kept: `customerId` is not `customer_id`.
+    pub fn key(&self) -> &str {
+        self.renamed.as_deref().unwrap_or(&self.name)
     }
 
     /// `key: type`, what shapes compare by.
     pub fn signature(&self) -> String {
-        format!("{}: {}", self.key, self.ty)
+        format!("{}: {}", self.key(), self.ty)
     }
 }
 
@@ -84,6 +92,11 @@ pub(crate) struct Schema {
 }
 
 impl Schema {
+    /// Whether it takes part in comparisons: its fields are all known, and enough of them.
+    pub fn is_comparable(&self, min_fields: usize) -> bool {
+        !self.partial && self.fields.len() >= min_fields
+    }
+
     /// Field signatures, sorted: equal for equal shapes whatever the field order.
     pub fn fingerprint(&self) -> Vec<String> {
         let mut signatures: Vec<String> = self.fields.iter().map(Field::signature).collect();

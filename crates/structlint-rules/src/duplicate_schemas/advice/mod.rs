@@ -180,7 +180,7 @@ impl Advice<'_> {
     /// A strict subset or superset of `canonical`.
     pub fn near(&self, copy: &Found<'_>, canonical: &Found<'_>, path: &Path) -> Diagnostic {
         let (c, k) = (copy.schema, canonical.schema);
-        let has = |s: &Schema, f: &Field| s.fields.iter().any(|g| g.key == f.key);
+        let has = |s: &Schema, f: &Field| s.fields.iter().any(|g| g.key() == f.key());
         let subset = c.fields.len() < k.fields.len();
         let summary = if subset {
             format!(

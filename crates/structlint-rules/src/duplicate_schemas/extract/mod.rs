@@ -171,10 +171,10 @@ fn resolve_extends(schemas: &mut [Schema]) {
             .map(|s| s.fields.clone());
         if let Some(inherited) = inherited {
             let own: Vec<Field> = schemas[i].fields.drain(1..).collect();
-            let overridden: HashSet<&str> = own.iter().map(|f| f.key.as_str()).collect();
+            let overridden: HashSet<&str> = own.iter().map(|f| f.key()).collect();
             let kept: Vec<Field> = inherited
                 .into_iter()
-                .filter(|f| !overridden.contains(f.key.as_str()))
+                .filter(|f| !overridden.contains(f.key()))
                 .collect();
             schemas[i].fields = kept.into_iter().chain(own).collect();
             schemas[i].partial = false;

@@ -207,7 +207,7 @@ fn zod_type(types: &TsTypes<'_>, node: Node<'_>, depth: usize) -> String {
                     Some((fields, false)) => {
                         let mut members: Vec<String> = fields
                             .iter()
-                            .map(|f| format!("{}:{}", f.key, f.ty))
+                            .map(|f| format!("{}:{}", f.key(), f.ty))
                             .collect();
                         members.sort_unstable();
                         format!("{{{}}}", members.join(";"))

@@ -146,3 +146,27 @@ fn a_shape_that_holds_a_copy_is_a_copy_of_the_shape_that_holds_the_original() {
         ]
     );
 }
+
+/// What every file keeps until the workspace phase: only the schemas a comparison can use.
+#[test]
+fn a_files_facts_keep_only_the_schemas_that_are_compared() {
+    use structlint_core::{FileContext, Language, SourceFile, WorkspaceRule};
+    let rule = crate::duplicate_schemas::DuplicateSchemas {
+        canonical: globset::GlobSet::empty(),
+        min_fields: 3,
+        unrelated_packages: false,
+    };
+    let text = "export interface Row { id: string; at: string; note: string }\n\
+                export interface Store { find(id: string): Row; save(row: Row): void }\n\
+                export interface Page<T> { items: T[]; next: string; total: number }\n\
+                export interface Audited extends Row { by: string; why: string; when: string }\n";
+    let file = SourceFile::new(
+        "src/a.ts".into(),
+        "src/a.ts".into(),
+        Language::TypeScript,
+        text.into(),
+    );
+    let facts = rule.collect(&FileContext::new(&file)).expect("a TS file");
+    let kept: Vec<&str> = facts.schemas.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(kept, ["Row"]);
+}
