@@ -32,7 +32,8 @@ pub struct ItemFact {
     /// The `pub` token, for an edit that narrows it.
     pub vis_span: Option<Span>,
     /// The type names of its public surface (a pub struct's pub fields, a fn's signature, an
-    /// enum's variants): items named there are reachable when this one is.
+    /// enum's variants), each once and sorted: items named there are reachable when this one
+    /// is.
     pub surface: Vec<String>,
 }
 
@@ -151,7 +152,7 @@ fn walk(
                 {
                     out.impls.push(ImplFact {
                         self_type: last.ident.to_string(),
-                        surface: names.0,
+                        surface: names.into_set(),
                     });
                 }
                 continue;
@@ -229,11 +230,22 @@ fn surface(item: &syn::Item) -> Vec<String> {
         syn::Item::Trait(t) => names.visit_item_trait(t),
         _ => {}
     }
-    names.0
+    names.into_set()
 }
 
 #[derive(Default)]
 struct Names(Vec<String>);
+
+impl Names {
+    /// Each name once, held exactly: a signature names `String` or `Option` again and again,
+    /// and every item's names are kept until the workspace phase.
+    fn into_set(mut self) -> Vec<String> {
+        self.0.sort_unstable();
+        self.0.dedup();
+        self.0.shrink_to_fit();
+        self.0
+    }
+}
 
 impl<'ast> Visit<'ast> for Names {
     fn visit_path_segment(&mut self, segment: &'ast syn::PathSegment) {

@@ -107,11 +107,12 @@ pub struct Diagnostic {
     /// Concrete steps, in order; rendered as a numbered list.
     pub fix: Vec<Text>,
     pub related: Vec<Related>,
-    pub edit: Option<Edit>,
+    /// Boxed, as `suppression` is: most findings have neither, and thousands are kept.
+    pub edit: Option<Box<Edit>>,
     /// Where the rule's documentation lives (a path in this repository or a URL).
     pub docs: Text,
     /// Set when an in-source comment suppresses this finding.
-    pub suppression: Option<Suppression>,
+    pub suppression: Option<Box<Suppression>>,
     /// The most severe this finding may be, whatever the rule's level: a rule reports its
     /// weaker findings (a near-duplicate beside exact duplicates) as warnings.
     pub cap: Option<Severity>,
@@ -179,7 +180,7 @@ impl Diagnostic {
     }
 
     pub fn edit(mut self, edit: Edit) -> Self {
-        self.edit = Some(edit);
+        self.edit = Some(Box::new(edit));
         self
     }
 

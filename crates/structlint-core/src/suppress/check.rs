@@ -53,10 +53,10 @@ pub fn apply(
                 .position(|r| covers(r, &diagnostic.rule));
             if let (true, Some(rule)) = (covers_line, rule) {
                 used[file][d][rule] = true;
-                diagnostic.suppression = Some(Suppression {
+                diagnostic.suppression = Some(Box::new(Suppression {
                     justification: directive.reason.clone(),
                     line: directive.span.start_pos.line,
-                });
+                }));
                 break;
             }
         }

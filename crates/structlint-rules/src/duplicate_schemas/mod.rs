@@ -192,7 +192,7 @@ impl WorkspaceRule for DuplicateSchemas {
         // Only complete shapes with enough fields are ever compared (or unified): the rest
         // would be kept until the workspace phase for nothing.
         facts.schemas.retain(|s| s.is_comparable(self.min_fields));
-        Some(facts)
+        (!facts.schemas.is_empty() || !facts.aliases.is_empty()).then_some(facts)
     }
 
     fn check(
