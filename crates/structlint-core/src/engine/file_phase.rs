@@ -5,7 +5,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use structlint_lang::{Language, ParseError, SyntaxErrors, release_rust_spans};
 
-use super::timing::timed;
+use super::timing::{StepTimes, timed};
 use super::{Engine, Scope, Slot};
 use crate::suppress::{Directive, parse_directives};
 use crate::{Diagnostic, FileContext, Note, NoteKind, RuleRun, Severity, SourceFile};
@@ -27,10 +27,6 @@ pub(crate) struct FileOutcome {
     pub parsed: bool,
     pub bytes: u64,
     pub internal_error: Option<String>,
-    /// The time of each step (`Engine::step_count` order), without parses.
-    pub times: Vec<std::time::Duration>,
-    /// The time this file's parses took.
-    pub parse: std::time::Duration,
 }
 
 impl FileOutcome {
@@ -46,8 +42,15 @@ impl FileOutcome {
 
 impl Engine {
     /// Checks one file; a panicking rule becomes an internal error instead of ending the run.
-    pub(crate) fn process_file(&self, file: &SourceFile, lint: bool, scope: Scope) -> FileOutcome {
-        catch_unwind(AssertUnwindSafe(|| self.process_file_unguarded(file, lint, scope))).unwrap_or_else(|payload| {
+    /// Its time is added to `times`.
+    pub(crate) fn process_file(
+        &self,
+        file: &SourceFile,
+        lint: bool,
+        scope: Scope,
+        times: &StepTimes,
+    ) -> FileOutcome {
+        catch_unwind(AssertUnwindSafe(|| self.process_file_unguarded(file, lint, scope, times))).unwrap_or_else(|payload| {
             release_rust_spans();
             let message = payload
                 .downcast_ref::<&str>()
@@ -69,7 +72,13 @@ impl Engine {
 
     /// Runs the file rules and parses suppressions only for files that are reported on; the
     /// facts of workspace rules are collected from every file.
-    fn process_file_unguarded(&self, file: &SourceFile, lint: bool, scope: Scope) -> FileOutcome {
+    fn process_file_unguarded(
+        &self,
+        file: &SourceFile,
+        lint: bool,
+        scope: Scope,
+        step_times: &StepTimes,
+    ) -> FileOutcome {
         let cx = FileContext::new(file).with_test(self.files.is_test(&file.path));
         let found = self.prefilter.scan(&file.text);
         let mut diagnostics = Vec::new();
@@ -203,6 +212,7 @@ impl Engine {
                 ),
             });
         }
+        step_times.add(&times, cx.parse_time());
         let internal_error = cx
             .grammar_error()
             .map(|e| format!("{}: {e}", file.path))
@@ -219,8 +229,6 @@ impl Engine {
             parsed: cx.parsed_tree().is_some(),
             bytes: file.text.len() as u64,
             internal_error,
-            times,
-            parse: cx.parse_time(),
         }
     }
 }

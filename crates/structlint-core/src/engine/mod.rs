@@ -262,14 +262,15 @@ impl Engine {
             .as_deref()
             .filter(|_| scope == Scope::All && overlay.is_empty())
             .map(|dir| cache::Cache::open(dir, self.settings_hash()));
+        let times = timing::StepTimes::new(self.step_count());
         let read = |candidate: &discover::Candidate, lint: bool| {
             let outcome = match overlay.get(&candidate.abs).map_or_else(
                 || read::read(candidate, limit),
                 |text| read::overlay(candidate, text, limit),
             ) {
                 Ok(file) => match &cache {
-                    Some(cache) => self.process_cached(cache, &file, lint),
-                    None => self.process_file(&file, lint, scope),
+                    Some(cache) => self.process_cached(cache, &file, lint, &times),
+                    None => self.process_file(&file, lint, scope, &times),
                 },
                 Err(note) if lint => FileOutcome::skipped(note),
                 Err(_) => FileOutcome::default(),
@@ -285,7 +286,15 @@ impl Engine {
         let mut cx = self.context(found.index);
         let (mut report, finished) = timing::phase(|| {
             let cache = cache.as_ref().map(|c| (c, replay == Replay::Allowed));
-            self.finish(&mut cx, outcomes, found.notes, &found.inputs, scope, cache)
+            self.finish(
+                &mut cx,
+                outcomes,
+                &times,
+                found.notes,
+                &found.inputs,
+                scope,
+                cache,
+            )
         });
         report.timing.phases = vec![
             ("discover", walked),
@@ -311,13 +320,14 @@ impl Engine {
     }
 
     fn check_in_memory(&self, files: &[SourceFile], scope: Scope) -> Report {
+        let times = timing::StepTimes::new(self.step_count());
         let outcomes = files
             .par_iter()
-            .map(|file| self.process_file(file, true, scope))
+            .map(|file| self.process_file(file, true, scope, &times))
             .collect();
         let index = files.iter().map(|f| f.path.clone()).collect();
         let mut cx = self.context(index);
-        self.finish(&mut cx, outcomes, Vec::new(), &[], scope, None)
+        self.finish(&mut cx, outcomes, &times, Vec::new(), &[], scope, None)
     }
 
     /// What the workspace phase sees of the run: the files a specifier can name, and the

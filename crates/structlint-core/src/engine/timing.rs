@@ -5,6 +5,7 @@
 //!
 //! It is always measured: two clock reads per rule and file cost microseconds in a run.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use super::Engine;
@@ -24,6 +25,37 @@ pub struct Timing {
     pub cache: Option<(usize, usize)>,
     /// With the result cache: whether the workspace phase was replayed from it.
     pub workspace_cached: bool,
+}
+
+/// The file phase's time per step, and its parses, summed over the files as each finishes: a
+/// list kept with every file's outcome until the workspace phase cost 200 bytes a file.
+pub(crate) struct StepTimes {
+    steps: Vec<AtomicU64>,
+    parse: AtomicU64,
+}
+
+impl StepTimes {
+    pub fn new(steps: usize) -> StepTimes {
+        StepTimes {
+            steps: (0..steps).map(|_| AtomicU64::new(0)).collect(),
+            parse: AtomicU64::new(0),
+        }
+    }
+
+    /// Adds one file's times, in step order, and its parses.
+    pub fn add(&self, steps: &[Duration], parse: Duration) {
+        let nanos = |d: Duration| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
+        for (total, time) in self.steps.iter().zip(steps) {
+            total.fetch_add(nanos(*time), Ordering::Relaxed);
+        }
+        self.parse.fetch_add(nanos(parse), Ordering::Relaxed);
+    }
+
+    /// The sum of each step, and of the parses.
+    pub fn totals(&self) -> (Vec<Duration>, Duration) {
+        let read = |n: &AtomicU64| Duration::from_nanos(n.load(Ordering::Relaxed));
+        (self.steps.iter().map(read).collect(), read(&self.parse))
+    }
 }
 
 /// Runs `step` on `cx`'s file, adding its time without the parses it caused to `total`.

@@ -9,6 +9,7 @@ use structlint_lang::Language;
 
 use super::cache::Cache;
 use super::file_phase::{FileOutcome, stamp};
+use super::timing::StepTimes;
 use super::{Engine, Scope, Slot, paths};
 use crate::rule::FileFacts;
 use crate::suppress::{self, FileDirectives};
@@ -22,19 +23,13 @@ impl Engine {
         &self,
         cx: &mut WorkspaceContext,
         mut outcomes: Vec<FileOutcome>,
+        times: &StepTimes,
         mut notes: Vec<crate::Note>,
         inputs: &[String],
         scope: Scope,
         cache: Option<(&Cache, bool)>,
     ) -> Report {
-        let mut steps = vec![Duration::ZERO; self.step_count()];
-        let mut parse = Duration::ZERO;
-        for outcome in &outcomes {
-            parse += outcome.parse;
-            for (total, time) in steps.iter_mut().zip(&outcome.times) {
-                *total += *time;
-            }
-        }
+        let (mut steps, parse) = times.totals();
         let key = cache.map(|(c, _)| c.workspace_key(&cx.index, inputs));
         let replayed = match (cache, key) {
             (Some((c, true)), Some(key)) if scope.workspace_rules() => {

@@ -139,6 +139,7 @@ impl Engine {
         cache: &Cache,
         file: &crate::SourceFile,
         lint: bool,
+        times: &super::timing::StepTimes,
     ) -> FileOutcome {
         cache.read.fetch_add(1, Ordering::Relaxed);
         let hash = hash(file.text.as_bytes());
@@ -152,7 +153,7 @@ impl Engine {
             cache.keep(&file.path, None);
             return outcome;
         }
-        let outcome = self.process_file(file, lint, super::Scope::All);
+        let outcome = self.process_file(file, lint, super::Scope::All, times);
         if let Some(stored) = self.store(&outcome) {
             let entry = Entry {
                 hash,
@@ -234,8 +235,6 @@ impl Engine {
             parsed: stored.parsed,
             bytes: stored.bytes,
             internal_error: None,
-            times: vec![std::time::Duration::ZERO; self.step_count()],
-            parse: std::time::Duration::ZERO,
         })
     }
 }
