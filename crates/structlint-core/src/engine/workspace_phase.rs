@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use structlint_lang::Language;
 
 use super::cache::Cache;
@@ -153,8 +152,15 @@ impl Engine {
             Vec::new()
         };
         let cx: &WorkspaceContext = cx;
-        let mut per_rule: Vec<Vec<FileFacts<_>>> =
-            self.workspace_rules.iter().map(|_| Vec::new()).collect();
+        // Each list made to size: they hold every file's facts through the phase.
+        let mut per_rule: Vec<Vec<FileFacts<_>>> = (0..self.workspace_rules.len())
+            .map(|i| {
+                let files = outcomes
+                    .iter()
+                    .filter(|o| matches!(o.facts.get(i), Some(Some(_))));
+                Vec::with_capacity(files.count())
+            })
+            .collect();
         for outcome in outcomes.iter_mut() {
             for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
                 if let Some(facts) = facts {
@@ -174,8 +180,12 @@ impl Engine {
         } else {
             &[]
         };
+        // One rule after the other, each dropping its facts as it ends: run side by side, a
+        // rule writing thousands of findings did so while another held its facts and its
+        // working set, 6% of the run's peak memory on 2M lines. The phase is a small part of
+        // a run (25-60 ms on real workspaces; 0.8 s of 14 s on 2M generated lines).
         let workspace: Vec<(Result<Vec<Diagnostic>, String>, Duration)> = workspace_rules
-            .par_iter()
+            .iter()
             .zip(per_rule)
             .map(|(slot, facts)| {
                 let start = Instant::now();
