@@ -94,28 +94,26 @@ impl Engine {
                 });
             }
         }
-        // Room for every workspace finding at once, not a list doubled past them.
-        report.diagnostics.reserve(
-            workspace
-                .iter()
-                .map(|(found, _)| found.as_ref().map_or(0, Vec::len))
-                .sum(),
-        );
+        let mut lists = vec![std::mem::take(&mut report.diagnostics)];
         let rules = self.file_rules.len();
         for (i, (result, time)) in workspace.into_iter().enumerate() {
             steps[rules + i] += time;
             match result {
                 // Findings in sources outside the inputs stay unreported: they were read for
                 // facts. Other files (a manifest, a rule file) count when under an input.
-                Ok(found) => report.diagnostics.extend(found.into_iter().filter(|d| {
-                    linted.contains(d.span.path.as_str())
-                        || (Language::from_path(std::path::Path::new(d.span.path.as_str()))
-                            .is_none()
-                            && inputs.iter().any(|i| paths::is_within(&d.span.path, i)))
-                })),
+                Ok(mut found) => {
+                    found.retain(|d| {
+                        linted.contains(d.span.path.as_str())
+                            || (Language::from_path(std::path::Path::new(d.span.path.as_str()))
+                                .is_none()
+                                && inputs.iter().any(|i| paths::is_within(&d.span.path, i)))
+                    });
+                    lists.push(found);
+                }
                 Err(error) => report.internal_errors.push(error),
             }
         }
+        report.diagnostics = concatenated(lists);
         let start = Instant::now();
         self.apply_suppressions(&mut report.diagnostics, &directives, scope);
         steps[self.suppressions_step()] += start.elapsed();
@@ -253,4 +251,21 @@ impl Engine {
         runs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         runs
     }
+}
+
+/// The lists as one, grown from the longest: a rule's thousands of findings are not copied
+/// into a second list of the same size while the first is still held.
+fn concatenated(mut lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let longest = (0..lists.len())
+        .max_by_key(|&i| lists[i].len())
+        .unwrap_or(0);
+    let mut all = lists
+        .get_mut(longest)
+        .map(std::mem::take)
+        .unwrap_or_default();
+    all.reserve_exact(lists.iter().map(Vec::len).sum());
+    for list in lists {
+        all.extend(list);
+    }
+    all
 }

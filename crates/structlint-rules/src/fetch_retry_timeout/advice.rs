@@ -80,13 +80,17 @@ impl Advisor<'_> {
         let rewrite = match &u.rewrite {
             Rewrite::Call {
                 call,
-                with_timeout,
+                timeout,
                 awaited,
             } => {
-                let call = if missing_timeout { with_timeout } else { call };
+                let call = if missing_timeout {
+                    timeout.apply(call)
+                } else {
+                    call.to_string()
+                };
                 let wrapped = match &retry {
                     Some(r) => format!("{r}(() => {call})"),
-                    None => call.clone(),
+                    None => call,
                 };
                 if *awaited {
                     format!("await {wrapped}")
@@ -119,13 +123,13 @@ impl Advisor<'_> {
         }
         if !missing_retry
             && missing_timeout
-            && let Rewrite::Call { with_timeout, .. } = &u.rewrite
+            && let Rewrite::Call { call, timeout, .. } = &u.rewrite
         {
             d = d.edit(Edit {
                 description: "Add a 10-second timeout signal".into(),
                 replacements: vec![Replacement {
                     span: u.span.clone(),
-                    text: with_timeout.clone(),
+                    text: timeout.apply(call),
                 }],
                 // Unsafe: it changes behaviour, aborting requests that take longer than 10 s,
                 // and the right deadline is the endpoint's, not ours.

@@ -71,14 +71,53 @@ impl Via {
 /// the advice is written, with the name the workspace defines.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Rewrite {
-    /// The TS/JS call as written and with a timeout signal, and whether it is awaited.
+    /// The TS/JS call as written, the change that gives it a timeout signal, and whether it
+    /// is awaited.
     Call {
-        call: String,
-        with_timeout: String,
+        call: Box<str>,
+        timeout: Patch,
         awaited: bool,
     },
     /// A reqwest chain before `.send()`, and whether it still needs `.timeout(…)`.
     Send { chain: String, add_timeout: bool },
+}
+
+/// A change to a text: `insert` in place of the bytes `start..end`. A call's rewrite is kept
+/// as the change rather than as a second copy of the call: every unwrapped call is kept
+/// until the workspace phase.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Patch {
+    pub start: usize,
+    pub end: usize,
+    pub insert: Text,
+}
+
+impl Patch {
+    /// The change that turns `from` into `to`: what differs between their common start and
+    /// their common end. Both ends fall on character boundaries.
+    pub fn between(from: &str, to: &str, shared: impl FnOnce(&str) -> Text) -> Patch {
+        let (a, b) = (from.as_bytes(), to.as_bytes());
+        let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        while !from.is_char_boundary(start) || !to.is_char_boundary(start) {
+            start -= 1;
+        }
+        let room = a.len().min(b.len()) - start;
+        let same_end = a.iter().rev().zip(b.iter().rev()).take(room);
+        let mut tail = same_end.take_while(|(x, y)| x == y).count();
+        while !from.is_char_boundary(a.len() - tail) || !to.is_char_boundary(b.len() - tail) {
+            tail -= 1;
+        }
+        Patch {
+            start,
+            end: a.len() - tail,
+            insert: shared(&to[start..b.len() - tail]),
+        }
+    }
+
+    /// `text` with the change made.
+    pub fn apply(&self, text: &str) -> String {
+        [&text[..self.start], &self.insert, &text[self.end..]].concat()
+    }
 }
 
 /// A network call that lacks a retry, a timeout, or both.
@@ -86,7 +125,7 @@ pub(crate) enum Rewrite {
 pub(crate) struct Unwrapped {
     pub span: Span,
     /// How the call is written: `fetch`, `window.fetch`, `client.get(url).send`.
-    pub call: String,
+    pub call: Text,
     pub missing_retry: bool,
     pub missing_timeout: bool,
     pub rewrite: Rewrite,
@@ -95,7 +134,7 @@ pub(crate) struct Unwrapped {
     pub method: Option<String>,
     pub idempotency_key: bool,
     /// The named function the call sits in, whose callers may retry it or bound it.
-    pub function: Option<String>,
+    pub function: Option<Text>,
     /// Whether that function is its module's default export.
     pub default_export: bool,
     /// How `function` takes the request's signal from its callers, when it does: then the
@@ -212,6 +251,26 @@ pub(crate) fn callee_matches(callee: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_patch_turns_one_text_into_the_other_and_keeps_only_the_change() {
+        let cases = [
+            ("fetch(u)", "fetch(u, { signal: t })", ", { signal: t }"),
+            ("fetch(u, {})", "fetch(u, { signal: t })", " signal: t "),
+            ("fetch(u)", "fetch(u)", ""),
+            ("", "x", "x"),
+            // Characters that share their first bytes are replaced whole.
+            ("é(a)", "è(a)", "è"),
+            ("aé", "aè", "è"),
+            ("f('日本')", "f('日本', {})", ", {}"),
+            ("xéy", "xy", ""),
+        ];
+        for (from, to, insert) in cases {
+            let patch = Patch::between(from, to, |s| Text::from(s.to_string()));
+            assert_eq!(patch.apply(from), to, "{from} -> {to}");
+            assert_eq!(patch.insert, insert, "{from} -> {to}");
+        }
+    }
 
     #[test]
     fn callees_match_by_last_segment_or_full_path() {

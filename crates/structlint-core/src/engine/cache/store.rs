@@ -17,7 +17,7 @@ use crate::{Diagnostic, Note};
 /// The file's first bytes, so that a file of another program is never decoded as entries.
 const MAGIC: [u8; 8] = *b"slcache\0";
 /// Bumped whenever [`Entry`] or [`Stored`] change shape, as the crate version may not be.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The name of the cache file in the cache folder.
 pub(crate) const CACHE_FILE: &str = "cache.bin";

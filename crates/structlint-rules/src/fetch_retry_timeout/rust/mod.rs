@@ -50,7 +50,7 @@ pub(crate) fn unwrapped(cx: &FileContext<'_>, wrappers: &Wrappers) -> Vec<Unwrap
         }
         found.push(Unwrapped {
             span: cx.node_span(node),
-            call: format!("{}.send", chain.split(['(', '\n']).next().unwrap_or(chain)),
+            call: format!("{}.send", chain.split(['(', '\n']).next().unwrap_or(chain)).into(),
             missing_retry: !retried,
             missing_timeout: !timed,
             rewrite: Rewrite::Send {

@@ -10,10 +10,10 @@ mod uses;
 use std::collections::{BTreeSet, HashMap};
 use structlint_core::NodeNames;
 
-use structlint_core::FileContext;
 use structlint_core::tree_sitter::Node;
+use structlint_core::{FileContext, Text};
 
-use crate::fetch_retry_timeout::model::{Rewrite, Unwrapped, Use, Wrappers};
+use crate::fetch_retry_timeout::model::{Patch, Rewrite, Unwrapped, Use, Wrappers};
 use context::{Named, enclosing_named, is_function, named_at, retried, timed};
 use signal::{Deadline, Scope};
 use uses::Target;
@@ -24,6 +24,22 @@ pub(crate) use rewrite::{TIMEOUT, with_deadline, with_property};
 /// the function's uses, and the uses of the functions those sit in. A chain across files
 /// takes one step in each file.
 const DEPTH: usize = 2;
+
+/// The texts a file's facts repeat, made once each: the names it uses, the functions they sit
+/// in, the calls and their rewrites. A file's facts are kept until the workspace phase.
+#[derive(Default)]
+pub(super) struct Shared(HashMap<String, Text>);
+
+impl Shared {
+    pub fn text(&mut self, s: &str) -> Text {
+        if let Some(t) = self.0.get(s) {
+            return t.clone();
+        }
+        let t = Text::from(s.to_string());
+        self.0.insert(s.to_string(), t.clone());
+        t
+    }
+}
 
 /// The configured calls in a TS/JS file that are missing a retry or a timeout, and the uses
 /// of the functions they sit in and of the names the file imports (`imported`).
@@ -37,8 +53,9 @@ pub(crate) fn facts(
         return (Vec::new(), Vec::new());
     };
     let root = tree.root_node();
+    let mut shared = Shared::default();
     let found = if check {
-        unwrapped(cx, root, w)
+        unwrapped(cx, root, w, &mut shared)
     } else {
         Vec::new()
     };
@@ -51,14 +68,14 @@ pub(crate) fn facts(
     next.extend(
         found
             .iter()
-            .filter_map(|(u, target)| Some((u.function.clone()?, target.clone()?))),
+            .filter_map(|(u, target)| Some((u.function.as_ref()?.to_string(), target.clone()?))),
     );
     for _ in 0..DEPTH {
         next.retain(|name, _| seen.insert(name.clone()));
         if next.is_empty() {
             break;
         }
-        let found = uses::uses_of(cx, root, &next, w);
+        let found = uses::uses_of(cx, root, &next, w, &mut shared);
         // The functions these uses sit in: their callers may retry or bound them.
         next = found
             .iter()
@@ -87,6 +104,7 @@ fn unwrapped(
     cx: &FileContext<'_>,
     root: Node<'_>,
     w: &Wrappers,
+    shared: &mut Shared,
 ) -> Vec<(Unwrapped, Option<Target>)> {
     let text = cx.text();
     let mut found = Vec::new();
@@ -97,7 +115,7 @@ fn unwrapped(
     'walk: loop {
         let node = cursor.node();
         if node.kind_name() == "call_expression"
-            && let Some(u) = check_call(cx, text, node, &ancestors, w)
+            && let Some(u) = check_call(cx, text, node, &ancestors, w, shared)
         {
             found.push(u);
         }
@@ -123,6 +141,7 @@ fn check_call<'t>(
     node: Node<'t>,
     ancestors: &[Node<'t>],
     w: &Wrappers,
+    shared: &mut Shared,
 ) -> Option<(Unwrapped, Option<Target>)> {
     let callee = node.field("function")?;
     let callee_text = &text[callee.byte_range()];
@@ -168,11 +187,13 @@ fn check_call<'t>(
     if !missing_retry && is_timed {
         return None;
     }
-    let call = text[node.byte_range()].to_string();
-    let with_timeout = if is_timed {
-        call.clone()
+    let call = &text[node.byte_range()];
+    let timeout = if is_timed {
+        Patch::default()
     } else {
-        rewrite::add_signal(node, text, 1)
+        Patch::between(call, &rewrite::add_signal(node, text, 1), |s| {
+            shared.text(s)
+        })
     };
     let awaited = parent.is_some_and(|p| p.kind_name() == "await_expression");
     let target = function.as_ref().map(|f: &Named| Target {
@@ -182,18 +203,18 @@ fn check_call<'t>(
     Some((
         Unwrapped {
             span: cx.node_span(node),
-            call: callee_text.to_string(),
+            call: shared.text(callee_text),
             missing_retry,
             missing_timeout: !is_timed,
             rewrite: Rewrite::Call {
-                call,
-                with_timeout,
+                call: call.into(),
+                timeout,
                 awaited,
             },
             method,
             idempotency_key: keyed,
             default_export: function.as_ref().is_some_and(|f| f.default_export),
-            function: function.map(|f| f.name),
+            function: function.map(|f| shared.text(&f.name)),
             delegated,
         },
         target,

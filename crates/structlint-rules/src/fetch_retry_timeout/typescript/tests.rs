@@ -30,17 +30,18 @@ fn found(text: &str) -> Vec<String> {
         .iter()
         .map(|u| {
             let Rewrite::Call {
-                with_timeout,
+                call,
+                timeout,
                 awaited,
-                ..
             } = &u.rewrite
             else {
                 unreachable!()
             };
+            let with_timeout = timeout.apply(call);
             let call = match (u.missing_retry, awaited) {
                 (true, true) => format!("await withRetry(() => {with_timeout})"),
                 (true, false) => format!("withRetry(() => {with_timeout})"),
-                _ => with_timeout.clone(),
+                _ => with_timeout,
             };
             let needs: Vec<&str> = [(u.missing_retry, "retry"), (u.missing_timeout, "timeout")]
                 .iter()
@@ -182,7 +183,10 @@ fn a_signal_or_options_from_the_parameters_leave_the_policy_to_the_callers() {
         ],
         "an anonymous callback's caller is out of sight: line 8 is nobody's to report"
     );
-    let names: Vec<Option<String>> = unwrapped_in(text).into_iter().map(|u| u.function).collect();
+    let names: Vec<Option<String>> = unwrapped_in(text)
+        .into_iter()
+        .map(|u| u.function.map(|f| f.to_string()))
+        .collect();
     assert_eq!(
         names,
         [

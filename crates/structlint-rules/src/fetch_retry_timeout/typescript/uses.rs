@@ -10,6 +10,7 @@ use structlint_core::tree_sitter::Node;
 use structlint_core::{FileContext, Text};
 
 use crate::fetch_retry_timeout::model::{Argument, Use, Wrappers};
+use crate::fetch_retry_timeout::typescript::Shared;
 use crate::fetch_retry_timeout::typescript::context::{
     enclosing_named, is_function, retried, timed,
 };
@@ -35,6 +36,7 @@ pub(crate) fn uses_of(
     root: Node<'_>,
     names: &HashMap<String, Target>,
     w: &Wrappers,
+    shared: &mut Shared,
 ) -> Vec<Use> {
     let text = cx.text();
     let bytes = text.as_bytes();
@@ -53,7 +55,6 @@ pub(crate) fn uses_of(
         }
     }
     hits.sort_unstable();
-    let mut shared = Shared::default();
     let mut found = Vec::new();
     let mut path = vec![root];
     for (start, name) in hits {
@@ -76,27 +77,11 @@ pub(crate) fn uses_of(
                 &mut ancestors,
                 shared.text(name),
                 w,
-                &mut shared,
+                shared,
             ));
         }
     }
     found
-}
-
-/// The names and callees of a file's uses, made once each: a file uses a few names many
-/// times, and its uses are kept until the workspace phase.
-#[derive(Default)]
-struct Shared(HashMap<String, Text>);
-
-impl Shared {
-    fn text(&mut self, s: &str) -> Text {
-        if let Some(t) = self.0.get(s) {
-            return t.clone();
-        }
-        let t = Text::from(s.to_string());
-        self.0.insert(s.to_string(), t.clone());
-        t
-    }
 }
 
 /// Moves `path` (the root, then each node down to the last one found) to the named node that
