@@ -29,6 +29,13 @@ pub(crate) struct FileOutcome {
     pub internal_error: Option<String>,
 }
 
+/// What the file phase hands the workspace phase: each file's outcome, and the time its
+/// steps took.
+pub(crate) struct FilePhase {
+    pub outcomes: Vec<FileOutcome>,
+    pub times: StepTimes,
+}
+
 impl FileOutcome {
     pub fn skipped(note: Note) -> FileOutcome {
         FileOutcome {

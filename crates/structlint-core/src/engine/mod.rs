@@ -286,15 +286,8 @@ impl Engine {
         let mut cx = self.context(found.index);
         let (mut report, finished) = timing::phase(|| {
             let cache = cache.as_ref().map(|c| (c, replay == Replay::Allowed));
-            self.finish(
-                &mut cx,
-                outcomes,
-                &times,
-                found.notes,
-                &found.inputs,
-                scope,
-                cache,
-            )
+            let files = file_phase::FilePhase { outcomes, times };
+            self.finish(&mut cx, files, found.notes, &found.inputs, scope, cache)
         });
         report.timing.phases = vec![
             ("discover", walked),
@@ -327,7 +320,8 @@ impl Engine {
             .collect();
         let index = files.iter().map(|f| f.path.clone()).collect();
         let mut cx = self.context(index);
-        self.finish(&mut cx, outcomes, &times, Vec::new(), &[], scope, None)
+        let files = file_phase::FilePhase { outcomes, times };
+        self.finish(&mut cx, files, Vec::new(), &[], scope, None)
     }
 
     /// What the workspace phase sees of the run: the files a specifier can name, and the

@@ -7,8 +7,7 @@ use std::time::{Duration, Instant};
 use structlint_lang::Language;
 
 use super::cache::Cache;
-use super::file_phase::{FileOutcome, stamp};
-use super::timing::StepTimes;
+use super::file_phase::{FileOutcome, FilePhase, stamp};
 use super::{Engine, Scope, Slot, paths};
 use crate::rule::FileFacts;
 use crate::suppress::{self, FileDirectives};
@@ -21,13 +20,16 @@ impl Engine {
     pub(super) fn finish(
         &self,
         cx: &mut WorkspaceContext,
-        mut outcomes: Vec<FileOutcome>,
-        times: &StepTimes,
+        files: FilePhase,
         mut notes: Vec<crate::Note>,
         inputs: &[String],
         scope: Scope,
         cache: Option<(&Cache, bool)>,
     ) -> Report {
+        let FilePhase {
+            mut outcomes,
+            times,
+        } = files;
         let (mut steps, parse) = times.totals();
         let key = cache.map(|(c, _)| c.workspace_key(&cx.index, inputs));
         let replayed = match (cache, key) {

@@ -90,7 +90,7 @@ impl<'a> Callers<'a> {
                     (Some(via), Some(origin)) => {
                         let link = Link {
                             span: u.span.clone(),
-                            callee: u.call.clone().into(),
+                            callee: u.call.clone(),
                         };
                         let walk = Walk {
                             need_retry: u.missing_retry,
