@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::Engine;
-use super::file_phase::FileOutcome;
-use crate::{FileFacts, WorkspaceContext};
+use super::file_phase::{FileOutcome, facts_by_consumer};
+use crate::WorkspaceContext;
 
 impl Engine {
     /// Builds every declared provider's artifact from the facts the files gave it, before any
@@ -17,26 +17,14 @@ impl Engine {
         cx: &mut WorkspaceContext,
         outcomes: &mut [FileOutcome],
     ) -> (Vec<String>, Vec<Duration>) {
-        let mut per_provider: Vec<Vec<FileFacts<_>>> =
-            self.providers.iter().map(|_| Vec::new()).collect();
-        for outcome in outcomes.iter_mut() {
-            for (facts, list) in outcome.provided.drain(..).zip(&mut per_provider) {
-                if let Some(facts) = facts {
-                    list.push(FileFacts {
-                        path: outcome.path.clone(),
-                        facts,
-                    });
-                }
-            }
-        }
+        let per_provider = facts_by_consumer(outcomes, self.providers.len(), |o| &mut o.provided);
         let shared: &WorkspaceContext = cx;
         let built: Vec<_> = self
             .providers
             .par_iter()
             .zip(per_provider)
-            .map(|(provider, mut files)| {
+            .map(|(provider, files)| {
                 let start = Instant::now();
-                files.sort_by(|a, b| a.path.cmp(&b.path));
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     provider.build_any(shared, files)
                 }))

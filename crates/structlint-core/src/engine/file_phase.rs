@@ -8,7 +8,7 @@ use structlint_lang::{Language, ParseError, SyntaxErrors, release_rust_spans};
 use super::timing::{StepTimes, timed};
 use super::{Engine, Scope, Slot};
 use crate::suppress::{Directive, parse_directives};
-use crate::{Diagnostic, FileContext, Note, NoteKind, RuleRun, Severity, SourceFile};
+use crate::{Diagnostic, FileContext, FileFacts, Note, NoteKind, RuleRun, Severity, SourceFile};
 
 /// What one file contributes to the report.
 #[derive(Default)]
@@ -19,9 +19,9 @@ pub(crate) struct FileOutcome {
     pub language: Option<Language>,
     pub diagnostics: Vec<Diagnostic>,
     /// One entry per workspace rule.
-    pub facts: Vec<Option<Box<dyn Any + Send>>>,
+    pub facts: PerConsumer,
     /// One entry per provider.
-    pub provided: Vec<Option<Box<dyn Any + Send>>>,
+    pub provided: PerConsumer,
     pub directives: Vec<Directive>,
     pub notes: Vec<Note>,
     pub parsed: bool,
@@ -34,6 +34,42 @@ pub(crate) struct FileOutcome {
 pub(crate) struct FilePhase {
     pub outcomes: Vec<FileOutcome>,
     pub times: StepTimes,
+}
+
+/// Facts as a file hands them on: one entry per workspace rule, or per provider.
+pub(crate) type PerConsumer = Vec<Option<Box<dyn Any + Send>>>;
+
+/// The facts the files gave each consumer (rule or provider), taken out of `slot` of every
+/// outcome: one list per consumer, in path order (a partial run sees what a full run sees),
+/// each made to size, since it holds every file's facts through the workspace phase.
+pub(crate) fn facts_by_consumer(
+    outcomes: &mut [FileOutcome],
+    consumers: usize,
+    slot: fn(&mut FileOutcome) -> &mut PerConsumer,
+) -> Vec<Vec<FileFacts<Box<dyn Any + Send>>>> {
+    let mut counts = vec![0; consumers];
+    for outcome in outcomes.iter_mut() {
+        for (count, facts) in counts.iter_mut().zip(slot(outcome).iter()) {
+            *count += usize::from(facts.is_some());
+        }
+    }
+    let mut lists: Vec<Vec<_>> = counts.into_iter().map(Vec::with_capacity).collect();
+    for outcome in outcomes.iter_mut() {
+        let given = std::mem::take(slot(outcome));
+        let path = &outcome.path;
+        for (facts, list) in given.into_iter().zip(&mut lists) {
+            if let Some(facts) = facts {
+                list.push(FileFacts {
+                    path: path.clone(),
+                    facts,
+                });
+            }
+        }
+    }
+    for list in &mut lists {
+        list.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    lists
 }
 
 impl FileOutcome {

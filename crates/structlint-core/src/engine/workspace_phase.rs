@@ -7,9 +7,8 @@ use std::time::{Duration, Instant};
 use structlint_lang::Language;
 
 use super::cache::Cache;
-use super::file_phase::{FileOutcome, FilePhase, stamp};
+use super::file_phase::{FileOutcome, FilePhase, facts_by_consumer, stamp};
 use super::{Engine, Scope, Slot, paths};
-use crate::rule::FileFacts;
 use crate::suppress::{self, FileDirectives};
 use crate::{Diagnostic, Report, RuleRun, WorkspaceContext};
 
@@ -152,29 +151,7 @@ impl Engine {
             Vec::new()
         };
         let cx: &WorkspaceContext = cx;
-        // Each list made to size: they hold every file's facts through the phase.
-        let mut per_rule: Vec<Vec<FileFacts<_>>> = (0..self.workspace_rules.len())
-            .map(|i| {
-                let files = outcomes
-                    .iter()
-                    .filter(|o| matches!(o.facts.get(i), Some(Some(_))));
-                Vec::with_capacity(files.count())
-            })
-            .collect();
-        for outcome in outcomes.iter_mut() {
-            for (facts, list) in outcome.facts.drain(..).zip(&mut per_rule) {
-                if let Some(facts) = facts {
-                    list.push(FileFacts {
-                        path: outcome.path.clone(),
-                        facts,
-                    });
-                }
-            }
-        }
-        // Path order, whichever files were inputs: a partial run sees what a full run sees.
-        per_rule
-            .iter_mut()
-            .for_each(|facts| facts.sort_by(|a, b| a.path.cmp(&b.path)));
+        let per_rule = facts_by_consumer(outcomes, self.workspace_rules.len(), |o| &mut o.facts);
         let workspace_rules = if scope.workspace_rules() {
             &self.workspace_rules[..]
         } else {

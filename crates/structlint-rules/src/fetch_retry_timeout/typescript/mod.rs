@@ -7,7 +7,7 @@ mod rewrite;
 mod signal;
 mod uses;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use structlint_core::NodeNames;
 
 use structlint_core::tree_sitter::Node;
@@ -28,7 +28,7 @@ const DEPTH: usize = 2;
 /// The texts a file's facts repeat, made once each: the names it uses, the functions they sit
 /// in, the calls and their rewrites. A file's facts are kept until the workspace phase.
 #[derive(Default)]
-pub(super) struct Shared(HashMap<String, Text>);
+pub(super) struct Shared(HashSet<Text>);
 
 impl Shared {
     pub fn text(&mut self, s: &str) -> Text {
@@ -36,7 +36,7 @@ impl Shared {
             return t.clone();
         }
         let t = Text::from(s.to_string());
-        self.0.insert(s.to_string(), t.clone());
+        self.0.insert(t.clone());
         t
     }
 }
