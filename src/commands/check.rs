@@ -2,9 +2,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use structlint::{Check, OutputOptions, Report};
-use structlint_core::write_atomic;
+use structlint_core::write_atomic_with;
 
-use super::{print, report_error};
+use super::{print_with, report_error};
 use crate::cli::{CheckArgs, Color, Format};
 use crate::{EXIT_ERROR, EXIT_FINDINGS};
 
@@ -36,16 +36,21 @@ pub fn run(args: &CheckArgs) -> u8 {
         max_results: args.max_results,
     };
     let rendering = std::time::Instant::now();
-    let text = match args.format {
-        _ if args.adopt.statistics => super::statistics::table(&report, &options),
-        Format::Human => structlint::human(&report, &options),
-        Format::Json => structlint::json(&report, &options),
-        Format::Sarif => structlint::sarif(&report, &options),
-        Format::Agent => structlint::agent(&report, &options),
-        Format::Github => structlint::github(&report, &options),
-        Format::Junit => structlint::junit(&report, &options),
+    let written = if args.adopt.statistics {
+        let table = super::statistics::table(&report, &options);
+        emit(args, |out| out.write_all(table.as_bytes()))
+    } else {
+        let write: Renderer = match args.format {
+            Format::Human => structlint_output::write_human,
+            Format::Json => structlint_output::write_json,
+            Format::Sarif => structlint_output::write_sarif,
+            Format::Agent => structlint_output::write_agent,
+            Format::Github => structlint_output::write_github,
+            Format::Junit => structlint_output::write_junit,
+        };
+        emit(args, |out| write(&report, &options, out))
     };
-    if !emit(args, &text) {
+    if !written {
         return EXIT_ERROR;
     }
     let mut stderr = io::stderr();
@@ -73,6 +78,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         0
     }
 }
+
+/// A format's writer: the report is written as it is rendered, never held whole as text.
+type Renderer = fn(&Report, &OutputOptions, &mut dyn Write) -> io::Result<()>;
 
 /// The report of the paths, or of the buffer on stdin; the exit code after an error.
 fn run_check(args: &CheckArgs) -> Result<Report, u8> {
@@ -110,21 +118,19 @@ fn run_check(args: &CheckArgs) -> Result<Report, u8> {
     };
     run.map(structlint::Findings::into_report).map_err(|error| {
         if args.format == Format::Sarif {
-            let _ = emit(
-                args,
-                &structlint::sarif_config_error(&error.message, error_location(&error)),
-            );
+            let log = structlint::sarif_config_error(&error.message, error_location(&error));
+            let _ = emit(args, |out| out.write_all(log.as_bytes()));
         }
         report_error(&error)
     })
 }
 
-/// Writes the output to `--output` or stdout.
-fn emit(args: &CheckArgs, text: &str) -> bool {
+/// Writes the output to `--output` (atomically) or stdout.
+fn emit(args: &CheckArgs, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> bool {
     let Some(path) = &args.output else {
-        return print(text);
+        return print_with(write);
     };
-    match write_atomic(path, text.as_bytes()) {
+    match write_atomic_with(path, write) {
         Ok(()) => true,
         Err(e) => {
             let _ = writeln!(io::stderr(), "error: cannot write {}: {e}", path.display());

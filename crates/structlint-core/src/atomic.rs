@@ -14,17 +14,35 @@ use std::path::Path;
 /// Replaces `path` with `bytes` atomically, as described above. On error the temporary file
 /// is removed and `path` is unchanged.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(path, bytes, true)
+    replace(path, true, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] for output produced piece by piece: `write` streams into the temporary
+/// file (buffered), so a large report is never held whole in memory. If `write` fails, the
+/// temporary file is removed and `path` is unchanged.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, true, |out| {
+        let mut buffered = io::BufWriter::new(out);
+        write(&mut buffered)?;
+        buffered.flush()
+    })
 }
 
 /// [`write_atomic`] without waiting for the disk: for the result cache, which readers still
 /// see whole or not at all, and which a crash may leave damaged (a damaged cache is rebuilt).
 /// Syncing its tens of megabytes took longer than the rest of a warm run.
 pub(crate) fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(path, bytes, false)
+    replace(path, false, |out| out.write_all(bytes))
 }
 
-fn replace(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
+fn replace(
+    path: &Path,
+    sync: bool,
+    write: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -41,7 +59,7 @@ fn replace(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     // Dropping the temporary file on any error below deletes it.
     let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    write(temp.as_file_mut())?;
     if sync {
         temp.as_file().sync_all()?;
     }
@@ -80,6 +98,22 @@ mod tests {
         assert!(write_atomic(&tmp.path().join("taken"), b"x").is_err());
         assert_eq!(names(tmp.path()), ["taken"]);
         assert!(write_atomic(&tmp.path().join("no/such/dir/f"), b"x").is_err());
+    }
+
+    #[test]
+    fn output_that_fails_halfway_leaves_the_old_file_whole() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("report.json");
+        write_atomic(&path, b"old").unwrap();
+        let failed = write_atomic_with(&path, |out| {
+            out.write_all(b"half of a new ")?;
+            Err(io::Error::other("the renderer failed"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "the renderer failed");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(names(tmp.path()), ["report.json"]);
+        write_atomic_with(&path, |out| out.write_all(b"new, in pieces")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new, in pieces");
     }
 
     #[cfg(unix)]

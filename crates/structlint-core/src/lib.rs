@@ -36,7 +36,7 @@ pub mod test_support;
 mod text;
 mod workspace;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use clip::clip;
 pub use config::{
     CONFIG_FILE, Config, ConfigError, FilesConfig, ResolveConfig, closest, config_schema,

@@ -3,6 +3,7 @@
 //! suggested edit as a diff. No colours, no decoration that costs tokens.
 
 use std::collections::BTreeMap;
+use std::io;
 
 use structlint_core::{Diagnostic, Report, Severity, plural};
 
@@ -13,23 +14,33 @@ use crate::sources::Sources;
 /// Renders `report` for an agent. Findings are grouped by file; files with errors come first,
 /// then files with more findings (one edit there fixes several), then by path.
 pub fn agent(report: &Report, options: &OutputOptions) -> String {
+    crate::to_string(|out| write_agent(report, options, out))
+}
+
+/// [`agent`], written to `out` one file at a time.
+pub fn write_agent(
+    report: &Report,
+    options: &OutputOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let display = |path: &str| options.display_path(&report.root, path);
     let shown: Vec<&Diagnostic> = options.shown(report).collect();
     let (errors, warnings) = shown.iter().fold((0, 0), |(e, w), d| match d.severity {
         Severity::Error => (e + 1, w),
         Severity::Warning => (e, w + 1),
     });
-    let mut out = format!(
+    write!(
+        out,
         "# structlint: {}, {} in {}\n\n",
         plural(errors, "error"),
         plural(warnings, "warning"),
         plural(report.stats.files, "file")
-    );
+    )?;
     if shown.is_empty() {
-        out.push_str("Nothing to fix.\n");
-        return out;
+        out.write_all(b"Nothing to fix.\n")?;
+        return Ok(());
     }
-    out.push_str("Fix errors first. Files with errors come first, then files with more findings: one edit there fixes several. The why of a rule is given at its first finding.\n");
+    out.write_all(b"Fix errors first. Files with errors come first, then files with more findings: one edit there fixes several. The why of a rule is given at its first finding.\n")?;
     let mut files: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for d in &shown {
         files.entry(d.span.path.as_str()).or_default().push(d);
@@ -63,21 +74,22 @@ pub fn agent(report: &Report, options: &OutputOptions) -> String {
             section.push_str(&finding(d, why, &display, &mut sources));
         }
         if !section.is_empty() {
-            out.push_str(&format!("\n## {}\n{section}", display(path)));
+            write!(out, "\n## {}\n{section}", display(path))?;
         }
     }
     if !left_out.is_empty() {
-        out.push_str("\n## Left out\n\n");
+        out.write_all(b"\n## Left out\n\n")?;
         for (rule, n) in left_out {
             let n = plural(n, "finding");
-            out.push_str(&format!(
-                "- `{rule}`: {n} left out (at most {} per rule are shown)\n",
+            writeln!(
+                out,
+                "- `{rule}`: {n} left out (at most {} per rule are shown)",
                 options.max_per_rule
-            ));
+            )?;
         }
-        out.push_str("\nRerun with `--max-per-rule 0` to see every finding, or `--format json` for all of them as data.\n");
+        out.write_all(b"\nRerun with `--max-per-rule 0` to see every finding, or `--format json` for all of them as data.\n")?;
     }
-    out
+    Ok(())
 }
 
 fn finding(

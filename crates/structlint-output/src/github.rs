@@ -1,5 +1,7 @@
 //! GitHub Actions workflow commands: one annotation per finding on the changed lines of a PR.
 
+use std::io;
+
 use structlint_core::{Report, Severity};
 
 use crate::OutputOptions;
@@ -9,6 +11,15 @@ use crate::uri::repository_root;
 /// finding, `::warning` for skipped files. Paths are relative to the repository root, which
 /// is the directory Actions runs in.
 pub fn github(report: &Report, options: &OutputOptions) -> String {
+    crate::to_string(|out| write_github(report, options, out))
+}
+
+/// [`github`], written to `out` one annotation at a time.
+pub fn write_github(
+    report: &Report,
+    options: &OutputOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let repo = repository_root(&report.root);
     let path = |p: &str| {
         let abs = report.root.join(p);
@@ -17,7 +28,6 @@ pub fn github(report: &Report, options: &OutputOptions) -> String {
             .to_string_lossy()
             .replace('\\', "/")
     };
-    let mut out = String::new();
     for d in options.shown(report) {
         let command = match d.severity {
             Severity::Error => "error",
@@ -28,8 +38,9 @@ pub fn github(report: &Report, options: &OutputOptions) -> String {
         if !d.fix.is_empty() {
             message.push_str(&format!("\nFix:\n{}", d.numbered_fix()));
         }
-        out.push_str(&format!(
-            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             property(&path(&d.span.path)),
             start.line,
             start.column,
@@ -37,16 +48,17 @@ pub fn github(report: &Report, options: &OutputOptions) -> String {
             end.column,
             property(&d.rule),
             data(&message)
-        ));
+        )?;
     }
     for note in report.notes.iter().filter(|n| !n.is_verbose()) {
-        out.push_str(&format!(
-            "::warning file={}::{}\n",
+        writeln!(
+            out,
+            "::warning file={}::{}",
             property(&path(&note.path)),
             data(&note.message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// Escapes a command's message.

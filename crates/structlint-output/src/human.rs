@@ -2,6 +2,7 @@
 //! numbered fix steps), then notes and a one-line summary.
 
 use std::fmt::{self, Display};
+use std::io;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use structlint_core::{Diagnostic, Report, Severity, Span};
@@ -13,6 +14,15 @@ use structlint_core::plural;
 
 /// Renders `report` for a person reading a terminal or a CI log.
 pub fn human(report: &Report, options: &OutputOptions) -> String {
+    crate::to_string(|out| write_human(report, options, out))
+}
+
+/// [`human`], written to `out` one finding at a time.
+pub fn write_human(
+    report: &Report,
+    options: &OutputOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -26,19 +36,21 @@ pub fn human(report: &Report, options: &OutputOptions) -> String {
         None => handler.with_wrap_lines(false).with_width(usize::MAX / 4),
     };
     let mut sources = Sources::new(report);
-    let mut out = String::new();
+    let mut text = String::new();
     for diagnostic in options.shown(report) {
+        text.clear();
         let view = View::new(diagnostic, report, options, &mut sources);
-        if handler.render_report(&mut out, &view).is_err() {
+        if handler.render_report(&mut text, &view).is_err() {
             // Only a formatter error gets here; keep the finding rather than lose it.
-            out.push_str(&format!(
+            text = format!(
                 "{}[{}]: {}\n",
                 diagnostic.severity.as_str(),
                 diagnostic.rule,
                 view.message
-            ));
+            );
         }
-        out.push('\n');
+        text.push('\n');
+        out.write_all(text.as_bytes())?;
     }
     for note in report
         .notes
@@ -50,17 +62,17 @@ pub fn human(report: &Report, options: &OutputOptions) -> String {
         } else {
             format!("{}: ", options.display_path(&report.root, &note.path))
         };
-        out.push_str(&format!("note: {path}{}\n", note.message));
+        writeln!(out, "note: {path}{}", note.message)?;
     }
     let left_out = options.left_out(report);
     if left_out > 0 {
-        out.push_str(&format!(
-            "note: {} not shown (--max-results)\n",
+        writeln!(
+            out,
+            "note: {} not shown (--max-results)",
             plural(left_out, "finding")
-        ));
+        )?;
     }
-    out.push_str(&summary_line(report, options));
-    out
+    out.write_all(summary_line(report, options).as_bytes())
 }
 
 fn summary_line(report: &Report, options: &OutputOptions) -> String {

@@ -1,7 +1,9 @@
 //! JSON output. The schema is documented in `docs/json-format.md`; bump
 //! [`JSON_SCHEMA_VERSION`] on any change that is not an addition.
 
-use serde::Serialize;
+use std::io;
+
+use serde::{Serialize, Serializer};
 use structlint_core::{Diagnostic, NoteKind, Position, Report};
 
 use crate::OutputOptions;
@@ -13,7 +15,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 struct Document<'a> {
     version: u32,
     tool: Tool,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a>,
     notes: Vec<JsonNote<'a>>,
     internal_errors: &'a [String],
     summary: Summary,
@@ -108,71 +110,29 @@ struct Summary {
 
 /// Renders `report` as one JSON document (pretty-printed, with a trailing newline).
 pub fn json(report: &Report, options: &OutputOptions) -> String {
-    render(report, options)
+    crate::to_string(|out| write_json(report, options, out))
 }
 
-fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
-    let path = |p: &str| {
-        if p.is_empty() {
-            String::new()
-        } else {
-            options.display_path(&report.root, p)
-        }
-    };
-    let span = |s: &structlint_core::Span| JsonSpan {
-        start: position(&s.start_pos, s.start),
-        end: position(&s.end_pos, s.end),
-    };
-    let diagnostic = |d: &'a Diagnostic| JsonDiagnostic {
-        rule: &d.rule,
-        severity: d.severity.as_str(),
-        path: path(&d.span.path),
-        span: span(&d.span),
-        summary: &d.summary,
-        label: d.label.as_deref(),
-        why: &d.why,
-        fix: &d.fix,
-        related: d
-            .related
-            .iter()
-            .map(|r| JsonRelated {
-                path: path(&r.span.path),
-                span: span(&r.span),
-                label: &r.label,
-            })
-            .collect(),
-        edit: d.edit.as_ref().map(|e| JsonEdit {
-            description: &e.description,
-            applicability: e.applicability.as_str(),
-            replacements: e
-                .replacements
-                .iter()
-                .map(|r| JsonReplacement {
-                    path: path(&r.span.path),
-                    span: span(&r.span),
-                    text: &r.text,
-                })
-                .collect(),
-        }),
-        docs: &d.docs,
-        suppressed: d.suppression.as_ref().map(|s| JsonSuppression {
-            justification: s.justification.as_deref(),
-            line: s.line,
-        }),
-    };
+/// [`json`], written to `out` as it is serialised: the findings are never held as one text.
+pub fn write_json(
+    report: &Report,
+    options: &OutputOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let shown = Shown { report, options };
     let document = Document {
         version: JSON_SCHEMA_VERSION,
         tool: Tool {
             name: "structlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        diagnostics: options.shown(report).map(diagnostic).collect(),
+        diagnostics: Diagnostics(shown),
         notes: report
             .notes
             .iter()
             .filter(|n| options.verbose || !n.is_verbose())
             .map(|n| JsonNote {
-                path: path(&n.path),
+                path: shown.path(&n.path),
                 kind: note_kind(n.kind),
                 message: &n.message,
             })
@@ -190,9 +150,86 @@ fn render<'a>(report: &'a Report, options: &OutputOptions) -> String {
             left_out: options.left_out(report),
         },
     };
-    let mut text = serde_json::to_string_pretty(&document).expect("the document always serialises");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
+}
+
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    report: &'a Report,
+    options: &'a OutputOptions,
+}
+
+/// The findings to show, each turned into its JSON shape only when it is written.
+struct Diagnostics<'a>(Shown<'a>);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let shown = self.0;
+        serializer.collect_seq(
+            shown
+                .options
+                .shown(shown.report)
+                .map(|d| shown.diagnostic(d)),
+        )
+    }
+}
+
+impl<'a> Shown<'a> {
+    fn path(&self, p: &str) -> String {
+        if p.is_empty() {
+            String::new()
+        } else {
+            self.options.display_path(&self.report.root, p)
+        }
+    }
+
+    fn diagnostic(&self, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+        JsonDiagnostic {
+            rule: &d.rule,
+            severity: d.severity.as_str(),
+            path: self.path(&d.span.path),
+            span: span(&d.span),
+            summary: &d.summary,
+            label: d.label.as_deref(),
+            why: &d.why,
+            fix: &d.fix,
+            related: d
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    path: self.path(&r.span.path),
+                    span: span(&r.span),
+                    label: &r.label,
+                })
+                .collect(),
+            edit: d.edit.as_ref().map(|e| JsonEdit {
+                description: &e.description,
+                applicability: e.applicability.as_str(),
+                replacements: e
+                    .replacements
+                    .iter()
+                    .map(|r| JsonReplacement {
+                        path: self.path(&r.span.path),
+                        span: span(&r.span),
+                        text: &r.text,
+                    })
+                    .collect(),
+            }),
+            docs: &d.docs,
+            suppressed: d.suppression.as_ref().map(|s| JsonSuppression {
+                justification: s.justification.as_deref(),
+                line: s.line,
+            }),
+        }
+    }
+}
+
+fn span(s: &structlint_core::Span) -> JsonSpan {
+    JsonSpan {
+        start: position(&s.start_pos, s.start),
+        end: position(&s.end_pos, s.end),
+    }
 }
 
 fn position(p: &Position, offset: usize) -> JsonPosition {

@@ -2,12 +2,22 @@
 //! for each rule that found nothing, so CI test reports show which structural checks passed.
 
 use std::collections::BTreeMap;
+use std::io;
 
 use structlint_core::{Diagnostic, Report};
 
 use crate::OutputOptions;
 
 pub fn junit(report: &Report, options: &OutputOptions) -> String {
+    crate::to_string(|out| write_junit(report, options, out))
+}
+
+/// [`junit`], written to `out` one test case at a time.
+pub fn write_junit(
+    report: &Report,
+    options: &OutputOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let mut by_rule: BTreeMap<&str, Vec<&Diagnostic>> = report
         .rules
         .iter()
@@ -18,21 +28,24 @@ pub fn junit(report: &Report, options: &OutputOptions) -> String {
     }
     let failures: usize = by_rule.values().map(Vec::len).sum();
     let tests: usize = by_rule.values().map(|ds| ds.len().max(1)).sum();
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"structlint\" tests=\"{tests}\" failures=\"{failures}\">\n"
-    );
+    writeln!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"structlint\" tests=\"{tests}\" failures=\"{failures}\">"
+    )?;
     for (rule, ds) in by_rule {
-        out.push_str(&format!(
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
+        writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">",
             escape(rule),
             ds.len().max(1),
             ds.len()
-        ));
+        )?;
         if ds.is_empty() {
-            out.push_str(&format!(
-                "    <testcase name=\"{0}\" classname=\"{0}\"/>\n",
+            writeln!(
+                out,
+                "    <testcase name=\"{0}\" classname=\"{0}\"/>",
                 escape(rule)
-            ));
+            )?;
         }
         for d in ds {
             let path = options.display_path(&report.root, &d.span.path);
@@ -44,8 +57,9 @@ pub fn junit(report: &Report, options: &OutputOptions) -> String {
             if !d.fix.is_empty() {
                 body.push_str(&format!("\n\nFix:\n{}", d.numbered_fix()));
             }
-            out.push_str(&format!(
-                "    <testcase name=\"{}:{}:{}\" classname=\"{}\" file=\"{}\" line=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+            writeln!(
+                out,
+                "    <testcase name=\"{}:{}:{}\" classname=\"{}\" file=\"{}\" line=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
                 escape(&path),
                 p.line,
                 p.column,
@@ -55,12 +69,12 @@ pub fn junit(report: &Report, options: &OutputOptions) -> String {
                 d.severity.as_str(),
                 escape(&d.summary),
                 escape(&body)
-            ));
+            )?;
         }
-        out.push_str("  </testsuite>\n");
+        out.write_all(b"  </testsuite>\n")?;
     }
-    out.push_str("</testsuites>\n");
-    out
+    out.write_all(b"</testsuites>\n")?;
+    Ok(())
 }
 
 /// XML text and attribute escaping; control characters XML 1.0 cannot hold are dropped.

@@ -18,17 +18,18 @@ mod snippet;
 mod sources;
 mod uri;
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use structlint_core::{Diagnostic, Report, Severity};
 
-pub use agent::agent;
+pub use agent::{agent, write_agent};
 pub use fingerprint::{FindingKey, finding_keys};
-pub use github::github;
-pub use human::human;
-pub use json::{JSON_SCHEMA_VERSION, json};
-pub use junit::junit;
-pub use sarif::{FINGERPRINT_KEY, sarif, sarif_config_error};
+pub use github::{github, write_github};
+pub use human::{human, write_human};
+pub use json::{JSON_SCHEMA_VERSION, json, write_json};
+pub use junit::{junit, write_junit};
+pub use sarif::{FINGERPRINT_KEY, sarif, sarif_config_error, write_sarif};
 pub use snippet::Clipped;
 pub use uri::repository_root;
 
@@ -95,6 +96,14 @@ impl OutputOptions {
     pub fn display_path(&self, root: &Path, path: &str) -> String {
         display_path(root, &self.base, path)
     }
+}
+
+/// The text a `write_*` renderer writes, for callers that want it whole.
+fn to_string(write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    // Only the writer can fail, and a `Vec` does not.
+    write(&mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("renderers write UTF-8")
 }
 
 /// `path` (relative to `root`) relative to `base` when it is under `base`, else absolute.

@@ -1,7 +1,9 @@
 //! SARIF 2.1.0: one run, valid against the OASIS schema and shaped for GitHub code scanning.
 
+use std::io;
 use std::path::Path;
 
+use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 use structlint_core::{Diagnostic, NoteKind, Report, RuleMeta, Severity, Span, is_url};
 
@@ -18,6 +20,15 @@ const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 /// Renders `report` as a SARIF log. Paths are relative to the repository root (the nearest
 /// directory with `.git` at or above the project root), with `%SRCROOT%` pointing at it.
 pub fn sarif(report: &Report, options: &OutputOptions) -> String {
+    crate::to_string(|out| write_sarif(report, options, out))
+}
+
+/// [`sarif`], written to `out` as it is serialised: each result is built when it is written.
+pub fn write_sarif(
+    report: &Report,
+    options: &OutputOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let repo = repository_root(&report.root);
     let uri = |path: &str| relative_uri(&report.root, &repo, path);
     let mut sources = Sources::new(report);
@@ -39,29 +50,59 @@ pub fn sarif(report: &Report, options: &OutputOptions) -> String {
         }
     }
     let keys = fingerprints(&shown, &mut sources, uri);
-    let results: Vec<Value> = shown
-        .iter()
-        .zip(keys)
-        .map(|(d, key)| {
-            let index = rules.iter().position(|(m, _)| m.id == d.rule).unwrap_or(0);
-            result(d, index, key, &uri)
-        })
-        .collect();
-    let run = json!({
-        "tool": { "driver": {
+    drop(sources);
+    let run = Run {
+        tool: json!({ "driver": {
             "name": "structlint",
             "semanticVersion": env!("CARGO_PKG_VERSION"),
             "informationUri": REPOSITORY,
             "rules": rules.iter().map(|(meta, severity)| rule(meta, *severity)).collect::<Vec<_>>(),
-        }},
-        "columnKind": "utf16CodeUnits",
+        }}),
+        column_kind: "utf16CodeUnits",
         // No `uri`: an absolute path of the checkout would leak into uploaded logs, and code
         // scanning resolves `%SRCROOT%` to the checkout itself.
-        "originalUriBaseIds": { "%SRCROOT%": { "description": { "text": "The root of the repository that was checked." } } },
-        "invocations": [invocation(report, options.left_out(report), &uri)],
-        "results": results,
-    });
-    log(run)
+        original_uri_base_ids: json!({ "%SRCROOT%": { "description": { "text": "The root of the repository that was checked." } } }),
+        invocations: [invocation(report, options.left_out(report), &uri)],
+        results: Results {
+            shown: &shown,
+            keys: &keys,
+            rules: &rules,
+            uri: &uri,
+        },
+    };
+    write_log(&run, out)
+}
+
+/// A run, its fields in the order SARIF viewers and our snapshots expect.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase", bound = "")]
+struct Run<'a, F: Fn(&str) -> String> {
+    tool: Value,
+    column_kind: &'static str,
+    original_uri_base_ids: Value,
+    invocations: [Value; 1],
+    results: Results<'a, F>,
+}
+
+/// The results of a run, each built as a JSON value only while it is written.
+struct Results<'a, F> {
+    shown: &'a [&'a Diagnostic],
+    keys: &'a [String],
+    rules: &'a [(RuleMeta, Severity)],
+    uri: &'a F,
+}
+
+impl<F: Fn(&str) -> String> Serialize for Results<'_, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.shown.iter().zip(self.keys).map(|(d, key)| {
+            let index = self
+                .rules
+                .iter()
+                .position(|(m, _)| m.id == d.rule)
+                .unwrap_or(0);
+            result(d, index, key, self.uri)
+        }))
+    }
 }
 
 /// A SARIF log for a run that could not start: a configuration error, located in the config
@@ -84,10 +125,24 @@ pub fn sarif_config_error(message: &str, config: Option<(&Path, u32, u32)>) -> S
 }
 
 fn log(run: Value) -> String {
-    let log = json!({ "$schema": SCHEMA, "version": "2.1.0", "runs": [run] });
-    let mut text = serde_json::to_string_pretty(&log).expect("JSON values serialise");
-    text.push('\n');
-    text
+    crate::to_string(|out| write_log(&run, out))
+}
+
+fn write_log(run: &impl Serialize, out: &mut dyn io::Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Log<'a, R> {
+        #[serde(rename = "$schema")]
+        schema: &'static str,
+        version: &'static str,
+        runs: [&'a R; 1],
+    }
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [run],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 fn rule(meta: &RuleMeta, severity: Severity) -> Value {
@@ -113,7 +168,7 @@ fn rule(meta: &RuleMeta, severity: Severity) -> Value {
     rule
 }
 
-fn result(d: &Diagnostic, rule_index: usize, key: String, uri: &impl Fn(&str) -> String) -> Value {
+fn result(d: &Diagnostic, rule_index: usize, key: &str, uri: &impl Fn(&str) -> String) -> Value {
     let mut text = format!("{}.", d.summary.trim_end_matches('.'));
     if !d.fix.is_empty() {
         text.push_str(&format!("\nFix:\n{}", d.numbered_fix()));

@@ -1,7 +1,7 @@
-//! Source text for snippets, read back from disk once per file that has findings.
+//! Source text for snippets, read back from disk when a finding needs its lines.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -13,8 +13,16 @@ use structlint_core::Report;
 
 pub(crate) struct Sources {
     root: PathBuf,
-    cache: HashMap<String, Option<Rc<Source>>>,
+    /// The report's in-memory buffers (the editor's unsaved text, stdin).
+    buffers: HashMap<String, Rc<Source>>,
+    /// The files last read from disk, newest last. Renderers go through the findings file by
+    /// file, so a few suffice, and a report with findings in ten thousand files does not keep
+    /// ten thousand files in memory while it is written.
+    recent: VecDeque<(String, Option<Rc<Source>>)>,
 }
+
+/// How many files read from disk [`Sources`] keeps.
+const RECENT_FILES: usize = 8;
 
 /// The text of a file, and its line index once a snippet needs one: built once per file, so
 /// that each of a file's findings finds its lines without counting them from the start.
@@ -60,22 +68,36 @@ impl Sources {
     pub fn new(report: &Report) -> Sources {
         Sources {
             root: report.root.clone(),
-            cache: (report.buffers.iter())
-                .map(|(path, text)| (path.clone(), Some(Source::new(Arc::clone(text)))))
+            buffers: (report.buffers.iter())
+                .map(|(path, text)| (path.clone(), Source::new(Arc::clone(text))))
                 .collect(),
+            recent: VecDeque::with_capacity(RECENT_FILES),
         }
     }
 
     /// The text of `path`, or `None` when it cannot be read as UTF-8 any more. Snippets are
     /// printed, so only files that resolve under the root are read (see `read_inside`).
     pub fn get(&mut self, path: &str) -> Option<Rc<Source>> {
-        self.cache
-            .entry(path.to_string())
-            .or_insert_with(|| {
-                let text = structlint_core::read_inside(&self.root, path).ok()?;
-                Some(Source::new(Arc::new(text)))
-            })
-            .clone()
+        if let Some(buffer) = self.buffers.get(path) {
+            return Some(Rc::clone(buffer));
+        }
+        if let Some(i) = self.recent.iter().position(|(p, _)| p == path) {
+            return self.recent[i].1.clone();
+        }
+        let source = structlint_core::read_inside(&self.root, path)
+            .ok()
+            .map(|text| Source::new(Arc::new(text)));
+        if self.recent.len() == RECENT_FILES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((path.to_string(), source.clone()));
+        source
+    }
+
+    /// How many files read from disk are kept.
+    #[cfg(test)]
+    fn kept(&self) -> usize {
+        self.recent.iter().filter(|(_, s)| s.is_some()).count()
     }
 }
 
@@ -99,6 +121,34 @@ pub(crate) fn first_line_range(text: &str, start: usize, end: usize) -> Option<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_few_files_are_kept_however_many_have_findings() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..20 {
+            std::fs::write(
+                dir.path().join(format!("f{i}.ts")),
+                format!("const a = {i};\n"),
+            )
+            .unwrap();
+        }
+        let report = Report {
+            root: dir.path().to_path_buf(),
+            ..Report::default()
+        };
+        let mut sources = Sources::new(&report);
+        for i in 0..20 {
+            let text = sources.get(&format!("f{i}.ts")).unwrap();
+            assert_eq!(&**text, format!("const a = {i};\n"));
+        }
+        assert_eq!(sources.kept(), RECENT_FILES);
+        assert_eq!(
+            &**sources.get("f0.ts").unwrap(),
+            "const a = 0;\n",
+            "read again"
+        );
+        assert!(sources.get("missing.ts").is_none());
+    }
 
     #[test]
     fn ranges_are_validated_and_clipped_to_one_line() {
