@@ -25,8 +25,7 @@ pub use structlint_core::{
     RuleSpec, Severity, Span, Text, WorkspaceContext,
 };
 pub use structlint_output::{
-    Clipped, FindingKey, OutputOptions, agent, finding_keys, github, human, json, junit, sarif,
-    sarif_config_error,
+    Clipped, FindingKey, OutputFormat, OutputOptions, finding_keys, sarif_config_error,
 };
 
 use structlint_session::ConfigPath;
@@ -184,7 +183,8 @@ impl Findings {
                 max_per_rule: 0,
                 ..OutputOptions::default()
             };
-            panic!("structlint found problems:\n\n{}", agent(&self.0, &options));
+            let text = OutputFormat::Agent.render(&self.0, &options);
+            panic!("structlint found problems:\n\n{text}");
         }
     }
 

@@ -52,7 +52,7 @@ fn structlint_passes_its_own_checks() {
         report.errors() + report.warnings(),
         0,
         "{}",
-        structlint::human(&report, &options)
+        structlint::OutputFormat::Human.render(&report, &options)
     );
     assert!(
         report.stats.files > 30,

@@ -1,7 +1,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use structlint::{Check, OutputOptions, Report};
+use structlint::{Check, OutputFormat, OutputOptions, Report};
 use structlint_core::write_atomic_with;
 
 use super::{print_with, report_error};
@@ -40,15 +40,15 @@ pub fn run(args: &CheckArgs) -> u8 {
         let table = super::statistics::table(&report, &options);
         emit(args, |out| out.write_all(table.as_bytes()))
     } else {
-        let write: Renderer = match args.format {
-            Format::Human => structlint_output::write_human,
-            Format::Json => structlint_output::write_json,
-            Format::Sarif => structlint_output::write_sarif,
-            Format::Agent => structlint_output::write_agent,
-            Format::Github => structlint_output::write_github,
-            Format::Junit => structlint_output::write_junit,
+        let format = match args.format {
+            Format::Human => OutputFormat::Human,
+            Format::Json => OutputFormat::Json,
+            Format::Sarif => OutputFormat::Sarif,
+            Format::Agent => OutputFormat::Agent,
+            Format::Github => OutputFormat::Github,
+            Format::Junit => OutputFormat::Junit,
         };
-        emit(args, |out| write(&report, &options, out))
+        emit(args, |out| format.write(&report, &options, out))
     };
     if !written {
         return EXIT_ERROR;
@@ -78,9 +78,6 @@ pub fn run(args: &CheckArgs) -> u8 {
         0
     }
 }
-
-/// A format's writer: the report is written as it is rendered, never held whole as text.
-type Renderer = fn(&Report, &OutputOptions, &mut dyn Write) -> io::Result<()>;
 
 /// The report of the paths, or of the buffer on stdin; the exit code after an error.
 fn run_check(args: &CheckArgs) -> Result<Report, u8> {

@@ -40,13 +40,8 @@ pub fn write_all_formats(report: &Report) {
         base: report.root.clone(),
         ..OutputOptions::default()
     };
-    for format in [
-        structlint::human,
-        structlint::json,
-        structlint::sarif,
-        structlint::agent,
-    ] {
-        format(report, &options);
+    for format in structlint::OutputFormat::ALL {
+        format.render(report, &options);
     }
 }
 

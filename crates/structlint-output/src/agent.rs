@@ -11,14 +11,9 @@ use crate::OutputOptions;
 use crate::diff::unified_diff;
 use crate::sources::Sources;
 
-/// Renders `report` for an agent. Findings are grouped by file; files with errors come first,
+/// Writes `report` for an agent. Findings are grouped by file; files with errors come first,
 /// then files with more findings (one edit there fixes several), then by path.
-pub fn agent(report: &Report, options: &OutputOptions) -> String {
-    crate::to_string(|out| write_agent(report, options, out))
-}
-
-/// [`agent`], written to `out` one file at a time.
-pub fn write_agent(
+pub(crate) fn write(
     report: &Report,
     options: &OutputOptions,
     out: &mut dyn io::Write,

@@ -10,12 +10,7 @@ use crate::uri::repository_root;
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::<summary and fix>` per
 /// finding, `::warning` for skipped files. Paths are relative to the repository root, which
 /// is the directory Actions runs in.
-pub fn github(report: &Report, options: &OutputOptions) -> String {
-    crate::to_string(|out| write_github(report, options, out))
-}
-
-/// [`github`], written to `out` one annotation at a time.
-pub fn write_github(
+pub(crate) fn write(
     report: &Report,
     options: &OutputOptions,
     out: &mut dyn io::Write,

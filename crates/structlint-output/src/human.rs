@@ -12,13 +12,8 @@ use crate::snippet::{Snippet, clip_text};
 use crate::sources::{Sources, first_line_range};
 use structlint_core::plural;
 
-/// Renders `report` for a person reading a terminal or a CI log.
-pub fn human(report: &Report, options: &OutputOptions) -> String {
-    crate::to_string(|out| write_human(report, options, out))
-}
-
-/// [`human`], written to `out` one finding at a time.
-pub fn write_human(
+/// Writes `report` for a person reading a terminal or a CI log.
+pub(crate) fn write(
     report: &Report,
     options: &OutputOptions,
     out: &mut dyn io::Write,

@@ -108,13 +108,8 @@ struct Summary {
     left_out: usize,
 }
 
-/// Renders `report` as one JSON document (pretty-printed, with a trailing newline).
-pub fn json(report: &Report, options: &OutputOptions) -> String {
-    crate::to_string(|out| write_json(report, options, out))
-}
-
-/// [`json`], written to `out` as it is serialised: the findings are never held as one text.
-pub fn write_json(
+/// Writes `report` as one JSON document (pretty-printed, with a trailing newline).
+pub(crate) fn write(
     report: &Report,
     options: &OutputOptions,
     out: &mut dyn io::Write,

@@ -8,12 +8,7 @@ use structlint_core::{Diagnostic, Report};
 
 use crate::OutputOptions;
 
-pub fn junit(report: &Report, options: &OutputOptions) -> String {
-    crate::to_string(|out| write_junit(report, options, out))
-}
-
-/// [`junit`], written to `out` one test case at a time.
-pub fn write_junit(
+pub(crate) fn write(
     report: &Report,
     options: &OutputOptions,
     out: &mut dyn io::Write,

@@ -1,10 +1,5 @@
-//! How a [`Report`] is written out:
-//!
-//! - [`human`]: miette's graphical report with the source snippet and the fix steps as `help`;
-//! - [`json`]: a documented, stable schema (`docs/json-format.md`);
-//! - [`sarif`]: SARIF 2.1.0 for code scanning, with stable fingerprints;
-//! - [`agent`]: Markdown ordered for an agent to fix, with edits as diffs;
-//! - [`github`]: GitHub Actions annotations; [`junit`]: JUnit XML, a suite per rule.
+//! How a [`Report`] is written out, in one of the [`OutputFormat`]s. Every format writes as
+//! it renders, so a report with tens of thousands of findings is never held whole as text.
 
 mod agent;
 mod diff;
@@ -23,13 +18,9 @@ use std::path::{Path, PathBuf};
 
 use structlint_core::{Diagnostic, Report, Severity};
 
-pub use agent::{agent, write_agent};
 pub use fingerprint::{FindingKey, finding_keys};
-pub use github::{github, write_github};
-pub use human::{human, write_human};
-pub use json::{JSON_SCHEMA_VERSION, json, write_json};
-pub use junit::{junit, write_junit};
-pub use sarif::{FINGERPRINT_KEY, sarif, sarif_config_error, write_sarif};
+pub use json::JSON_SCHEMA_VERSION;
+pub use sarif::{FINGERPRINT_KEY, sarif_config_error};
 pub use snippet::Clipped;
 pub use uri::repository_root;
 
@@ -98,7 +89,58 @@ impl OutputOptions {
     }
 }
 
-/// The text a `write_*` renderer writes, for callers that want it whole.
+/// The formats of `structlint check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// miette's graphical report with the source snippet and the fix steps as `help`.
+    Human,
+    /// A documented, stable schema (`docs/json-format.md`).
+    Json,
+    /// SARIF 2.1.0 for code scanning, with stable fingerprints.
+    Sarif,
+    /// Markdown ordered for an agent to fix, with edits as diffs.
+    Agent,
+    /// GitHub Actions annotations.
+    Github,
+    /// JUnit XML, a test suite per rule.
+    Junit,
+}
+
+impl OutputFormat {
+    pub const ALL: [OutputFormat; 6] = [
+        OutputFormat::Human,
+        OutputFormat::Json,
+        OutputFormat::Sarif,
+        OutputFormat::Agent,
+        OutputFormat::Github,
+        OutputFormat::Junit,
+    ];
+
+    /// Writes `report` to `out` as it is rendered. `out` should be buffered.
+    pub fn write(
+        self,
+        report: &Report,
+        options: &OutputOptions,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        let write = match self {
+            OutputFormat::Human => human::write,
+            OutputFormat::Json => json::write,
+            OutputFormat::Sarif => sarif::write,
+            OutputFormat::Agent => agent::write,
+            OutputFormat::Github => github::write,
+            OutputFormat::Junit => junit::write,
+        };
+        write(report, options, out)
+    }
+
+    /// The whole output as text, for a test or a panic message.
+    pub fn render(self, report: &Report, options: &OutputOptions) -> String {
+        to_string(|out| self.write(report, options, out))
+    }
+}
+
+/// The text a writer writes, for callers that want it whole.
 fn to_string(write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> String {
     let mut bytes = Vec::new();
     // Only the writer can fail, and a `Vec` does not.

@@ -17,14 +17,9 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const FINGERPRINT_KEY: &str = "structlint/v1";
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
-/// Renders `report` as a SARIF log. Paths are relative to the repository root (the nearest
+/// Writes `report` as a SARIF log. Paths are relative to the repository root (the nearest
 /// directory with `.git` at or above the project root), with `%SRCROOT%` pointing at it.
-pub fn sarif(report: &Report, options: &OutputOptions) -> String {
-    crate::to_string(|out| write_sarif(report, options, out))
-}
-
-/// [`sarif`], written to `out` as it is serialised: each result is built when it is written.
-pub fn write_sarif(
+pub(crate) fn write(
     report: &Report,
     options: &OutputOptions,
     out: &mut dyn io::Write,
